@@ -1,0 +1,292 @@
+"""Typed records that every stage of touchline passes along.
+
+Records are plain data: frozen dataclasses with slots and no I/O.  Entity
+fields inside events hold entity ids (strings such as ``"club:liverpool"``).
+
+Three clocks appear in these records and each field says which it belongs to:
+- report time: ``Article.published``, the date an article was published; it
+  anchors relative phrases like "Wednesday night";
+- world time: ``Event.date``, when the thing reported happened;
+- knowledge time: ``Article.ingested_at``, when touchline learned it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime
+from typing import Any, ClassVar, Literal
+
+EntityKind = Literal[
+    "player", "coach", "person", "club", "national_team", "competition", "venue", "media", "other"
+]
+ENTITY_KINDS: tuple[str, ...] = (
+    "player", "coach", "person", "club", "national_team", "competition", "venue", "media", "other",
+)
+QuoteKind = Literal["direct", "partial", "reported"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article, kept once.  ``id`` derives from the normalised text."""
+
+    id: str
+    text: str
+    text_hash: str
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: date | None = None  # report time
+    duplicate_of: str | None = None
+    story: str | None = None
+    ingested_at: datetime | None = None  # knowledge time
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """An input that could not be read: where it was and why."""
+
+    path: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"SKIP {where}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A player, coach, club, competition, venue...  ``attrs`` holds what a
+    gazetteer knows (position, nationality, birth_year, club, city)."""
+
+    id: str
+    kind: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    attrs: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of article text that names or describes an entity."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    entity: str | None = None  # None: recognised but left unresolved
+    confidence: float = 1.0
+    method: str = "gazetteer"  # gazetteer | ner | context | descriptor | surname
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSpan:
+    """Where in an article a fact was read: character offsets into its text."""
+
+    article: str
+    start: int
+    end: int
+
+
+# --- event details, one class per kind --------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Scorer:
+    player: str | None
+    team: str | None = None
+    minute: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MatchEvent:
+    kind: ClassVar[str] = "match"
+    home: str | None = None
+    away: str | None = None
+    home_score: int | None = None
+    away_score: int | None = None
+    competition: str | None = None
+    venue: str | None = None
+    stage: str | None = None
+    scorers: tuple[Scorer, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FixtureEvent:
+    kind: ClassVar[str] = "fixture"
+    home: str | None = None
+    away: str | None = None
+    competition: str | None = None
+    venue: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneEvent:
+    kind: ClassVar[str] = "milestone"
+    player: str | None = None
+    competition: str | None = None
+    count: int | None = None
+    measure: str | None = None  # "appearance", "goal", ...
+    age: str | None = None  # "22y128d"
+    record: str | None = None  # "youngest", "oldest", "fastest", ...
+    previous_holder: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ShirtExchangeEvent:
+    kind: ClassVar[str] = "shirt_exchange"
+    giver: str | None = None
+    receiver: str | None = None
+    via: str | None = None
+    mutual: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InjuryEvent:
+    kind: ClassVar[str] = "injury"
+    player: str | None = None
+    injury: str | None = None
+    status: str | None = None  # injured | recovered | out | doubt | surgery
+
+
+@dataclass(frozen=True, slots=True)
+class TransferEvent:
+    kind: ClassVar[str] = "transfer"
+    player: str | None = None
+    from_club: str | None = None
+    to_club: str | None = None
+    status: str | None = None  # completed | agreed | loan | rumour
+
+
+@dataclass(frozen=True, slots=True)
+class RoleEvent:
+    kind: ClassVar[str] = "role"
+    person: str | None = None
+    team: str | None = None
+    role: str | None = None  # head_coach | captain | vice_captain | assistant | director | ...
+
+
+@dataclass(frozen=True, slots=True)
+class StandingEvent:
+    kind: ClassVar[str] = "standing"
+    team: str | None = None
+    competition: str | None = None
+    position: int | None = None
+    points: int | None = None
+
+
+EventDetail = (
+    MatchEvent | FixtureEvent | MilestoneEvent | ShirtExchangeEvent | InjuryEvent
+    | TransferEvent | RoleEvent | StandingEvent
+)
+DETAIL_TYPES: dict[str, type] = {
+    cls.kind: cls
+    for cls in (MatchEvent, FixtureEvent, MilestoneEvent, ShirtExchangeEvent, InjuryEvent,
+                TransferEvent, RoleEvent, StandingEvent)
+}
+EVENT_KINDS: tuple[str, ...] = tuple(DETAIL_TYPES)
+# Fields of each kind that hold entity ids (resolve rewrites them).
+ENTITY_FIELDS: dict[str, tuple[str, ...]] = {
+    "match": ("home", "away", "competition", "venue"),
+    "fixture": ("home", "away", "competition", "venue"),
+    "milestone": ("player", "competition", "previous_holder"),
+    "shirt_exchange": ("giver", "receiver", "via"),
+    "injury": ("player",),
+    "transfer": ("player", "from_club", "to_club"),
+    "role": ("person", "team"),
+    "standing": ("team", "competition"),
+}
+
+
+def detail_to_fields(detail: EventDetail) -> dict[str, Any]:
+    """The kind's fields as plain JSON-ready data (scorers become dicts)."""
+    out: dict[str, Any] = {}
+    for f in fields(detail):
+        value = getattr(detail, f.name)
+        if f.name == "scorers":
+            value = [{"player": s.player, "team": s.team, "minute": s.minute} for s in value]
+        out[f.name] = value
+    return out
+
+
+def detail_from_fields(kind: str, data: Mapping[str, Any]) -> EventDetail:
+    """Inverse of :func:`detail_to_fields`; unknown keys are ignored."""
+    cls = DETAIL_TYPES[kind]
+    names = {f.name for f in fields(cls)}
+    kwargs = {k: v for k, v in data.items() if k in names}
+    if "scorers" in kwargs:
+        kwargs["scorers"] = tuple(Scorer(**s) for s in kwargs["scorers"] or ())
+    return cls(**kwargs)  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened (or will happen), with where it was read.
+
+    ``date`` is world time: "YYYY-MM-DD", "YYYY-MM", "YYYY" or None.
+    """
+
+    id: str
+    kind: str
+    detail: EventDetail
+    date: str | None = None
+    confidence: float = 0.5
+    sources: tuple[SourceSpan, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words attributed to a speaker (entity id, or None when unknowable)."""
+
+    id: str
+    article: str
+    start: int
+    end: int
+    text: str
+    kind: str  # direct | partial | reported
+    speaker: str | None = None
+    verb: str | None = None
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A temporal expression in an article, normalised to a TIMEX3 value.
+
+    ``value`` is None when it cannot be resolved (``reason`` says why, e.g. no
+    published date).  ``anchor`` names what a non-calendar expression hangs
+    on ("match" for "half-time", "in the 81st minute").
+    """
+
+    article: str
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str | None
+    reason: str | None = None
+    anchor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A cluster of articles reporting one story."""
+
+    id: str
+    articles: tuple[str, ...] = ()
+    label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything read from one article, ready to be written in one batch."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    timexes: tuple[TimeExpression, ...] = ()

