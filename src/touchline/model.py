@@ -290,3 +290,18 @@ class Analysis:
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
     timexes: tuple[TimeExpression, ...] = ()
+
+
+def slugify(name: str) -> str:
+    """Lower-case ASCII words joined by hyphens: "Atlético Madrid" → "atletico-madrid"."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    words = "".join(c if c.isalnum() else " " for c in text).split()
+    return "-".join(words)
+
+
+def entity_id(kind: str, name: str) -> str:
+    """The stable id of an entity: ``"club:real-madrid"``, ``"player:jude-bellingham"``."""
+    return f"{kind}:{slugify(name)}"
