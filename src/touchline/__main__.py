@@ -1,0 +1,3 @@
+from touchline.cli import main
+
+main()

@@ -1,0 +1,79 @@
+"""The Python API: a knowledge base you ingest articles into and ask questions of.
+
+    from touchline import KnowledgeBase
+    with KnowledgeBase("kb.db") as kb:
+        report = kb.ingest(["news/"])
+        document = kb.export()
+
+The CLI is a thin layer over this class.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from spacy.language import Language
+
+from touchline.ingest import IngestOptions
+from touchline.model import Skip
+from touchline.nlp.pipeline import shared_pipeline
+from touchline.query.export import build_export
+from touchline.runner import IngestReport, run_ingest
+from touchline.settings import Settings
+from touchline.store import Store, StoreStats, open_store
+
+
+class KnowledgeBase:
+    """A touchline knowledge base on SQLite (a path) or PostgreSQL (``postgresql://``)."""
+
+    def __init__(self, db: str | Path | None = None, *, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings.load()
+        self.url = str(db) if db is not None else self.settings.db
+        self.store: Store = open_store(self.url)
+        self._nlp: Language | None = None
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = shared_pipeline(self.settings.spacy_model or None)
+        return self._nlp
+
+    def ingest(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        published: date | None = None,
+        source: str | None = None,
+        on_skip: Callable[[Skip], None] | None = None,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> IngestReport:
+        """Read articles from files, directories or ``-`` (stdin) into the knowledge base."""
+        opts = IngestOptions(published=published, source=source,
+                             max_file_bytes=self.settings.max_file_bytes)
+        return run_ingest(paths, self.store, lambda: self.nlp, self.settings, opts,
+                          on_skip=on_skip, on_batch=on_batch)
+
+    def export(self) -> dict[str, Any]:
+        """The whole knowledge base as a ``touchline.export/1`` document."""
+        return build_export(self.store)
+
+    def export_json(self, path: str | Path) -> None:
+        Path(path).write_text(json.dumps(self.export(), ensure_ascii=False, indent=1), encoding="utf-8")
+
+    def stats(self) -> StoreStats:
+        return self.store.stats()
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()

@@ -1,0 +1,13 @@
+"""Options shared by every reader, gathered in one object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOptions:
+    published: date | None = None  # --date: for inputs that carry no date of their own
+    source: str | None = None  # --source: overrides the source name
+    max_file_bytes: int = 5 * 1024 * 1024

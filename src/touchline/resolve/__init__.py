@@ -1,0 +1,35 @@
+"""Resolve: turn one article's raw readings into records that join the knowledge base."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from touchline.model import ENTITY_FIELDS, Analysis, Entity
+from touchline.resolve.events import event_key, with_stable_id
+from touchline.resolve.merge import merge_events
+
+__all__ = ["event_key", "merge_events", "resolve_analysis"]
+
+
+def resolve_analysis(analysis: Analysis) -> Analysis:
+    """Stable event ids, one event per id, entities deduplicated, dangling ids dropped."""
+    aid = analysis.article.id
+    entities: dict[str, Entity] = {}
+    for e in analysis.entities:
+        old = entities.get(e.id)
+        entities[e.id] = e if old is None else replace(
+            old, aliases=tuple(dict.fromkeys((*old.aliases, *e.aliases))))
+    known = set(entities)
+
+    def keep(value: str | None) -> str | None:
+        return value if value in known else None
+
+    events: dict[str, object] = {}
+    for ev in analysis.events:
+        fields = {f: keep(getattr(ev.detail, f)) for f in ENTITY_FIELDS[ev.kind]}
+        ev = with_stable_id(replace(ev, detail=replace(ev.detail, **fields)), aid)  # type: ignore[arg-type]
+        events[ev.id] = merge_events(events[ev.id], ev) if ev.id in events else ev  # type: ignore[arg-type]
+    mentions = tuple(replace(m, entity=keep(m.entity)) for m in analysis.mentions)
+    quotes = tuple(replace(q, speaker=keep(q.speaker)) for q in analysis.quotes)
+    return replace(analysis, entities=tuple(entities.values()), mentions=mentions,
+                   events=tuple(events.values()), quotes=quotes)  # type: ignore[arg-type]

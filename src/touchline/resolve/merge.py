@@ -1,0 +1,37 @@
+"""Merge what two reports say about one event: sources add up, gaps fill in."""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+
+from touchline.model import Event, Scorer
+
+
+def _merge_scorers(old: tuple[Scorer, ...], new: tuple[Scorer, ...]) -> tuple[Scorer, ...]:
+    by_player: dict[str | None, Scorer] = {}
+    for s in (*old, *new):
+        prev = by_player.get(s.player)
+        if prev is None:
+            by_player[s.player] = s
+        else:
+            by_player[s.player] = Scorer(prev.player, prev.team or s.team,
+                                         prev.minute if prev.minute is not None else s.minute)
+    return tuple(by_player.values())
+
+
+def merge_events(old: Event, new: Event) -> Event:
+    """One event from two readings of it.  The earlier reading wins where both
+    state a value (it was stored first); the newer one fills its gaps."""
+    changes = {}
+    for f in fields(old.detail):
+        a, b = getattr(old.detail, f.name), getattr(new.detail, f.name)
+        if f.name == "scorers":
+            changes[f.name] = _merge_scorers(a, b)
+        elif a is None and b is not None:
+            changes[f.name] = b
+    sources = tuple(dict.fromkeys((*old.sources, *new.sources)))
+    # Independent reports of one fact make it more likely, never certain.
+    confidence = min(0.99, 1 - (1 - old.confidence) * (1 - new.confidence) ** 0.5)
+    confidence = max(confidence, old.confidence, new.confidence)
+    return replace(old, detail=replace(old.detail, **changes), sources=sources,
+                   date=old.date or new.date, confidence=round(confidence, 4))

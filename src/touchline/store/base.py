@@ -1,0 +1,61 @@
+"""The store protocol: what every backend offers, in touchline's own terms."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+from touchline.model import Analysis, Article, Entity, Event, Quote, Story, TimeExpression
+
+
+class StoreError(Exception):
+    """A storage failure, translated once at the backend's boundary."""
+
+
+@dataclass(slots=True)
+class WriteBatch:
+    """What one transaction writes: analysed articles, their syndicated copies
+    (articles with ``duplicate_of`` set and nothing analysed) and signatures."""
+
+    analyses: list[Analysis] = field(default_factory=list)
+    signatures: dict[str, bytes] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.analyses)
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    articles: int
+    duplicates: int
+    entities: int
+    events_by_kind: dict[str, int]
+    quotes: int
+    timexes: int
+
+
+@runtime_checkable
+class Store(Protocol):
+    url: str
+
+    def known_articles(self, ids: Iterable[str]) -> set[str]:
+        """The ids among ``ids`` that are already stored."""
+        ...
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        """MinHash signatures of stored original (non-duplicate) articles."""
+        ...
+
+    def write(self, batch: WriteBatch) -> None:
+        """Write everything in one transaction: all of it lands, or none."""
+        ...
+
+    def articles(self) -> Iterator[Article]: ...
+    def entities(self, ids: Sequence[str] | None = None) -> Iterator[Entity]: ...
+    def events(self, kinds: Sequence[str] | None = None) -> Iterator[Event]: ...
+    def quotes(self) -> Iterator[Quote]: ...
+    def timexes(self) -> Iterator[TimeExpression]: ...
+    def stories(self) -> Iterator[Story]: ...
+    def stats(self) -> StoreStats: ...
+    def close(self) -> None: ...

@@ -1,0 +1,129 @@
+"""The database schema as SQLAlchemy Core tables; Alembic's target metadata.
+
+Character offsets are stored as ``start_char``/``end_char`` (``end`` is an SQL
+keyword).  Typed event fields are stored as JSON next to their kind.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+stories = Table(
+    "stories", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("label", Text),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("source", Text),
+    Column("url", Text),
+    Column("title", Text),
+    Column("published", Date),  # report time
+    Column("text", Text, nullable=False),
+    Column("text_hash", String(64), nullable=False),
+    Column("duplicate_of", String(32), ForeignKey("articles.id")),
+    Column("story", String(64), ForeignKey("stories.id")),
+    Column("minhash", LargeBinary),
+    Column("ingested_at", DateTime(timezone=True)),  # knowledge time
+    Index("ix_articles_text_hash", "text_hash"),
+    Index("ix_articles_published", "published"),
+)
+
+entities = Table(
+    "entities", metadata,
+    Column("id", String(200), primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("attrs", JSON),
+)
+
+entity_aliases = Table(
+    "entity_aliases", metadata,
+    Column("entity_id", String(200), ForeignKey("entities.id"), primary_key=True),
+    Column("alias", String(300), primary_key=True),
+    Index("ix_entity_aliases_alias", "alias"),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("article", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("start_char", Integer, primary_key=True),
+    Column("end_char", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("entity", String(200), ForeignKey("entities.id")),
+    Column("confidence", Float, nullable=False),
+    Column("method", String(32)),
+    Index("ix_mentions_entity", "entity"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("date", String(10)),  # world time: YYYY-MM-DD, YYYY-MM or YYYY
+    Column("confidence", Float, nullable=False),
+    Column("fields", JSON, nullable=False),
+    Index("ix_events_kind_date", "kind", "date"),
+)
+
+event_sources = Table(
+    "event_sources", metadata,
+    Column("event_id", String(64), ForeignKey("events.id"), primary_key=True),
+    Column("article", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("start_char", Integer, primary_key=True),
+    Column("end_char", Integer, primary_key=True),
+    Index("ix_event_sources_article", "article"),
+)
+
+quotes = Table(
+    "quotes", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("article", String(32), ForeignKey("articles.id"), nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("speaker", String(200), ForeignKey("entities.id")),
+    Column("verb", String(64)),
+    Column("confidence", Float, nullable=False),
+    Index("ix_quotes_speaker", "speaker"),
+    Index("ix_quotes_article", "article"),
+)
+
+timexes = Table(
+    "timexes", metadata,
+    Column("article", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("start_char", Integer, primary_key=True),
+    Column("end_char", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("value", String(64)),
+    Column("reason", Text),
+    Column("anchor", String(32)),
+)

@@ -1,0 +1,289 @@
+"""The SQL store: one SQLAlchemy Core implementation for SQLite and PostgreSQL.
+
+Dialect differences live in the small functions at the top (URL, connection
+set-up, insert-or-ignore); nothing else asks which database it talks to.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.dialects import postgresql as pg_dialect
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.sql.dml import Insert
+
+from touchline.model import (
+    Article,
+    Entity,
+    Event,
+    Quote,
+    SourceSpan,
+    Story,
+    TimeExpression,
+    detail_from_fields,
+    detail_to_fields,
+)
+from touchline.resolve.merge import merge_events
+from touchline.store import schema as t
+from touchline.store.base import StoreError, StoreStats, WriteBatch
+from touchline.store.migrate import upgrade
+
+logger = logging.getLogger(__name__)
+
+# --- dialect differences ------------------------------------------------------
+
+
+def sqlalchemy_url(url: str) -> str:
+    """A touchline URL as SQLAlchemy wants it (psycopg 3 for PostgreSQL)."""
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if url.startswith("sqlite:"):
+        return url
+    return f"sqlite:///{Path(url).expanduser()}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets readers work while an ingest writes; NORMAL is durable in WAL mode
+    # up to the last committed transaction, which is what kill-safety needs.
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def _make_engine(url: str) -> Engine:
+    engine = create_engine(sqlalchemy_url(url), future=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _insert_ignore(conn: Connection, table: Any) -> Insert:
+    """INSERT ... ON CONFLICT DO NOTHING in the connection's dialect."""
+    if conn.dialect.name == "postgresql":
+        return pg_dialect.insert(table).on_conflict_do_nothing()
+    return sqlite_dialect.insert(table).on_conflict_do_nothing()
+
+
+# --- the store ----------------------------------------------------------------
+
+
+class SqlStore:
+    """A Store on SQLite (embedded default) or PostgreSQL."""
+
+    def __init__(self, url: str, *, schema_name: str | None = None) -> None:
+        self.url = url
+        try:
+            self.engine = _make_engine(url)
+            if schema_name:
+                self._use_schema(schema_name)
+            upgrade(self.engine)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot open database {url}: {_short(exc)}") from exc
+
+    def _use_schema(self, name: str) -> None:
+        # PostgreSQL tests run each in a schema of their own.
+        @event.listens_for(self.engine, "connect")
+        def _set_path(dbapi_connection: Any, _record: Any) -> None:
+            cur = dbapi_connection.cursor()
+            cur.execute(f'CREATE SCHEMA IF NOT EXISTS "{name}"')
+            cur.execute(f'SET search_path TO "{name}"')
+            cur.close()
+            dbapi_connection.commit()
+
+    # -- writing --
+
+    def known_articles(self, ids: Iterable[str]) -> set[str]:
+        wanted = list(ids)
+        if not wanted:
+            return set()
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.articles.c.id).where(t.articles.c.id.in_(wanted)))
+            return {r[0] for r in rows}
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        query = select(t.articles.c.id, t.articles.c.minhash).where(
+            t.articles.c.duplicate_of.is_(None), t.articles.c.minhash.is_not(None)
+        )
+        with self.engine.connect() as conn:
+            for row in conn.execution_options(yield_per=1000).execute(query):
+                yield row[0], bytes(row[1])
+
+    def write(self, batch: WriteBatch) -> None:
+        try:
+            with self.engine.begin() as conn:
+                self._write(conn, batch)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"write to {self.url} failed: {_short(exc)}") from exc
+
+    def _write(self, conn: Connection, batch: WriteBatch) -> None:
+        now = datetime.now(UTC)
+        article_rows, entity_rows, alias_rows, mention_rows = [], {}, [], []
+        quote_rows, timex_rows, new_events = [], [], []
+        for a in batch.analyses:
+            art = a.article
+            article_rows.append({
+                "id": art.id, "source": art.source, "url": art.url, "title": art.title,
+                "published": art.published, "text": art.text, "text_hash": art.text_hash,
+                "duplicate_of": art.duplicate_of, "story": art.story,
+                "minhash": batch.signatures.get(art.id), "ingested_at": now,
+            })
+            for e in a.entities:
+                entity_rows.setdefault(e.id, {"id": e.id, "kind": e.kind, "name": e.name,
+                                              "attrs": dict(e.attrs)})
+                alias_rows.extend({"entity_id": e.id, "alias": al[:300]} for al in {e.name, *e.aliases})
+            mention_rows.extend({
+                "article": m.article, "start_char": m.start, "end_char": m.end, "text": m.text,
+                "kind": m.kind, "entity": m.entity, "confidence": m.confidence, "method": m.method,
+            } for m in a.mentions)
+            quote_rows.extend({
+                "id": q.id, "article": q.article, "start_char": q.start, "end_char": q.end,
+                "text": q.text, "kind": q.kind, "speaker": q.speaker, "verb": q.verb,
+                "confidence": q.confidence,
+            } for q in a.quotes)
+            timex_rows.extend({
+                "article": x.article, "start_char": x.start, "end_char": x.end, "text": x.text,
+                "type": x.type, "value": x.value, "reason": x.reason, "anchor": x.anchor,
+            } for x in a.timexes)
+            new_events.extend(a.events)
+        # Order follows the foreign keys: originals before their copies.
+        article_rows.sort(key=lambda r: r["duplicate_of"] is not None)
+        for table, rows in (
+            (t.articles, article_rows), (t.entities, list(entity_rows.values())),
+            (t.entity_aliases, alias_rows), (t.mentions, mention_rows),
+            (t.quotes, quote_rows), (t.timexes, timex_rows),
+        ):
+            if rows:
+                conn.execute(_insert_ignore(conn, table), rows)
+        self._upsert_events(conn, new_events)
+
+    def _upsert_events(self, conn: Connection, new_events: list[Event]) -> None:
+        if not new_events:
+            return
+        merged: dict[str, Event] = {}
+        ids = list({e.id for e in new_events})
+        for old in self._read_events(conn, select(t.events).where(t.events.c.id.in_(ids))):
+            merged[old.id] = old
+        existing = set(merged)
+        for e in new_events:
+            merged[e.id] = merge_events(merged[e.id], e) if e.id in merged else e
+        for e in merged.values():
+            row = {"kind": e.kind, "date": e.date, "confidence": e.confidence,
+                   "fields": detail_to_fields(e.detail)}
+            if e.id in existing:
+                conn.execute(t.events.update().where(t.events.c.id == e.id).values(**row))
+            else:
+                conn.execute(t.events.insert().values(id=e.id, **row))
+        source_rows = [
+            {"event_id": e.id, "article": s.article, "start_char": s.start, "end_char": s.end}
+            for e in merged.values() for s in e.sources
+        ]
+        conn.execute(_insert_ignore(conn, t.event_sources), source_rows)
+
+    # -- reading --
+
+    def articles(self) -> Iterator[Article]:
+        query = select(t.articles).order_by(t.articles.c.published, t.articles.c.id)
+        with self.engine.connect() as conn:
+            for r in conn.execution_options(yield_per=500).execute(query).mappings():
+                yield Article(id=r["id"], text=r["text"], text_hash=r["text_hash"], source=r["source"],
+                              url=r["url"], title=r["title"], published=r["published"],
+                              duplicate_of=r["duplicate_of"], story=r["story"],
+                              ingested_at=r["ingested_at"])
+
+    def entities(self, ids: Sequence[str] | None = None) -> Iterator[Entity]:
+        query = select(t.entities).order_by(t.entities.c.id)
+        alias_query = select(t.entity_aliases).order_by(t.entity_aliases.c.entity_id,
+                                                        t.entity_aliases.c.alias)
+        if ids is not None:
+            query = query.where(t.entities.c.id.in_(list(ids)))
+            alias_query = alias_query.where(t.entity_aliases.c.entity_id.in_(list(ids)))
+        with self.engine.connect() as conn:
+            aliases: dict[str, list[str]] = {}
+            for row in conn.execute(alias_query):
+                aliases.setdefault(row.entity_id, []).append(row.alias)
+            for r in conn.execute(query).mappings():
+                names = [a for a in aliases.get(r["id"], []) if a != r["name"]]
+                yield Entity(id=r["id"], kind=r["kind"], name=r["name"], aliases=tuple(names),
+                             attrs=r["attrs"] or {})
+
+    def _read_events(self, conn: Connection, query: Any) -> Iterator[Event]:
+        rows = list(conn.execute(query).mappings())
+        if not rows:
+            return
+        sources: dict[str, list[SourceSpan]] = {}
+        src_query = select(t.event_sources).where(
+            t.event_sources.c.event_id.in_([r["id"] for r in rows])
+        ).order_by(t.event_sources.c.article, t.event_sources.c.start_char)
+        for s in conn.execute(src_query):
+            sources.setdefault(s.event_id, []).append(SourceSpan(s.article, s.start_char, s.end_char))
+        for r in rows:
+            yield Event(id=r["id"], kind=r["kind"], detail=detail_from_fields(r["kind"], r["fields"]),
+                        date=r["date"], confidence=r["confidence"], sources=tuple(sources.get(r["id"], ())))
+
+    def events(self, kinds: Sequence[str] | None = None) -> Iterator[Event]:
+        query = select(t.events).order_by(t.events.c.date, t.events.c.kind, t.events.c.id)
+        if kinds:
+            query = query.where(t.events.c.kind.in_(list(kinds)))
+        with self.engine.connect() as conn:
+            yield from self._read_events(conn, query)
+
+    def quotes(self) -> Iterator[Quote]:
+        query = select(t.quotes).order_by(t.quotes.c.article, t.quotes.c.start_char)
+        with self.engine.connect() as conn:
+            for r in conn.execute(query).mappings():
+                yield Quote(id=r["id"], article=r["article"], start=r["start_char"], end=r["end_char"],
+                            text=r["text"], kind=r["kind"], speaker=r["speaker"], verb=r["verb"],
+                            confidence=r["confidence"])
+
+    def timexes(self) -> Iterator[TimeExpression]:
+        query = select(t.timexes).order_by(t.timexes.c.article, t.timexes.c.start_char)
+        with self.engine.connect() as conn:
+            for r in conn.execute(query).mappings():
+                yield TimeExpression(article=r["article"], start=r["start_char"], end=r["end_char"],
+                                     text=r["text"], type=r["type"], value=r["value"],
+                                     reason=r["reason"], anchor=r["anchor"])
+
+    def stories(self) -> Iterator[Story]:
+        with self.engine.connect() as conn:
+            members: dict[str, list[str]] = {}
+            for row in conn.execute(select(t.articles.c.id, t.articles.c.story)
+                                    .where(t.articles.c.story.is_not(None))
+                                    .order_by(t.articles.c.id)):
+                members.setdefault(row.story, []).append(row.id)
+            for r in conn.execute(select(t.stories).order_by(t.stories.c.id)):
+                yield Story(id=r.id, articles=tuple(members.get(r.id, ())), label=r.label)
+
+    def stats(self) -> StoreStats:
+        with self.engine.connect() as conn:
+            def count(q: Any) -> int:
+                return int(conn.execute(q).scalar_one())
+
+            by_kind = Counter({k: n for k, n in conn.execute(
+                select(t.events.c.kind, func.count()).group_by(t.events.c.kind))})
+            return StoreStats(
+                articles=count(select(func.count()).select_from(t.articles)),
+                duplicates=count(select(func.count()).select_from(t.articles)
+                                 .where(t.articles.c.duplicate_of.is_not(None))),
+                entities=count(select(func.count()).select_from(t.entities)),
+                events_by_kind=dict(sorted(by_kind.items())),
+                quotes=count(select(func.count()).select_from(t.quotes)),
+                timexes=count(select(func.count()).select_from(t.timexes)),
+            )
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _short(exc: Exception) -> str:
+    return str(exc).splitlines()[0][:300]
