@@ -1,0 +1,218 @@
+"""Load touchline's football gazetteer and index it for the nlp components.
+
+Entries are JSONL, one entity a line: ``{"id", "kind", "name", "aliases",
+"attrs"}``.  The package ships ``nlp/data/gazetteer/*.jsonl`` (built by
+``scripts/build_gazetteer.py``); a user gazetteer directory (env
+``TOUCHLINE_GAZETTEER_DIR``, written by ``touchline gazetteer import``) adds
+entries or aliases on top.  ``ambiguous.jsonl`` lists aliases that are never
+matched without context ("City", "United").
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+Entry = dict[str, Any]
+ENV_DIR = "TOUCHLINE_GAZETTEER_DIR"
+POLICY_FILE = "ambiguous.jsonl"
+# openfootball leaves a league's own nationality unmarked in its squad files.
+LEAGUE_NATIONALITY = {"england": "ENG", "espana": "ESP", "deutschland": "GER", "italy": "ITA",
+                      "france": "FRA"}
+
+
+def package_dir() -> Path:
+    """The folder holding the package's built gazetteer files."""
+    return Path(str(resources.files("touchline.nlp") / "data" / "gazetteer"))
+
+
+def default_nationality_by_league() -> dict[str, str]:
+    return dict(LEAGUE_NATIONALITY)
+
+
+def read_jsonl(path: Path) -> Iterator[Entry]:
+    """Rows of a JSONL file; bad lines are logged as SKIP and passed over."""
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                logger.warning("SKIP %s:%d: not JSON (%s)", path, n, exc.msg)
+                continue
+            if isinstance(row, dict):
+                yield row
+
+
+def _entries_in(folder: Path) -> tuple[list[Entry], set[str]]:
+    entries: list[Entry] = []
+    ambiguous: set[str] = set()
+    for path in sorted(folder.glob("*.jsonl")):
+        for row in read_jsonl(path):
+            if path.name == POLICY_FILE:
+                if row.get("alias"):
+                    ambiguous.add(str(row["alias"]))
+            elif row.get("id") and row.get("kind") and row.get("name"):
+                entries.append(row)
+    return entries, ambiguous
+
+
+@lru_cache(maxsize=1)
+def _package() -> tuple[tuple[Entry, ...], frozenset[str]]:
+    entries, ambiguous = _entries_in(package_dir())
+    return tuple(entries), frozenset(ambiguous)
+
+
+def load_package_entries() -> list[Entry]:
+    """The package's own entries (copies are not made: do not mutate)."""
+    return list(_package()[0])
+
+
+def merge_entries(entries: Iterable[Entry]) -> dict[str, Entry]:
+    """Entries keyed by id; a later entry with a known id adds aliases and missing attrs."""
+    merged: dict[str, Entry] = {}
+    for e in entries:
+        old = merged.get(e["id"])
+        if old is None:
+            merged[e["id"]] = {"id": e["id"], "kind": e["kind"], "name": e["name"],
+                               "aliases": list(e.get("aliases") or []), "attrs": dict(e.get("attrs") or {})}
+            continue
+        old["aliases"] = sorted({*old["aliases"], *(e.get("aliases") or [])} - {old["name"]})
+        for key, value in (e.get("attrs") or {}).items():
+            old["attrs"].setdefault(key, value)
+    return merged
+
+
+@dataclass
+class GazetteerData:
+    """Every entry plus the indexes the components look things up in."""
+
+    entries: dict[str, Entry]
+    ambiguous: frozenset[str] = frozenset()
+    # surface form -> ids, for every name and alias (ambiguous ones included)
+    by_alias: dict[str, set[str]] = field(default_factory=dict)
+    # lower-cased demonym ("dutch", "dutchman") -> FIFA code ("NED")
+    demonyms: dict[str, str] = field(default_factory=dict)
+    # FIFA code -> club-country code of openfootball ("ESP" -> "es")
+    club_country: dict[str, str] = field(default_factory=dict)
+    # surname ("Bellingham", "Mac Allister") -> person ids
+    surnames: dict[str, set[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for e in self.entries.values():
+            for form in (e["name"], *e["aliases"]):
+                self.by_alias.setdefault(form, set()).add(e["id"])
+            attrs = e["attrs"]
+            if e["kind"] == "national_team" and attrs.get("fifa"):
+                for word in (*attrs.get("demonyms", []), *attrs.get("demonym_nouns", [])):
+                    self.demonyms[word.lower()] = attrs["fifa"]
+                if attrs.get("club_country"):
+                    self.club_country[attrs["fifa"]] = attrs["club_country"]
+            if e["kind"] in ("player", "coach", "person"):
+                parts = e["name"].split()
+                if len(parts) >= 2:
+                    self.surnames.setdefault(surname_of(e["name"]), set()).add(e["id"])
+
+    def get(self, entity: str | None) -> Entry | None:
+        return self.entries.get(entity) if entity else None
+
+    def match_forms(self) -> Iterator[tuple[str, str]]:
+        """(surface form, id) pairs safe to match anywhere: unambiguous proper names."""
+        for form, ids in sorted(self.by_alias.items()):
+            if len(ids) != 1 or not is_matchable(form, self.ambiguous):
+                continue
+            yield form, next(iter(ids))
+
+    def context_forms(self) -> Iterator[str]:
+        """Forms that name more than one entity or are generic: matched, resolved only by context."""
+        for form in sorted(set(self.by_alias) | set(self.ambiguous)):
+            ids = self.by_alias.get(form, set())
+            if (len(ids) > 1 or form in self.ambiguous) and form[:1].isupper() and len(form) > 2 \
+                    and not form.startswith(("St.", "FC", "AC")):
+                yield form
+
+    def nationality_words(self, code: str) -> set[str]:
+        words: set[str] = set()
+        for e in self.entries.values():
+            if e["kind"] == "national_team" and e["attrs"].get("fifa") == code:
+                words |= {w.lower() for w in (*e["attrs"].get("demonyms", []),
+                                              *e["attrs"].get("demonym_nouns", []))}
+        return words
+
+    def national_team_of(self, code: str | None) -> Entry | None:
+        for e in self.entries.values():
+            if code and e["kind"] == "national_team" and e["attrs"].get("fifa") == code:
+                return e
+        return None
+
+
+# Particles that belong to a surname: "Mac Allister", "van Dijk", "de Jong".
+SURNAME_PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "dos", "das", "del", "la", "le",
+                     "mac", "mc", "ten", "ter", "el", "al", "bin", "ben", "st.", "st"}
+
+
+def surname_of(full_name: str) -> str:
+    """The part of a name articles use alone: "Alexis Mac Allister" → "Mac Allister"."""
+    parts = full_name.split()
+    if len(parts) < 2:
+        return full_name
+    i = len(parts) - 1
+    while i > 1 and parts[i - 1].lower() in SURNAME_PARTICLES:
+        i -= 1
+    return " ".join(parts[i:])
+
+
+def is_matchable(form: str, ambiguous: frozenset[str] | set[str]) -> bool:
+    """A proper name long enough to match blindly (no "City", "Real", "FC")."""
+    bare = form[4:] if form.startswith("the ") else form
+    if form in ambiguous or bare in ambiguous or len(bare) < 3 or not bare[:1].isupper():
+        return False
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) >= 3
+
+
+def user_dir() -> Path | None:
+    """The user gazetteer directory from ``TOUCHLINE_GAZETTEER_DIR``, if set."""
+    value = os.environ.get(ENV_DIR)
+    return Path(value) if value else None
+
+
+def load(extra_dir: Path | None = None) -> GazetteerData:
+    """The package gazetteer plus the entries in ``extra_dir`` (if any)."""
+    entries, ambiguous = _package()
+    rows: list[Entry] = list(entries)
+    amb = set(ambiguous)
+    if extra_dir is not None:
+        if extra_dir.is_dir():
+            more, more_amb = _entries_in(extra_dir)
+            rows.extend(more)
+            amb |= more_amb
+        else:
+            logger.warning("SKIP %s: gazetteer directory does not exist", extra_dir)
+    return GazetteerData(merge_entries(rows), frozenset(amb))
+
+
+@lru_cache(maxsize=4)
+def _cached(extra: str | None) -> GazetteerData:
+    return load(Path(extra) if extra else None)
+
+
+def load_default() -> GazetteerData:
+    """The gazetteer for this process (package + ``TOUCHLINE_GAZETTEER_DIR``), built once."""
+    extra = user_dir()
+    return _cached(str(extra) if extra else None)
+
+
+def from_entries(entries: Iterable[Entry], ambiguous: Iterable[str] = ()) -> GazetteerData:
+    """A gazetteer from given entries only (tests, ``initialize(entries=...)``)."""
+    return GazetteerData(merge_entries(entries), frozenset(ambiguous))
