@@ -1,0 +1,131 @@
+"""Normalise amounts of time and repeated times: durations, sets, references, quarters, clock times."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from touchline.nlp.time import calendar as cal
+from touchline.nlp.time.base import (
+    _HOLIDAYS,
+    _REFS,
+    _SETADV,
+    _UNITS,
+    Candidate,
+    Context,
+    Result,
+    _day,
+    _direction,
+    _key,
+    _need_dct,
+    _safe_date,
+    duration_value,
+    number,
+)
+
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def duration(c: Candidate, ctx: Context) -> Result | None:
+    unit = _key(c.groups["unit"])
+    n_word = _key(c.groups["n"])
+    n = number(n_word)
+    if n is None and n_word not in {"several", "a few", "few", "many", "some", "numerous", "recent",
+                                    "the last few", "a number of"}:
+        return None
+    if n is not None and n > 1000:
+        return None
+    text_has_half = "half" in _key(c.groups.get("n", ""))
+    if n is not None and not text_has_half and re.search(r"and\s+a\s+half", str(c.groups)):
+        n += 0.5
+    return Result("DURATION", duration_value(n, unit))
+
+
+def duration_bare(c: Candidate, ctx: Context) -> Result | None:
+    unit = _key(c.groups.get("unit") or c.groups["unit2"])
+    return Result("DURATION", duration_value(None, unit))
+
+
+def set_freq(c: Candidate, ctx: Context) -> Result | None:
+    unit = _key(c.groups["unit"])
+    return Result("SET", duration_value(1, unit))
+
+
+def set_every(c: Candidate, ctx: Context) -> Result | None:
+    unit = _key(c.groups["unit"])
+    n = number(c.groups["n"]) if c.groups.get("n") else 1.0
+    if unit in {"season", "campaign", "term"}:
+        return Result("SET", "P1Y", anchor="season")
+    if unit in {"spring", "summer", "autumn", "fall", "winter"}:
+        return Result("SET", "XXXX-" + {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA",
+                                        "winter": "WI"}[unit])
+    if unit not in _UNITS:
+        return None
+    return Result("SET", duration_value(n, unit))
+
+
+def set_adverb(c: Candidate, ctx: Context) -> Result | None:
+    return Result("SET", _SETADV[_key(c.groups["word"])])
+
+
+def ref(c: Candidate, ctx: Context) -> Result | None:
+    return Result("DATE", _REFS[_key(c.groups["word"])])
+
+
+def holiday(c: Candidate, ctx: Context) -> Result | None:
+    month, day = _HOLIDAYS[_key(c.groups["word"])]
+    if c.groups.get("y"):
+        d = _safe_date(int(c.groups["y"]), month, day)
+        return _day(d) if d else None
+    missing = _need_dct(ctx, "DATE")
+    if missing or ctx.dct is None:
+        return missing
+    year = cal.day_year(ctx.dct, month, day, _direction(ctx.tense, scheduled=False))
+    d = _safe_date(year, month, day) if year else None
+    return _day(d) if d else None
+
+
+def quarter(c: Candidate, ctx: Context) -> Result | None:
+    q = _QUARTERS[_key(c.groups["q"])]
+    if c.groups.get("y"):
+        return Result("DATE", f"{c.groups['y']}-Q{q}")
+    missing = _need_dct(ctx, "DATE")
+    if missing or ctx.dct is None:
+        return missing
+    current = (ctx.dct.month - 1) // 3 + 1
+    year = ctx.dct.year
+    # A quarter later in the year than the article's is last year's, unless the
+    # sentence looks ahead.
+    if q > current and ctx.tense != "future":
+        year -= 1
+    return Result("DATE", f"{year:04d}-Q{q}")
+
+
+def _clock_day(ctx: Context) -> date | None:
+    return ctx.last_day or ctx.dct
+
+
+def clock(c: Candidate, ctx: Context) -> Result | None:
+    h = int(c.groups["h"])
+    mi = int(c.groups.get("mi") or 0)
+    ap = _key(c.groups.get("ap", "")).replace(".", "")
+    if ap == "pm" and h < 12:
+        h += 12
+    elif ap == "am" and h == 12:
+        h = 0
+    day = _clock_day(ctx)
+    clock_text = f"T{h:02d}:{mi:02d}"
+    if day is None:
+        return Result("TIME", None, "clock time and no published date")
+    return Result("TIME", day.isoformat() + clock_text)
+
+
+def clock_word(c: Candidate, ctx: Context) -> Result | None:
+    word = _key(c.groups["word"])
+    day = _clock_day(ctx)
+    clock_text = "T24:00" if word == "midnight" else "T12:00"
+    if day is None:
+        return Result("TIME", None, "clock time and no published date")
+    return Result("TIME", day.isoformat() + clock_text)
+
+

@@ -1,0 +1,84 @@
+"""The ``tl_time`` spaCy component: time expressions of a Doc, anchored on ``doc._.dct``."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from touchline.nlp.extensions import register_extensions
+from touchline.nlp.time.recognise import find_timex_dicts
+from touchline.nlp.time.tense import Tense, tense_from_doc, tense_from_words
+
+logger = logging.getLogger(__name__)
+
+
+def parse_dct(value: Any) -> date | None:
+    """``doc._.dct`` as a date: ISO "YYYY-MM-DD" (longer ISO strings are cut), a date, or None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        logger.warning("SKIP dct %r: not an ISO date; relative times stay unresolved", value)
+        return None
+
+
+class TimeTagger:
+    """Finds time expressions and writes ``doc._.tl_timexes`` and ``doc.spans[spans_key]``."""
+
+    def __init__(self, nlp: Language, name: str, *, spans_key: str, dayfirst: bool) -> None:
+        register_extensions()
+        self.name = name
+        self.spans_key = spans_key
+        self.dayfirst = dayfirst
+
+    def match(self, doc: Doc) -> list[dict[str, Any]]:
+        parsed = doc.has_annotation("DEP")
+
+        def tense_of(start: int, end: int) -> Tense:
+            if parsed:
+                return tense_from_doc(doc, start, end)
+            return tense_from_words(doc.text, start, end)
+
+        return find_timex_dicts(doc.text, parse_dct(doc._.dct), tense_of, self.dayfirst)
+
+    def set_annotations(self, doc: Doc, found: list[dict[str, Any]]) -> None:
+        spans: list[Span] = []
+        for t in found:
+            span = doc.char_span(t["start"], t["end"], label=t["type"], alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc._.tl_timexes = found
+        doc.spans[self.spans_key] = spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            self.set_annotations(doc, self.match(doc))
+        except Exception as exc:
+            error_handler(self.name, self, [doc], exc)
+        return doc
+
+    def get_error_handler(self) -> Any:
+        from spacy.util import raise_error
+
+        return getattr(self, "_error_handler", raise_error)
+
+    def set_error_handler(self, handler: Any) -> None:
+        self._error_handler = handler
+
+
+@Language.factory(
+    "tl_time",
+    assigns=["doc._.tl_timexes", "doc.spans"],
+    requires=["doc._.dct"],
+    default_config={"spans_key": "tl_time", "dayfirst": True},
+)
+def make_time_tagger(nlp: Language, name: str, spans_key: str, dayfirst: bool) -> TimeTagger:
+    return TimeTagger(nlp, name, spans_key=spans_key, dayfirst=dayfirst)

@@ -1,0 +1,343 @@
+"""Turn a matched calendar expression into a TIMEX3 type and value, anchored on the article date.
+
+One function per rule family (see ``data/time/patterns.jsonl``); durations,
+sets and clock times are in :mod:`amounts`, match-relative expressions in
+:mod:`football`.  A relative expression with no article date keeps
+``value=None`` and says why in ``reason``: touchline never anchors on today.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from touchline.nlp.time import amounts, football
+from touchline.nlp.time import calendar as cal
+from touchline.nlp.time.base import (
+    _MONTHS,
+    _TIME_UNITS,
+    _WEEKDAYS,
+    _YSEASON,
+    NO_DCT,
+    Candidate,
+    Context,
+    Result,
+    _day,
+    _direction,
+    _key,
+    _need_dct,
+    _safe_date,
+    number,
+)
+
+logger = logging.getLogger(__name__)
+
+# --- explicit dates -----------------------------------------------------------
+
+
+def _iso_date(c: Candidate, ctx: Context) -> Result | None:
+    d = _safe_date(int(c.groups["y"]), int(c.groups["m"]), int(c.groups["d"]))
+    return _day(d) if d else None
+
+
+def _numeric_date(c: Candidate, ctx: Context) -> Result | None:
+    a, b, y = int(c.groups["a"]), int(c.groups["b"]), c.groups["y"]
+    year = int(y) if len(y) == 4 else 2000 + int(y) if int(y) < 50 else 1900 + int(y)
+    if c.groups["sep"] == "." and len(y) == 2:
+        return None  # "3.5.24" is more often a score or a version than a date
+    if a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a:
+        day, month = b, a
+    else:
+        day, month = (a, b) if ctx.dayfirst else (b, a)
+    d = _safe_date(year, month, day)
+    return _day(d) if d else None
+
+
+def _full_date(c: Candidate, ctx: Context) -> Result | None:
+    d = _safe_date(int(c.groups["y"]), _MONTHS[_key(c.groups["month"])], int(c.groups["d"]))
+    return _day(d) if d else None
+
+
+def _month_day(c: Candidate, ctx: Context) -> Result | None:
+    month, day = _MONTHS[_key(c.groups["month"])], int(c.groups["d"])
+    if not 1 <= day <= 31 or _safe_date(2024, month, day) is None:
+        return None
+    if ctx.dct is None:
+        return Result("DATE", None, NO_DCT)
+    wd = c.groups.get("wd")
+    if wd:
+        # "Wednesday, November 27": the year whose calendar agrees with the weekday.
+        for y in (ctx.dct.year, ctx.dct.year + 1, ctx.dct.year - 1):
+            d = _safe_date(y, month, day)
+            if d and d.isoweekday() == _WEEKDAYS[_key(wd)]:
+                return _day(d)
+    year = cal.day_year(ctx.dct, month, day, _direction(ctx.tense, scheduled=False))
+    d = _safe_date(year, month, day) if year else None
+    return _day(d) if d else None
+
+
+def _month_year(c: Candidate, ctx: Context) -> Result | None:
+    return Result("DATE", f"{int(c.groups['y']):04d}-{_MONTHS[_key(c.groups['month'])]:02d}")
+
+
+def _month(c: Candidate, ctx: Context) -> Result | None:
+    month = _MONTHS[_key(c.groups["month"])]
+    rel = _key(c.groups.get("rel", ""))
+    if c.groups["month"] == "May" and not (rel or c.groups.get("mod")):
+        return None  # bare "May" is usually the verb; "in May" is trimmed and lands here too
+    missing = _need_dct(ctx, "DATE")
+    if missing or ctx.dct is None:
+        return missing
+    if rel in {"last", "past"}:
+        year = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
+    elif rel in {"next", "coming"}:
+        year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
+    elif rel == "this":
+        year = ctx.dct.year
+    else:
+        year = cal.month_year(ctx.dct, month, _direction(ctx.tense, scheduled=False))
+    return Result("DATE", f"{year:04d}-{month:02d}")
+
+
+def _year(c: Candidate, ctx: Context) -> Result | None:
+    return Result("DATE", c.groups["y"])
+
+
+def _decade(c: Candidate, ctx: Context) -> Result | None:
+    return Result("DATE", c.groups["y"])
+
+
+def _season_span(c: Candidate, ctx: Context) -> Result | None:
+    y1 = int(c.groups["y1"])
+    y2 = c.groups["y2"]
+    end = int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
+    if end < y1:
+        end += 100
+    if end != y1 + 1:
+        return None  # "2010-15" is a span of years, not a season
+    return Result("DATE", cal.season_value(y1), anchor="season")
+
+
+# --- weekdays and deictic days -------------------------------------------------------
+
+
+def _weekday(c: Candidate, ctx: Context) -> Result | None:
+    wd = _WEEKDAYS[_key(c.groups["wd"])]
+    pod = c.groups.get("pod")
+    missing = _need_dct(ctx, "TIME" if pod else "DATE")
+    if missing or ctx.dct is None:
+        return missing
+    rel = _key(c.groups.get("rel", ""))
+    if rel in {"last", "past"}:
+        d = cal.strict_weekday(ctx.dct, wd, -1)
+    elif rel == "next":
+        d = cal.strict_weekday(ctx.dct, wd, 1)
+    elif rel in {"this", "coming"}:
+        d = cal.shift_weekday(ctx.dct, wd, 1 if rel == "coming" or ctx.tense != "past" else -1)
+    else:
+        d = cal.shift_weekday(ctx.dct, wd, _direction(ctx.tense, scheduled=True))
+    return _day(d, pod)
+
+
+def _weekday_set(c: Candidate, ctx: Context) -> Result | None:
+    wd = _WEEKDAYS[_key(c.groups.get("wd") or c.groups["wd2"])]
+    return Result("SET", f"XXXX-WXX-{wd}")
+
+
+_DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+            "the day after tomorrow": 2}
+
+
+def _deictic(c: Candidate, ctx: Context) -> Result | None:
+    word = _key(c.groups["word"])
+    pod = c.groups.get("pod") or ("night" if word == "tonight" else None)
+    missing = _need_dct(ctx, "TIME" if pod else "DATE")
+    if missing or ctx.dct is None:
+        return missing
+    return _day(ctx.dct + timedelta(days=_DEICTIC[word]), pod)
+
+
+def _deictic_pod(c: Candidate, ctx: Context) -> Result | None:
+    rel, pod = _key(c.groups["rel"]), c.groups["pod"]
+    if rel == "last" and _key(pod) != "night":
+        return None  # "last morning" is not a phrase; "last evening" is rare enough to skip
+    missing = _need_dct(ctx, "TIME")
+    if missing or ctx.dct is None:
+        return missing
+    shift = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(rel, 0)
+    return _day(ctx.dct + timedelta(days=shift), pod)
+
+
+# --- relative periods ---------------------------------------------------------
+
+
+def _period(unit: str, dct: date, shift: int) -> str | None:
+    if unit == "week":
+        return cal.iso_week(dct + timedelta(weeks=shift))
+    if unit == "weekend":
+        return cal.iso_week(dct + timedelta(weeks=shift)) + "-WE"
+    if unit == "month":
+        y, m = cal.add_months(dct.year, dct.month, shift)
+        return f"{y:04d}-{m:02d}"
+    if unit == "year":
+        return f"{dct.year + shift:04d}"
+    if unit == "quarter":
+        q = (dct.month - 1) // 3 + shift
+        y = dct.year + q // 4
+        return f"{y:04d}-Q{q % 4 + 1}"
+    if unit == "decade":
+        return f"{dct.year // 10 + shift:03d}"
+    if unit == "century":
+        return f"{dct.year // 100 + shift:02d}"
+    return None
+
+
+def _relative_unit(c: Candidate, ctx: Context) -> Result | None:
+    unit, rel = _key(c.groups["unit"]), _key(c.groups["rel"])
+    if unit in _YSEASON:
+        return _year_season(Candidate(c.start, c.end, c.rule, {"ys": unit, "rel": rel.split()[-1]}), ctx)
+    missing = _need_dct(ctx, "DATE")
+    if missing or ctx.dct is None:
+        return missing
+    if rel == "the":  # "the weekend": the one just gone unless the sentence looks ahead
+        shift = 0 if ctx.tense in {"future", "present"} or ctx.dct.isoweekday() >= 6 else -1
+        return Result("DATE", _period(unit, ctx.dct, shift))
+    shift = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
+             "the past": -1, "the previous": -1, "the last": -1, "next": 1, "coming": 1, "the coming": 1,
+             "the following": 1, "the next": 1}.get(rel, 0)
+    if unit == "weekend" and rel in {"this", "current"} and ctx.tense == "past" and ctx.dct.isoweekday() < 5:
+        shift = -1
+    return Result("DATE", _period(unit, ctx.dct, shift))
+
+
+def _of_the_unit(c: Candidate, ctx: Context) -> Result | None:
+    unit = _key(c.groups.get("unit") or c.groups["unit2"])
+    missing = _need_dct(ctx, "DATE")
+    if missing or ctx.dct is None:
+        return missing
+    return Result("DATE", _period(unit, ctx.dct, 0))
+
+
+def _football_season(c: Candidate, ctx: Context) -> Result | None:
+    rel = _key(c.groups["rel"]).split()[-1]
+    missing = _need_dct(ctx, "DATE", "season")
+    if missing or ctx.dct is None:
+        return missing
+    shift = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1, "coming": 1,
+             "following": 1}.get(rel, 0)
+    return Result("DATE", cal.season_value(cal.season_start_year(ctx.dct) + shift), anchor="season")
+
+
+def _year_season(c: Candidate, ctx: Context) -> Result | None:
+    code = _YSEASON[_key(c.groups["ys"])]
+    if c.groups.get("y"):
+        return Result("DATE", f"{c.groups['y']}-{code}")
+    rel = _key(c.groups.get("rel", ""))
+    if not rel and not c.groups.get("mod"):
+        return None  # a bare "summer" is too often an adjective ("summer signing")
+    missing = _need_dct(ctx, "DATE")
+    if missing or ctx.dct is None:
+        return missing
+    if rel in {"the", "in"}:
+        rel = {"past": "last", "future": "next"}.get(ctx.tense, "this")
+    return Result("DATE", f"{cal.year_season(ctx.dct, 0, rel):04d}-{code}")
+
+
+def _ago(c: Candidate, ctx: Context) -> Result | None:
+    unit = _key(c.groups["unit"])
+    n = number(c.groups["n"])
+    missing = _need_dct(ctx, "DATE")
+    if missing or ctx.dct is None:
+        return missing
+    if n is None or n != int(n):
+        return Result("DATE", "PAST_REF")
+    k = int(n)
+    dct = ctx.dct
+    if unit == "day":
+        return _day(dct - timedelta(days=k))
+    if unit in {"week", "fortnight"}:
+        return Result("DATE", cal.iso_week(dct - timedelta(weeks=k * (2 if unit == "fortnight" else 1))))
+    if unit == "month":
+        y, m = cal.add_months(dct.year, dct.month, -k)
+        return Result("DATE", f"{y:04d}-{m:02d}")
+    if unit == "year":
+        return Result("DATE", f"{dct.year - k:04d}")
+    if unit == "decade":
+        return Result("DATE", f"{(dct.year - 10 * k) // 10:03d}")
+    if unit in _TIME_UNITS:
+        return Result("TIME", "PAST_REF")
+    return None
+
+
+def _in_time(c: Candidate, ctx: Context) -> Result | None:
+    n = number(c.groups["n"])
+    unit = _key(c.groups["unit"])
+    missing = _need_dct(ctx, "DATE")
+    if missing or ctx.dct is None or n is None:
+        return missing
+    k, dct = int(n), ctx.dct
+    if unit == "day":
+        return _day(dct + timedelta(days=k))
+    if unit == "week":
+        return Result("DATE", cal.iso_week(dct + timedelta(weeks=k)))
+    if unit == "month":
+        y, m = cal.add_months(dct.year, dct.month, k)
+        return Result("DATE", f"{y:04d}-{m:02d}")
+    return Result("DATE", f"{dct.year + k:04d}")
+
+
+Rule = Callable[[Candidate, Context], Result | None]
+
+RULES: dict[str, Rule] = {
+    "iso_date": _iso_date,
+    "numeric_date": _numeric_date,
+    "month_day_year": _full_date,
+    "day_month_year": _full_date,
+    "month_day": _month_day,
+    "day_month": _month_day,
+    "month_year": _month_year,
+    "month": _month,
+    "season_span": _season_span,
+    "year": _year,
+    "decade": _decade,
+    "weekday": _weekday,
+    "weekday_set": _weekday_set,
+    "deictic": _deictic,
+    "deictic_pod": _deictic_pod,
+    "relative_unit": _relative_unit,
+    "of_the_unit": _of_the_unit,
+    "football_season": _football_season,
+    "year_season": _year_season,
+    "ago": _ago,
+    "in_time": _in_time,
+    "duration": amounts.duration,
+    "duration_bare": amounts.duration_bare,
+    "set_freq": amounts.set_freq,
+    "set_every": amounts.set_every,
+    "set_adverb": amounts.set_adverb,
+    "ref": amounts.ref,
+    "holiday": amounts.holiday,
+    "quarter": amounts.quarter,
+    "clock": amounts.clock,
+    "clock_word": amounts.clock_word,
+    "match_minute": football.match_minute,
+    "match_point": football.match_point,
+    "match_half": football.match_half,
+    "match_minutes": football.match_minutes,
+    "match_leg": football.match_leg,
+    "competition_games": football.competition_games,
+    "competition_round": football.competition_round,
+}
+
+
+def normalise(cand: Candidate, ctx: Context) -> Result | None:
+    """The TIMEX3 reading of one match, or None when the match is not a time expression."""
+    try:
+        return RULES[cand.rule](cand, ctx)
+    except (ValueError, KeyError, OverflowError) as exc:
+        # A malformed match (a number out of range) is dropped, never raised.
+        logger.debug("time rule %s dropped %r: %s", cand.rule, cand.groups, exc)
+        return None

@@ -1,0 +1,150 @@
+"""Find time expressions in text: compile the patterns once, match, keep the best spans.
+
+Every pattern in ``data/time/patterns.jsonl`` names a rule; :mod:`normalise`
+turns each match into a TIMEX3 value.  Overlapping matches are settled longest
+first, so "Wednesday night" beats "Wednesday" and "March 6, 2024" beats "March".
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from datetime import date
+
+from touchline.nlp.time.lexicon import LEXICON, PATTERNS
+from touchline.nlp.time.normalise import Candidate, Context, normalise
+from touchline.nlp.time.tense import Tense, tense_from_words
+
+logger = logging.getLogger(__name__)
+
+
+def _alt(words: list[str], case_sensitive: bool = False) -> str:
+    parts = []
+    for w in sorted(words, key=len, reverse=True):
+        esc = re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
+        parts.append(esc)
+    body = "|".join(parts)
+    return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+
+
+def _names(words: list[str]) -> list[str]:
+    # Capitalised and upper-case forms: "March", "MARCH".
+    return [*words, *(w.upper() for w in words)]
+
+
+def _placeholders() -> dict[str, str]:
+    months = list(LEXICON["months"])
+    full_months = [m for m in months if len(m) > 3 or m == "May"]
+    numbers = [n for n in LEXICON["numbers"]]
+    digit = r"\d{1,3}(?:,\d{3})*(?:\.\d+)?"
+    tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    ones = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    compound = f"(?:{'|'.join(tens)})[-\\s](?:{'|'.join(ones)})"
+    return {
+        "MONTH": _alt(_names(months), case_sensitive=True),
+        "MONTHFULL": _alt(_names(full_months), case_sensitive=True),
+        "WDAY": _alt(_names(list(LEXICON["weekdays"])), case_sensitive=True),
+        "NUM": f"(?:{digit}|{compound}|{_alt(numbers)})",
+        "VAGUE": _alt(LEXICON["vague_numbers"]),
+        "UNIT": _alt(list(LEXICON["units"])),
+        "POD": _alt(list(LEXICON["parts_of_day"])),
+        "YSEASON": _alt(list(LEXICON["year_seasons"])),
+        "SEASONWORD": _alt(LEXICON["season_words"]),
+        "SETADV": _alt(list(LEXICON["set_adverbs"])),
+        "REF": _alt(list(LEXICON["refs"])),
+        "HOLIDAY": _alt(list(LEXICON["holidays"]), case_sensitive=True),
+    }
+
+
+def _compile() -> list[tuple[int, str, re.Pattern[str]]]:
+    subs = _placeholders()
+    compiled = []
+    for order, entry in enumerate(PATTERNS):
+        source = re.sub(r"\{([A-Z]+)\}", lambda m: subs[m.group(1)], entry["pattern"])
+        compiled.append((order, entry["rule"], re.compile(source, re.IGNORECASE)))
+    return compiled
+
+
+_COMPILED = _compile()
+
+TenseReader = Callable[[int, int], Tense]
+_PROBE_DAY = date(2000, 6, 15)
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every pattern match, overlapping ones included."""
+    found: list[Candidate] = []
+    for order, rule, pattern in _COMPILED:
+        for m in pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            found.append(Candidate(m.start(), m.end(), rule, groups, order))
+    return found
+
+
+def _trim(text: str, cand: Candidate) -> Candidate:
+    # "on Wednesday": TimeML leaves the preposition outside the expression.
+    s = cand.start
+    m = re.match(r"(?i)(?:on|in|at|by|during|since|until|till|from|before|after)\s+", text[s : cand.end])
+    if m and cand.rule not in {"competition_games", "match_minute"}:
+        s += m.end()
+    e = cand.end
+    while e > s and text[e - 1] in " ,.'’" and cand.rule not in {"month_day", "day_month"}:
+        if text[e - 1] == "." and text[e - 2 : e] in {"m.", "M."}:
+            break
+        if text[e - 1] in "'’" and cand.groups.get("apos"):
+            break
+        e -= 1
+    return Candidate(s, e, cand.rule, cand.groups, cand.order)
+
+
+def select(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Longest non-overlapping spans, earlier patterns first on ties."""
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for cand in sorted(found, key=lambda c: (-(c.end - c.start), c.order, c.start)):
+        if any(cand.start < e and s < cand.end for s, e in taken):
+            continue
+        chosen.append(cand)
+        taken.append((cand.start, cand.end))
+    return sorted((_trim(text, c) for c in chosen), key=lambda c: c.start)
+
+
+def find_timex_dicts(
+    text: str,
+    dct: date | None,
+    tense_of: TenseReader | None = None,
+    dayfirst: bool = True,
+) -> list[dict[str, object]]:
+    """Time expressions in ``text`` as plain dicts (start, end, text, type, value, reason, anchor).
+
+    ``tense_of(start, end)`` reads the tense around a span; by default cue words.
+    """
+    reader: TenseReader = tense_of or (lambda s, e: tense_from_words(text, s, e))
+    # Drop matches no rule accepts before settling overlaps, so a rejected long
+    # match ("May 2-1") does not hide a shorter good one.
+    probe = Context(dct=dct or _PROBE_DAY, dayfirst=dayfirst)
+    found = [c for c in candidates(text) if normalise(c, probe) is not None]
+    out: list[dict[str, object]] = []
+    last_day: date | None = None
+    for cand in select(text, found):
+        ctx = Context(dct=dct, tense=reader(cand.start, cand.end), dayfirst=dayfirst, last_day=last_day)
+        result = normalise(cand, ctx)
+        if result is None:
+            continue
+        out.append(
+            {
+                "start": cand.start,
+                "end": cand.end,
+                "text": text[cand.start : cand.end],
+                "type": result.type,
+                "value": result.value,
+                "reason": result.reason,
+                "anchor": result.anchor,
+            }
+        )
+        if result.day is not None:
+            last_day = result.day
+    return out

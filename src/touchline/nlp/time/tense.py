@@ -1,0 +1,124 @@
+"""The tense around a time expression: past, present, future or unknown.
+
+Two readers give the same labels.  :func:`tense_from_words` looks for cue words
+in the sentence (no parse needed, used by the plain function API and on blank
+pipelines); :func:`tense_from_doc` reads the verb governing the expression from
+a parsed Doc, the way HeidelTime reads its POS tags.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from spacy.tokens import Doc
+
+from touchline.nlp.time.lexicon import LEXICON
+
+Tense = Literal["past", "present", "future", "none"]
+
+_WORD = re.compile(r"[A-Za-z']+(?:\s+(?:to|on|up))?")
+_SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"“‘'])|\n\s*\n")
+_FUTURE = {w.lower() for w in LEXICON["future_cues"]}
+_PRESENT = {w.lower() for w in LEXICON["present_cues"]}
+_PAST = {w.lower() for w in LEXICON["past_cues"]}
+# Words ending -ed that are not past-tense verbs in football prose.
+_NOT_PAST = {"need", "speed", "bed", "red", "united", "feed", "seed", "indeed", "proceed",
+             "exceed", "succeed", "shed", "hundred", "sacred", "naked", "wicked", "wed", "led", "embed"}
+_PAST_ED = re.compile(r"^[a-z]{3,}ed$")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Character bounds of the sentence around ``start:end`` (cheap punctuation split)."""
+    left = 0
+    for m in _SENT_END.finditer(text, max(0, start - 400), start):
+        left = m.end()
+    nxt = _SENT_END.search(text, end)
+    right = nxt.start() + 1 if nxt else len(text)
+    return left, right
+
+
+def _classify(word: str) -> Tense:
+    w = word.lower()
+    if w in _FUTURE or w.startswith(("going to", "set to", "due to")):
+        return "future"
+    if w in _PAST or w == "led":
+        return "past"
+    if w in _PRESENT:
+        return "present"
+    head = w.split()[0]
+    if head in _FUTURE:
+        return "future"
+    if head in _PAST:
+        return "past"
+    if head in _PRESENT:
+        return "present"
+    if word[:1].islower() and _PAST_ED.match(head) and head not in _NOT_PAST:
+        return "past"
+    return "none"
+
+
+def tense_from_words(text: str, start: int, end: int) -> Tense:
+    """Tense from cue words in the sentence, nearest cue first (left side preferred)."""
+    left, right = sentence_bounds(text, start, end)
+    before = [(start - m.end(), m.group(0)) for m in _WORD.finditer(text, left, start)]
+    after = [(m.start() - end, m.group(0)) for m in _WORD.finditer(text, end, right)]
+    # A future marker anywhere in the clause wins: "will ... on Sunday after ...".
+    cues: list[tuple[float, Tense]] = []
+    for dist, word in before:
+        label = _classify(word)
+        if label != "none":
+            cues.append((dist, label))
+    for dist, word in after:
+        label = _classify(word)
+        if label != "none":
+            cues.append((dist * 1.5 + 5, label))
+    if not cues:
+        return "none"
+    return min(cues)[1]
+
+
+def tense_from_doc(doc: Doc, start: int, end: int) -> Tense:
+    """Tense of the verb that governs the expression at ``start:end`` in a parsed Doc."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return tense_from_words(doc.text, start, end)
+    token = span.root
+    for _ in range(6):
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "acomp"}:
+            break
+        if token.head is token:
+            break
+        token = token.head
+    if token.pos_ not in {"VERB", "AUX"}:
+        return tense_from_words(doc.text, start, end)
+    return _verb_tense(token)
+
+
+def _verb_tense(verb: object) -> Tense:
+    # Typed loosely: a spaCy Token, walked through its aux children.
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]  # type: ignore[attr-defined]
+    words = {a.lower_ for a in auxes}
+    tags = {a.tag_ for a in auxes}
+    tag = verb.tag_  # type: ignore[attr-defined]
+    if words & {"will", "'ll", "shall", "wo", "going"} or ("MD" in tags and words & {"will", "'ll", "shall"}):
+        return "future"
+    if "VBD" in tags or tag == "VBD":
+        return "past"
+    if tag == "VBN" and words & {"has", "have", "'ve", "'s"}:
+        return "past"
+    if tag == "VBN" and words & {"had", "was", "were"}:
+        return "past"
+    if tag == "VBG" and words & {"is", "are", "'re", "am", "'m"}:
+        return "future"
+    if tag == "VB" and words & {"to"}:
+        head = verb.head  # type: ignore[attr-defined]
+        if head.lower_ in {"set", "due", "scheduled", "expected", "going", "plan", "plans", "hope", "hopes"}:
+            return "future"
+        if head is not verb and head.pos_ in {"VERB", "AUX"}:
+            return _verb_tense(head)
+    if tag in {"VBZ", "VBP"}:
+        return "present"
+    if tag == "VBN" and verb.dep_ in {"acl", "relcl"}:  # type: ignore[attr-defined]
+        return "past"
+    return "none"
