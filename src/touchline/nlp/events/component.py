@@ -1,0 +1,77 @@
+"""The ``tl_events`` spaCy component: reads mentions and timexes, writes ``doc._.tl_events``."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from touchline.nlp import extensions
+from touchline.nlp.events import fixtures, matches, milestones, people, standings
+from touchline.nlp.events.context import Context, Hits, build_phrase_matcher
+
+logger = logging.getLogger(__name__)
+
+KINDS = ("match", "fixture", "milestone", "shirt_exchange", "injury", "transfer", "role", "standing")
+
+
+class EventExtractor:
+    """Finds events sentence by sentence with compiled matchers; one assignment per Doc."""
+
+    def __init__(self, nlp: Language, name: str = "tl_events", *, kinds: list[str] | None = None,
+                 min_confidence: float = 0.0) -> None:
+        extensions.register_extensions()
+        self.name = name
+        self.kinds = set(kinds or KINDS)
+        self.min_confidence = min_confidence
+        self.phrases = build_phrase_matcher(nlp)
+        self.scores = matches.build_score_matcher(nlp.vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            events = self.match(doc)
+            self.set_annotations(doc, events)
+            return doc
+        except Exception as e:  # spaCy's error-handler protocol
+            error_handler(self.name, self, [doc], e)
+            raise
+
+    def get_error_handler(self) -> Callable[..., Any]:
+        return getattr(self, "_error_handler", _raise_error)
+
+    def set_error_handler(self, handler: Callable[..., Any]) -> None:
+        self._error_handler = handler
+
+    def match(self, doc: Doc) -> list[dict[str, Any]]:
+        ctx = Context.from_doc(doc)
+        hits = Hits(doc, self.phrases)
+        out: list[dict[str, Any]] = []
+        # Roles first: "Alonso's side" later needs the coach's team.
+        out += people.extract_roles(ctx, hits)
+        found, clusters = matches.extract_matches(ctx, hits, self.scores)
+        out += found
+        out += fixtures.extract_fixtures(ctx, hits)
+        out += milestones.extract_milestones(ctx, hits)
+        out += people.extract_shirts(ctx, hits, clusters)
+        out += people.extract_injuries(ctx, hits)
+        out += people.extract_transfers(ctx, hits)
+        out += standings.extract_standings(ctx, hits)
+        return [e for e in out if e["kind"] in self.kinds and e["confidence"] >= self.min_confidence]
+
+    def set_annotations(self, doc: Doc, events: list[dict[str, Any]]) -> None:
+        doc._.tl_events = events
+
+
+def _raise_error(proc_name: str, proc: Any, docs: list[Doc], e: Exception) -> None:
+    raise e
+
+
+@Language.factory("tl_events", assigns=["doc._.tl_events"],
+                  requires=["doc._.tl_mentions", "doc._.tl_timexes"],
+                  default_config={"kinds": list(KINDS), "min_confidence": 0.0})
+def make_events(nlp: Language, name: str, kinds: list[str], min_confidence: float) -> EventExtractor:
+    return EventExtractor(nlp, name, kinds=kinds, min_confidence=min_confidence)

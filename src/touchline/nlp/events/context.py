@@ -1,0 +1,263 @@
+"""Entity lookups shared by the event rules: which mention sits on a token, whose team is whose."""
+
+from __future__ import annotations
+
+import json
+import logging
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+logger = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """The word lists the event rules use (loaded once per process)."""
+    with (DATA_DIR / "lexicon.json").open(encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+@dataclass(frozen=True, slots=True)
+class Ment:
+    """A resolved mention mapped onto tokens (``tok_end`` exclusive)."""
+
+    start: int
+    end: int
+    kind: str
+    entity: str
+    text: str
+    tok_start: int
+    tok_end: int
+    method: str = "gazetteer"
+    confidence: float = 1.0
+
+
+@dataclass
+class Context:
+    """Mentions indexed by token, entity attributes by id, and facts learnt on the way
+    (a coach's team found by the role rules helps read "Alonso's side" later)."""
+
+    doc: Doc
+    mentions: list[Ment] = field(default_factory=list)
+    by_token: dict[int, list[Ment]] = field(default_factory=dict)
+    attrs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)
+    coach_team: dict[str, str] = field(default_factory=dict)
+    player_team: dict[str, str] = field(default_factory=dict)
+    parsed: bool = False
+
+    @classmethod
+    def from_doc(cls, doc: Doc) -> Context:
+        ctx = cls(doc=doc, parsed=doc.has_annotation("DEP"))
+        for ent in doc._.tl_entities or []:
+            ctx.attrs[ent.get("id")] = dict(ent.get("attrs") or {})
+            ctx.kinds[ent.get("id")] = ent.get("kind")
+        for m in doc._.tl_mentions or []:
+            if not m.get("entity"):
+                continue
+            span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            ment = Ment(m["start"], m["end"], m.get("kind") or ctx.kinds.get(m["entity"], "other"),
+                        m["entity"], m.get("text") or span.text, span.start, span.end,
+                        m.get("method") or "gazetteer", float(m.get("confidence", 1.0)))
+            ctx.mentions.append(ment)
+            for i in range(span.start, span.end):
+                ctx.by_token.setdefault(i, []).append(ment)
+        ctx.mentions.sort(key=lambda x: (x.tok_start, -x.tok_end))
+        ref = str(doc._.dct or "")[:10]
+        for eid, a in ctx.attrs.items():
+            team = _team_at_date(a, ref)
+            if team:
+                if ctx.kinds.get(eid) == "coach":
+                    ctx.coach_team[eid] = team
+                elif ctx.kinds.get(eid) == "player":
+                    ctx.player_team[eid] = team
+        return ctx
+
+    # --- lookups -----------------------------------------------------------
+
+    def at(self, i: int, kinds: tuple[str, ...] | list[str] | None = None) -> Ment | None:
+        """The longest mention covering token ``i`` (optionally of some kinds)."""
+        best: Ment | None = None
+        for m in self.by_token.get(i, ()):
+            if kinds is not None and m.kind not in kinds:
+                continue
+            if best is None or (m.tok_end - m.tok_start) > (best.tok_end - best.tok_start):
+                best = m
+        return best
+
+    def in_range(self, start: int, end: int, kinds: tuple[str, ...] | list[str] | None = None) -> list[Ment]:
+        """Mentions wholly inside tokens [start, end), in text order, outermost only."""
+        out: list[Ment] = []
+        seen: set[Ment] = set()
+        for i in range(max(start, 0), min(end, len(self.doc))):
+            m = self.at(i, kinds)
+            if m is not None and m not in seen and m.tok_start >= start and m.tok_end <= end:
+                seen.add(m)
+                out.append(m)
+        return out
+
+    def venue_clubs(self, venue: str | None) -> list[str]:
+        """The clubs that play at a venue (several for a shared ground)."""
+        if not venue:
+            return []
+        a = self.attrs.get(venue, {})
+        clubs = [c for c in (a.get("club"), a.get("team")) if isinstance(c, str)]
+        clubs += [c for c in a.get("clubs") or [] if isinstance(c, str)]
+        return clubs
+
+    def person_teams(self, person: str | None) -> set[str]:
+        """Every team a person is known to have played for or coached."""
+        if not person:
+            return set()
+        a = self.attrs.get(person, {})
+        out = {c for c in (a.get("club"), a.get("team")) if isinstance(c, str)}
+        for item in list(a.get("clubs") or []) + list(a.get("roles") or []):
+            if isinstance(item, str):
+                out.add(item)
+            elif isinstance(item, dict):
+                out |= {c for c in (item.get("club"), item.get("team")) if isinstance(c, str)}
+        if person in self.coach_team:
+            out.add(self.coach_team[person])
+        return out
+
+    def team_of_person(self, person: str | None) -> str | None:
+        if not person:
+            return None
+        return self.coach_team.get(person) or self.player_team.get(person)
+
+    def team_at(self, i: int) -> tuple[str, Ment] | None:
+        """The team a token refers to: a club mention, or "<coach>'s men"."""
+        lex = lexicon()
+        m = self.at(i, lex["team_kinds"])
+        if m is not None:
+            return m.entity, m
+        p = self.at(i, ("coach", "person"))
+        if p is not None and p.tok_end + 1 < len(self.doc):
+            nxt = self.doc[p.tok_end]
+            noun = self.doc[p.tok_end + 1]
+            if nxt.lower_ in ("'s", "’s") and noun.text in lex["coach_team_nouns"]:
+                team = self.coach_team.get(p.entity)
+                if team:
+                    return team, p
+        return None
+
+    def team_in(self, start: int, end: int) -> tuple[str, Ment] | None:
+        """The first team referred to inside tokens [start, end)."""
+        i = max(start, 0)
+        while i < min(end, len(self.doc)):
+            hit = self.team_at(i)
+            if hit is not None:
+                return hit
+            i += 1
+        return None
+
+
+def subject_of(tok: Token) -> Span | None:
+    """The grammatical subject governing ``tok`` (climbing through heads and conjuncts)."""
+    cur = tok
+    for _ in range(12):
+        for child in cur.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.dep_ and child.tag_ == "WP" and cur.dep_ == "relcl":
+                    head = cur.head
+                    return head.doc[head.left_edge.i: head.i + 1]
+                return child.doc[child.left_edge.i: child.right_edge.i + 1]
+        if cur.dep_ == "relcl":
+            head = cur.head
+            return head.doc[head.left_edge.i: head.i + 1]
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def phrase_lists() -> dict[str, list[str]]:
+    """Every word list of the lexicon by dotted key ("result_nouns.win")."""
+    out: dict[str, list[str]] = {}
+    for key, val in lexicon().items():
+        if isinstance(val, list):
+            out[key] = [str(v) for v in val]
+        elif isinstance(val, dict):
+            for sub, words in val.items():
+                if isinstance(words, list):
+                    out[f"{key}.{sub}"] = [str(w) for w in words]
+            # Mappings (phrase -> label) are matched on their keys.
+            if all(isinstance(v, (str, int)) for v in val.values()):
+                out[key] = [str(k) for k in val]
+    return out
+
+
+def build_phrase_matcher(nlp: Language) -> PhraseMatcher:
+    """One case-insensitive PhraseMatcher over every list, compiled once per component."""
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for key, words in phrase_lists().items():
+        matcher.add(key, [nlp.make_doc(w) for w in words])
+    return matcher
+
+
+class Hits:
+    """Phrase-list matches of one Doc, queried by list key and token range."""
+
+    def __init__(self, doc: Doc, matcher: PhraseMatcher) -> None:
+        self.by_key: dict[str, list[tuple[int, int]]] = {}
+        self.by_start: dict[int, dict[str, int]] = {}
+        for match_id, start, end in matcher(doc):
+            key = doc.vocab.strings[match_id]
+            self.by_key.setdefault(key, []).append((start, end))
+            slot = self.by_start.setdefault(start, {})
+            slot[key] = max(slot.get(key, 0), end)
+        for spans in self.by_key.values():
+            spans.sort()
+
+    def find(self, key: str, start: int, end: int) -> list[tuple[int, int]]:
+        spans = self.by_key.get(key, [])
+        lo = bisect_left(spans, (start, -1))
+        out = []
+        for s, e in spans[lo:]:
+            if s >= end:
+                break
+            if e <= end:
+                out.append((s, e))
+        return out
+
+    def starts(self, key: str, i: int) -> int | None:
+        """End of the longest ``key`` phrase starting at token ``i``, or None."""
+        return self.by_start.get(i, {}).get(key)
+
+    def ends_at(self, key: str, end: int, window: int = 4) -> int | None:
+        """Start of a ``key`` phrase ending exactly at ``end`` (looked up within ``window``)."""
+        for s in range(end - 1, max(end - window, 0) - 1, -1):
+            e = self.by_start.get(s, {}).get(key)
+            if e == end:
+                return s
+        return None
+
+
+def _team_at_date(attrs: dict[str, Any], ref: str) -> str | None:
+    """A coach's or player's team on the report date (falls back to the current one)."""
+    if ref:
+        for role in attrs.get("roles") or []:
+            if not isinstance(role, dict) or not isinstance(role.get("team"), str):
+                continue
+            start, end = str(role.get("start") or ""), str(role.get("end") or "9999")
+            if start <= ref <= end:
+                return str(role["team"])
+    team = attrs.get("team") or attrs.get("club")
+    if isinstance(team, str) and team:
+        return team
+    clubs = [c.get("club") for c in attrs.get("clubs") or [] if isinstance(c, dict)]
+    if clubs and isinstance(clubs[-1], str):
+        return str(clubs[-1])
+    return None

@@ -1,0 +1,436 @@
+"""Played matches and their scorers: every match an article mentions, merged per team pair."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from touchline.model import MatchEvent, Scorer, detail_to_fields
+from touchline.nlp.events import dates
+from touchline.nlp.events.context import Context, Hits, lexicon, subject_of
+from touchline.nlp.events.scorers import find_scorers
+
+logger = logging.getLogger(__name__)
+
+_SCORE_RX = re.compile(r"^(\d{1,2})[-–](\d{1,2})$")
+# How many sentences back an anaphor ("the two sides", "the win") may reach.
+ANAPHOR_WINDOW = 3
+
+
+def build_score_matcher(vocab: Any) -> Matcher:
+    """Scorelines as one token ("2-0") or three ("2", "-", "0")."""
+    m = Matcher(vocab)
+    m.add("SCORE", [[{"TEXT": {"REGEX": r"^\d{1,2}[-–]\d{1,2}$"}}],
+                    [{"TEXT": {"REGEX": r"^\d{1,2}$"}}, {"TEXT": {"IN": ["-", "–"]}},
+                     {"TEXT": {"REGEX": r"^\d{1,2}$"}}]])
+    return m
+
+
+@dataclass
+class Mention:
+    """One sentence's statement about a match, before merging."""
+
+    sent: int
+    start: int  # char span of the sentence
+    end: int
+    tok: int
+    owner: str | None = None
+    opp: str | None = None
+    owner_score: int | None = None
+    opp_score: int | None = None
+    home: str | None = None
+    conf: float = 0.8
+    anaphor: bool = False
+
+
+@dataclass
+class Cluster:
+    teams: list[str]
+    sents: list[int] = field(default_factory=list)
+    sources: list[tuple[int, int]] = field(default_factory=list)
+    scores: dict[str, int] = field(default_factory=dict)
+    home: str | None = None
+    home_conf: float = 0.0
+    venue: str | None = None
+    competition: str | None = None
+    stage: str | None = None
+    date: dates.Dated | None = None
+    scorers: dict[str, Scorer] = field(default_factory=dict)
+    conf: float = 0.0
+    first_tok: int = 0
+    anchors: list[int] = field(default_factory=list)  # char offsets of triggers, for dating
+
+    def touch(self, m: Mention) -> None:
+        if m.sent not in self.sents:
+            self.sents.append(m.sent)
+            self.sources.append((m.start, m.end))
+        self.anchors.append(m.start)
+        self.conf = max(self.conf, m.conf)
+
+
+def _score_at(sent: Span, s: int, e: int) -> tuple[int, int] | None:
+    text = sent.doc[s:e].text.replace(" ", "")
+    mm = _SCORE_RX.match(text)
+    return (int(mm.group(1)), int(mm.group(2))) if mm else None
+
+
+def _blocked(doc: Doc, s: int, e: int, sent: Span) -> bool:
+    """A scoreline that is not a final result: a lead, a half-time or aggregate score."""
+    lex = lexicon()
+    block = set(lex["score_blockers"])
+    after = [t.lower_ for t in doc[e: min(e + 4, sent.end)]]
+    before = [t.lower_ for t in doc[max(s - 4, sent.start): s]]
+    if after and after[0] in block:
+        return True
+    joined_after = " ".join(after)
+    joined_before = " ".join(before)
+    if any(w in joined_after.replace(" - ", "-") for w in lex["halftime_words"] if len(w) > 3):
+        return True
+    if any(w in joined_before.replace(" - ", "-") for w in lex["halftime_words"] if len(w) > 3):
+        return True
+    if before and before[-1] in ("led", "leading", "trailed", "trailing", "lead", "were", "was", "went"):
+        return True
+    return "aggregate" in joined_after or "penalties" in joined_after
+
+
+def _owner(ctx: Context, sent: Span, trigger: int, s: int) -> tuple[str | None, float]:
+    """Whose result it is: a possessive right before the scoreline, else the clause subject."""
+    doc = ctx.doc
+    j = s - 1
+    if j > sent.start and doc[j].lower_ in ("'s", "’s", "'"):
+        hit = ctx.team_at(j - 1)
+        if hit:
+            return hit[0], 0.9
+    if ctx.parsed:
+        subj = subject_of(doc[trigger])
+        if subj is not None:
+            hit = ctx.team_in(subj.start, subj.end)
+            return (hit[0], 0.85) if hit else (None, 0.0)
+        return None, 0.0
+    # Rule-only: the nearest team before the trigger in the sentence.
+    for i in range(s - 1, sent.start - 1, -1):
+        hit = ctx.team_at(i)
+        if hit:
+            return hit[0], 0.6
+    return None, 0.0
+
+
+def _opponent_after(ctx: Context, hits: Hits, k: int, sent: Span) -> tuple[str | None, bool]:
+    """The team after "to/against/over/with/at", and whether it was "at" (their ground)."""
+    doc = ctx.doc
+    lex = lexicon()
+    preps = set(lex["result_preps"]["opponent"])
+    i = k
+    # "a 2-0 home win over", "at the hands of"
+    while i < sent.end and doc[i].lower_ in ("home", "away", "league", "cup"):
+        i += 1
+    if i < sent.end and doc[i].lower_ == "at" and i + 3 < sent.end and doc[i + 2].lower_ == "hands":
+        i += 3
+    if i >= sent.end or doc[i].lower_ not in preps:
+        return None, False
+    was_at = doc[i].lower_ == "at"
+    for j in range(i + 1, min(i + 5, sent.end)):
+        if doc[j].is_punct:
+            break
+        hit = ctx.team_at(j)
+        if hit:
+            return hit[0], was_at
+    return None, False
+
+
+def _apply_outcome(outcome: str, a: int, b: int) -> tuple[int, int] | None:
+    hi, lo = max(a, b), min(a, b)
+    if outcome == "draw":
+        return (a, b) if a == b else None
+    if a == b:
+        return None
+    return (hi, lo) if outcome == "win" else (lo, hi)
+
+
+def scored_mentions(ctx: Context, hits: Hits, sm: Matcher, sent: Span, si: int) -> list[Mention]:
+    """Results stated with a scoreline in one sentence."""
+    doc = ctx.doc
+    lex = lexicon()
+    out: list[Mention] = []
+    spans = [(s, e) for _, s, e in sm(sent)]
+    for s, e in spans:
+        s += sent.start
+        e += sent.start
+        sc = _score_at(sent, s, e)
+        if sc is None or _blocked(doc, s, e, sent):
+            continue
+        base = Mention(si, sent.start_char, sent.end_char, s)
+        left = ctx.team_at(s - 1) if s > sent.start else None
+        right = ctx.team_at(e) if e < sent.end else None
+        if left and right and left[0] != right[0]:
+            base.owner, base.opp = left[0], right[0]
+            base.owner_score, base.opp_score = sc
+            base.home, base.conf = left[0], 0.9
+            out.append(base)
+            continue
+        # "a 2-0 (home) victory over ...": a result noun just after the scoreline.
+        found = None
+        for k in range(e, min(e + 4, sent.end)):
+            for outcome in ("win", "loss", "draw"):
+                end = hits.starts(f"result_nouns.{outcome}", k)
+                if end is not None:
+                    found = (outcome, k, end)
+                    break
+            if found or doc[k].is_punct:
+                break
+        if found:
+            outcome, k, end = found
+            owner, oconf = _owner(ctx, sent, k, s)
+            opp, at = _opponent_after(ctx, hits, end, sent)
+        else:
+            # "won 2-0", "beat Villa 2-0", "lost 1-0 to", "drew 1-1 with".
+            verb = None
+            for k in range(s - 1, max(s - 5, sent.start) - 1, -1):
+                for outcome in ("win", "loss", "draw"):
+                    if doc[k].lower_ in lex["result_verbs"][outcome] and doc[k].tag_ != "VBG":
+                        verb = (outcome, k)
+                        break
+                if verb:
+                    break
+            if verb is None:
+                continue
+            outcome, k = verb
+            if ctx.parsed and doc[k].tag_ in ("VB", "VBP", "VBZ") and doc[k].lower_ not in ("beat",):
+                continue  # future or habitual: "will win 2-0" is a prediction
+            owner, oconf = _owner(ctx, sent, k, s)
+            opp, at = None, False
+            if doc[k].lower_ in lex["transitive_win_verbs"]:
+                hit = ctx.team_in(k + 1, s)
+                opp = hit[0] if hit else None
+            if opp is None:
+                opp, at = _opponent_after(ctx, hits, e, sent)
+        res = _apply_outcome(outcome, *sc)
+        if res is None or (owner is None and opp is None) or owner == opp:
+            continue
+        base.owner, base.opp = owner, opp
+        base.owner_score, base.opp_score = res
+        base.conf = 0.85 if owner and opp else 0.7
+        base.conf = min(base.conf, oconf or 0.7)
+        if at and opp:
+            base.home = opp
+        out.append(base)
+    return out
+
+
+def scoreless_mentions(ctx: Context, hits: Hits, sent: Span, si: int) -> list[Mention]:
+    """Results named without a score: "Real Madrid's loss to Liverpool", "X beat Y"."""
+    doc = ctx.doc
+    lex = lexicon()
+    out: list[Mention] = []
+    for outcome in ("win", "loss", "draw"):
+        for k, end in hits.find(f"result_nouns.{outcome}", sent.start, sent.end):
+            if k - 2 < sent.start or doc[k - 1].lower_ not in ("'s", "’s"):
+                continue
+            owner = ctx.team_at(k - 2)
+            opp, at = _opponent_after(ctx, hits, end, sent)
+            if owner and opp and owner[0] != opp:
+                out.append(Mention(si, sent.start_char, sent.end_char, k, owner[0], opp,
+                                   home=opp if at else None, conf=0.8))
+    for t in sent:
+        low = t.lower_
+        if low not in lex["transitive_win_verbs"] and low not in ("lost", "drew", "hosted"):
+            continue
+        if ctx.parsed and t.tag_ not in ("VBD", "VBN"):
+            continue
+        owner_hit = None
+        if ctx.parsed:
+            subj = subject_of(t)
+            owner_hit = ctx.team_in(subj.start, subj.end) if subj is not None else None
+        elif t.i > sent.start:
+            owner_hit = ctx.team_at(t.i - 1)
+        start = t.i + 1
+        if low in ("lost", "drew") and start < sent.end and doc[start].lower_ in ("to", "with", "against"):
+            start += 1
+        elif low in ("lost", "drew"):
+            continue
+        opp_hit = ctx.team_at(start) if start < sent.end else None
+        if start < sent.end and doc[start].lower_ == "the" and start + 1 < sent.end:
+            opp_hit = opp_hit or ctx.team_at(start + 1)
+        if owner_hit and opp_hit and owner_hit[0] != opp_hit[0]:
+            m = Mention(si, sent.start_char, sent.end_char, t.i, owner_hit[0], opp_hit[0], conf=0.75)
+            if low == "hosted":
+                m.home = owner_hit[0]
+            out.append(m)
+    return out
+
+
+def is_anaphoric(hits: Hits, sent: Span) -> bool:
+    return bool(hits.find("two_sides", sent.start, sent.end) or hits.find("definite_result", sent.start,
+                                                                              sent.end))
+
+
+def sentence_details(ctx: Context, hits: Hits, sent: Span) -> dict[str, Any]:
+    """Venue, competition and stage named in a sentence."""
+    doc = ctx.doc
+    lex = lexicon()
+    out: dict[str, Any] = {}
+    venues = ctx.in_range(sent.start, sent.end, ("venue",))
+    if venues:
+        out["venue"] = venues[0].entity
+    comps = ctx.in_range(sent.start, sent.end, ("competition",))
+    if comps:
+        out["competition"] = comps[-1].entity
+    elif any(t.lower_ in ("competition", "tournament") for t in sent):
+        prev = [m for m in ctx.mentions if m.kind == "competition" and m.tok_end <= sent.start]
+        if prev:
+            out["competition_anaphor"] = prev[-1].entity
+    for s, e in hits.find("stages", sent.start, sent.end):
+        key = doc[s:e].text.lower()
+        if key == "final" and e < sent.end and not (doc[e].is_punct or doc[e].lower_ in (
+                "of", "at", "in", "against", "on", "with", "and", "to", "after", "was", "is", "will")):
+            continue
+        out["stage"] = lex["stages"].get(key, key)
+        break
+    return out
+
+
+def _compatible(c: Cluster, m: Mention) -> bool:
+    if m.owner_score is None or not c.scores:
+        return True
+    if m.owner is None or m.opp is None:
+        known = m.owner or m.opp
+        if known is None or known not in c.scores:
+            return False
+        mine = m.owner_score if m.owner else m.opp_score
+        return c.scores[known] == mine
+    return c.scores.get(m.owner) == m.owner_score and c.scores.get(m.opp) == m.opp_score
+
+
+def _merge(c: Cluster, m: Mention) -> None:
+    c.touch(m)
+    if m.owner_score is not None and not c.scores:
+        if m.owner:
+            c.scores[m.owner] = m.owner_score
+        if m.opp:
+            c.scores[m.opp] = m.opp_score if m.opp_score is not None else 0
+        # one team named: the other gets the other number
+        if len(c.teams) == 2 and len(c.scores) == 1:
+            other = next(t for t in c.teams if t not in c.scores)
+            c.scores[other] = m.opp_score if m.owner else m.owner_score  # type: ignore[assignment]
+    if m.home and m.home in c.teams and m.conf > c.home_conf:
+        c.home, c.home_conf = m.home, m.conf
+
+
+def _find_cluster(clusters: list[Cluster], m: Mention, recent: Cluster | None, si: int,
+                  last_seen: dict[int, int]) -> Cluster | None:
+    if m.owner and m.opp:
+        for c in reversed(clusters):
+            if set(c.teams) == {m.owner, m.opp} and _compatible(c, m):
+                return c
+        return None
+    known = m.owner or m.opp
+    if known:
+        for c in reversed(clusters):
+            if known in c.teams and _compatible(c, m):
+                return c
+        return None
+    if recent is not None and si - last_seen.get(id(recent), -99) <= ANAPHOR_WINDOW:
+        return recent
+    return None
+
+
+def extract_matches(ctx: Context, hits: Hits, sm: Matcher) -> tuple[list[dict[str, Any]], list[Cluster]]:
+    """All played matches of a Doc as tl_events dicts (plus the clusters, for dating other events)."""
+    doc = ctx.doc
+    clusters: list[Cluster] = []
+    recent: Cluster | None = None
+    last_seen: dict[int, int] = {}
+    sents = list(doc.sents)
+    for si, sent in enumerate(sents):
+        mentions = scored_mentions(ctx, hits, sm, sent, si)
+        pairs = {(m.owner, m.opp) for m in mentions}
+        for m in scoreless_mentions(ctx, hits, sent, si):
+            if (m.owner, m.opp) not in pairs and (m.opp, m.owner) not in pairs:
+                mentions.append(m)
+        touched: list[Cluster] = []
+        for m in mentions:
+            c = _find_cluster(clusters, m, recent, si, last_seen)
+            if c is None:
+                if not (m.owner and m.opp):
+                    continue  # one team only and nothing to attach it to
+                c = Cluster(teams=[m.owner, m.opp], first_tok=m.tok)
+                clusters.append(c)
+            _merge(c, m)
+            touched.append(c)
+        if not touched and recent is not None and is_anaphoric(hits, sent) \
+                and si - last_seen.get(id(recent), -99) <= ANAPHOR_WINDOW:
+            recent.touch(Mention(si, sent.start_char, sent.end_char, sent.start, conf=0.0))
+            touched.append(recent)
+        if not touched:
+            continue
+        det = sentence_details(ctx, hits, sent)
+        for c in touched:
+            last_seen[id(c)] = si
+            recent = c
+            if det.get("venue") and c.venue is None:
+                c.venue = det["venue"]
+                vclubs = [v for v in ctx.venue_clubs(c.venue) if v in c.teams]
+                if len(vclubs) == 1 and c.home_conf < 0.95:
+                    c.home, c.home_conf = vclubs[0], 0.95
+            comp = det.get("competition") or det.get("competition_anaphor")
+            if comp and c.competition is None:
+                c.competition = comp
+            if det.get("stage") and c.stage is None:
+                c.stage = det["stage"]
+            if c.date is None:
+                c.date = dates.timex_in(doc, sent.start_char, sent.end_char, want="past",
+                                        near=c.anchors[-1] if c.anchors else None)
+        if len(touched) == 1:
+            _add_scorers(ctx, touched[0], find_scorers(ctx, hits, sent))
+    return [_to_event(ctx, c, main=(c is _main(clusters))) for c in clusters], clusters
+
+
+def _add_scorers(ctx: Context, c: Cluster, found: list[Any]) -> None:
+    for h in found:
+        if h.player in c.scorers:
+            continue
+        known = [t for t in c.teams if t in ctx.person_teams(h.player)]
+        team = known[0] if len(known) == 1 else None
+        if team is None:
+            team = h.team_hint if h.team_hint in c.teams else None
+        if team is None and c.scores:
+            scoring = [t for t in c.teams if c.scores.get(t, 0) > 0]
+            team = scoring[0] if len(scoring) == 1 else None
+        if team is not None and c.scores:
+            have = sum(1 for s in c.scorers.values() if s.team == team)
+            if have >= c.scores.get(team, 0):
+                continue  # more scorers than goals: one of them is wrong
+        c.scorers[h.player] = Scorer(h.player, team, h.minute)
+
+
+def _main(clusters: list[Cluster]) -> Cluster | None:
+    """The article's own match: most sentences, earliest first."""
+    if not clusters:
+        return None
+    return max(clusters, key=lambda c: (len(c.sents), -c.first_tok))
+
+
+def _to_event(ctx: Context, c: Cluster, *, main: bool) -> dict[str, Any]:
+    home = c.home
+    conf = c.conf
+    if home is None:
+        home = c.teams[0]  # orientation unknown: keep the text order, say so in confidence
+        conf *= 0.85
+    away = c.teams[1] if home == c.teams[0] else c.teams[0]
+    date = c.date
+    if date is None and main:
+        date = dates.fallback_match_date(ctx.doc)
+        conf *= dates.FALLBACK_PENALTY
+    detail = MatchEvent(home=home, away=away, home_score=c.scores.get(home), away_score=c.scores.get(away),
+                        competition=c.competition, venue=c.venue, stage=c.stage,
+                        scorers=tuple(c.scorers.values()))
+    sources = sorted(set(c.sources))
+    if date is not None and date.start is not None and date.explicit:
+        sources.append((date.start, date.end))  # type: ignore[arg-type]
+    return {"kind": "match", "date": date.value if date else None, "confidence": round(min(conf, 1.0), 3),
+            "sources": [list(s) for s in sorted(set(sources))], "fields": detail_to_fields(detail)}

@@ -1,0 +1,137 @@
+"""Goal scorers named in a sentence: "goals from A and B", "A's header", "through A", "A scored"."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from touchline.nlp.events.context import Context, Hits, Ment, lexicon
+
+logger = logging.getLogger(__name__)
+
+_MINUTE_RX = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
+# Words showing that a "weak" goal noun ("header", "effort") did not go in.
+_MISS = {"saved", "wide", "post", "bar", "crossbar", "woodwork", "disallowed", "offside", "blocked",
+         "denied", "missed", "chalked", "cleared", "parried", "over", "narrowly", "against"}
+_STRONG = {"goal", "goals", "equaliser", "equalizer", "winner", "opener", "brace", "double",
+           "hat-trick", "strikes"}
+_SUCCESS = {"difference", "decisive", "decided", "settled", "sealed", "secured", "earned", "won", "gave",
+            "opened", "levelled", "enough", "winning", "scored", "netted", "clinched", "snatched", "rescued",
+            "flew", "nestled", "sealing", "securing", "earning", "giving", "handed", "handing", "put",
+            "proved", "separated", "decider"}
+_PLAYER = ("player",)
+
+
+@dataclass(frozen=True, slots=True)
+class ScorerHit:
+    player: str
+    tok: int
+    minute: int | None
+    conf: float
+    team_hint: str | None = None
+
+
+def _minute(ctx: Context, start: int, end: int) -> int | None:
+    doc = ctx.doc
+    for i in range(max(start, 0), min(end, len(doc))):
+        mm = _MINUTE_RX.match(doc[i].text)
+        if mm and i + 1 < len(doc):
+            nxt = doc[i + 1].lower_
+            nxt2 = doc[i + 2].lower_ if i + 2 < len(doc) else ""
+            if nxt == "minute" or (nxt == "-" and nxt2 == "minute"):
+                return int(mm.group(1))
+    return None
+
+
+def _own_goal_near(ctx: Context, hits: Hits, start: int, end: int) -> bool:
+    return bool(hits.find("own_goal", max(start, 0), end))
+
+
+def _players_after(ctx: Context, i: int, sent: Span) -> list[Ment]:
+    """A list of players starting at token i: "A, B and C"."""
+    out: list[Ment] = []
+    doc = ctx.doc
+    while i < sent.end:
+        m = ctx.at(i, _PLAYER)
+        if m is None:
+            break
+        out.append(m)
+        i = m.tok_end
+        if i < sent.end and doc[i].lower_ in (",", "and", "&") :
+            i += 1
+            if i < sent.end and doc[i].lower_ == "and":
+                i += 1
+            continue
+        break
+    return out
+
+
+def find_scorers(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
+    """Scorers stated in one sentence (not yet tied to a match)."""
+    doc = ctx.doc
+    lex = lexicon()
+    goal_nouns = set(lex["goal_nouns"])
+    from_nouns = set(lex["goal_from_nouns"])
+    out: list[ScorerHit] = []
+    sent_words = {t.lower_ for t in sent}
+    success = bool(sent_words & _SUCCESS)
+    for t in sent:
+        low = t.lower_
+        # "Goals from A and B", "a brace from A"
+        if low in from_nouns and t.i + 1 < sent.end and doc[t.i + 1].lower_ in ("from", "by"):
+            if _own_goal_near(ctx, hits, t.i - 2, t.i + 1):
+                continue
+            for m in _players_after(ctx, t.i + 2, sent):
+                out.append(ScorerHit(m.entity, m.tok_start, _minute(ctx, m.tok_end, m.tok_end + 6), 0.85))
+        # "A's second-half header", "A's late equaliser"
+        if low in ("'s", "’s") and t.i > sent.start:
+            m = ctx.at(t.i - 1, _PLAYER)
+            if m is None:
+                continue
+            for k in range(t.i + 1, min(t.i + 6, sent.end)):
+                w = doc[k]
+                if w.is_punct and w.text not in ("-", "–"):
+                    break
+                if w.lower_ in goal_nouns:
+                    if w.lower_ == "goal" and doc[k - 1].lower_ == "own":
+                        break
+                    after = {x.lower_ for x in doc[k + 1: min(k + 6, sent.end)]}
+                    if w.lower_ not in _STRONG and (after & _MISS or not success):
+                        break
+                    if after & {"disallowed", "offside", "chalked"}:
+                        break
+                    out.append(ScorerHit(m.entity, m.tok_start, _minute(ctx, t.i + 1, k + 1), 0.8))
+                    break
+    # "opened the scoring through Saka", "struck first through Vinicius"
+    for s, e in hits.find("through_phrases", sent.start, sent.end):
+        for k in range(e, min(e + 6, sent.end)):
+            if doc[k].lower_ in ("through", "via") and k + 1 < sent.end:
+                m = ctx.at(k + 1, _PLAYER) or (ctx.at(k + 2, _PLAYER) if k + 2 < sent.end else None)
+                if m is not None:
+                    team = ctx.team_in(sent.start, s)
+                    out.append(ScorerHit(m.entity, m.tok_start, _minute(ctx, s, m.tok_end + 6), 0.85,
+                                         team[0] if team else None))
+                break
+            if doc[k].is_punct:
+                break
+    # "Saka scored in the 23rd minute" (past tense, not a season tally: "has scored")
+    for t in sent:
+        if t.lower_ not in lex["scoring_verbs"]:
+            continue
+        if ctx.parsed and t.tag_ != "VBD":
+            continue
+        if any(c.dep_ == "aux" for c in t.children) or (t.i > 0 and doc[t.i - 1].lower_ in ("has", "have", "had")):
+            continue
+        m = ctx.at(t.i - 1, _PLAYER) if t.i > sent.start else None
+        if m is None:
+            continue
+        nxt = {x.lower_ for x in doc[t.i + 1: min(t.i + 4, sent.end)]}
+        if nxt & {"goals", "times", "assists"} and not nxt & {"twice"}:
+            continue  # a tally, not a goal in this match
+        if _own_goal_near(ctx, hits, t.i, t.i + 4):
+            continue
+        out.append(ScorerHit(m.entity, m.tok_start, _minute(ctx, t.i, t.i + 8), 0.75))
+    return out
