@@ -1,0 +1,204 @@
+"""Find quoted stretches of text: pair quote marks, including nesting and multi-paragraph quotes.
+
+Works on characters only (no parse), so it is cheap and never depends on the
+tokenizer.  Newspapers mix mark styles freely (a curly opening mark closed by a
+straight one is common after copy-editing), so marks are paired by the role
+their context gives them, not by their glyph.
+
+A quote that runs over several paragraphs has an opening mark and no closing
+one in each paragraph but the last, and each continuation paragraph starts with
+a fresh opening mark.  Such a quote is one :class:`QuoteSpan` with several
+``segments``; its ``start``/``end`` run from the first segment's first content
+character to the last segment's last, and :attr:`QuoteSpan.text` joins the
+segments' contents (the continuation marks removed).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
+
+DOUBLE_OPEN = "“„"
+DOUBLE_CLOSE = "”"
+SINGLE_OPEN = "‘"
+SINGLE_CLOSE = "’"
+STRAIGHT_DOUBLE = '"'
+STRAIGHT_SINGLE = "'"
+# Characters after which a mark can open a quote (besides start of paragraph).
+_OPEN_AFTER = set(" \t([{—–-/:")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """One quotation: where its marks and content are.
+
+    ``segments`` holds (content_start, content_end) per paragraph; ``open_mark``
+    is the offset of the first opening mark, ``close_mark`` of the final
+    closing mark (None when the last paragraph ends without one).
+    """
+
+    segments: tuple[tuple[int, int], ...]
+    open_mark: int
+    close_mark: int | None
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1][1]
+
+    @property
+    def after(self) -> int:
+        """The first offset after the quote (past its closing mark, if any)."""
+        return self.end if self.close_mark is None else self.close_mark + 1
+
+    def text(self, doc_text: str) -> str:
+        return "\n".join(doc_text[s:e] for s, e in self.segments)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, without surrounding whitespace."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            out.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+def _primary_style(text: str) -> str:
+    """Which marks delimit quotations in this text; the other kind is only ever nested."""
+    if any(c in text for c in DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE):
+        return "double"
+    if SINGLE_OPEN in text:
+        return "single"
+    return "straight_single"
+
+
+def _can_open(text: str, i: int, para_start: int, para_end: int) -> bool:
+    nxt = text[i + 1] if i + 1 < para_end else ""
+    if not nxt or nxt.isspace():
+        return False
+    prev = text[i - 1] if i > para_start else ""
+    return prev == "" or prev in _OPEN_AFTER or prev in DOUBLE_OPEN + SINGLE_OPEN + '"'
+
+
+def _can_close(text: str, i: int, para_start: int, para_end: int) -> bool:
+    prev = text[i - 1] if i > para_start else ""
+    if not prev or prev.isspace():
+        return False
+    nxt = text[i + 1] if i + 1 < para_end else ""
+    return not nxt.isalnum()
+
+
+def _marks(text: str, para: tuple[int, int], style: str) -> list[tuple[int, str]]:
+    """(offset, role) for each mark of the primary style; role is open, close or either."""
+    start, end = para
+    out: list[tuple[int, str]] = []
+    for i in range(start, end):
+        c = text[i]
+        if style == "double":
+            if c in DOUBLE_OPEN:
+                out.append((i, "open"))
+            elif c in DOUBLE_CLOSE:
+                out.append((i, "close"))
+            elif c == STRAIGHT_DOUBLE:
+                out.append((i, "either"))
+        elif style == "single":
+            # A curly apostrophe is the same glyph as a closing mark: only
+            # treat it as a mark where a word cannot go on.
+            if c == SINGLE_OPEN and _can_open(text, i, start, end):
+                out.append((i, "open"))
+            elif c == SINGLE_CLOSE and _can_close(text, i, start, end):
+                out.append((i, "close"))
+        elif c == STRAIGHT_SINGLE:
+            if _can_open(text, i, start, end):
+                out.append((i, "open"))
+            elif _can_close(text, i, start, end):
+                out.append((i, "close"))
+    return out
+
+
+def _paragraph_quotes(
+    text: str, para: tuple[int, int], style: str
+) -> tuple[list[tuple[int, int, int, int | None]], int | None]:
+    """Closed quotes of one paragraph as (open, start, end, close) plus an unclosed opening mark."""
+    start, end = para
+    found: list[tuple[int, int, int, int | None]] = []
+    open_at: int | None = None
+    for i, role in _marks(text, para, style):
+        if open_at is None:
+            if role == "open" or (role == "either" and _can_open(text, i, start, end)):
+                open_at = i
+            # a closing mark with nothing open is a stray: ignored
+        elif role == "open":
+            # An opening mark inside an open quote: the previous one was never
+            # closed, so it cannot be trusted; start again here.
+            open_at = i
+        else:
+            if i > open_at + 1:
+                found.append((open_at, open_at + 1, i, i))
+            open_at = None
+    return found, open_at
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quotation in ``text``, in order, with multi-paragraph quotes merged."""
+    style = _primary_style(text)
+    paras = paragraphs(text)
+    spans: list[QuoteSpan] = []
+    pending: list[tuple[int, int]] = []  # segments of a quote still open at a paragraph end
+    pending_open = 0
+    for p_index, para in enumerate(paras):
+        p_start, p_end = para
+        found, unclosed = _paragraph_quotes(text, para, style)
+        if pending:
+            first = found[0] if found else None
+            if first is not None and first[0] == p_start:
+                # The continuation's own opening mark starts the paragraph: it
+                # closes here, ending the multi-paragraph quote.
+                segs = (*pending, (first[1], first[2]))
+                spans.append(QuoteSpan(segments=segs, open_mark=pending_open, close_mark=first[3]))
+                found = found[1:]
+                pending = []
+            elif not found and unclosed == p_start:
+                pending.append((p_start + 1, p_end))
+                continue
+            else:
+                spans.append(QuoteSpan(segments=tuple(pending), open_mark=pending_open, close_mark=None))
+                pending = []
+        spans.extend(
+            QuoteSpan(segments=((s, e),), open_mark=o, close_mark=c) for o, s, e, c in found
+        )
+        if unclosed is not None and unclosed + 1 < p_end:
+            nxt = paras[p_index + 1] if p_index + 1 < len(paras) else None
+            if nxt is not None and text[nxt[0]] in DOUBLE_OPEN + SINGLE_OPEN + '"\'':
+                pending = [(unclosed + 1, p_end)]
+                pending_open = unclosed
+            else:
+                # No continuation: the closing mark was lost; the quote ends with its paragraph.
+                spans.append(
+                    QuoteSpan(segments=((unclosed + 1, p_end),), open_mark=unclosed, close_mark=None)
+                )
+    if pending:
+        spans.append(QuoteSpan(segments=tuple(pending), open_mark=pending_open, close_mark=None))
+    spans = [_trim(text, s) for s in spans]
+    return [s for s in spans if all(e > b for b, e in s.segments)]
+
+
+def _trim(text: str, span: QuoteSpan) -> QuoteSpan:
+    segs = []
+    for s, e in span.segments:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        segs.append((s, e))
+    return QuoteSpan(segments=tuple(segs), open_mark=span.open_mark, close_mark=span.close_mark)

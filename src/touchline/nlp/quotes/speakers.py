@@ -1,0 +1,198 @@
+"""Who can speak: person mentions in a Doc, and resolving a speaker phrase to one of them.
+
+A speaker phrase is the name, pronoun ("he") or descriptor ("the Spaniard")
+that an attribution puts next to its speech verb.  Names are read from
+``doc._.tl_mentions`` when ``tl_entities`` ran, joined by the pretrained NER's
+PERSON entities it does not cover; pronouns and descriptors refer back to the
+most recent fitting person outside quotation, never to a club.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from touchline.nlp.quotes.lexicon import PRONOUNS, Lexicon
+
+logger = logging.getLogger(__name__)
+
+PERSON_KINDS = frozenset({"player", "coach", "person"})
+# Bodies that legitimately speak (statements), when named outright.
+BODY_KINDS = frozenset({"club", "national_team", "media", "competition", "other"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A mention that can be a speaker: ``kind`` is "person" or "body"."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    entity: str | None
+
+    @property
+    def key(self) -> str:
+        """Identity for "is this the same person": the entity id, else the surname."""
+        if self.entity:
+            return self.entity
+        words = self.text.replace("’s", "").replace("'s", "").split()
+        return words[-1].lower() if words else self.text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A resolved speaker: the cue as written and the named person it refers to."""
+
+    cue_start: int
+    cue_end: int
+    cue_text: str
+    method: str  # name | pronoun | descriptor
+    ref: Person | None
+
+
+def _strip_possessive(doc: Doc, start: int, end: int) -> int:
+    text = doc.text
+    for suffix in ("’s", "'s"):
+        if text[start:end].endswith(suffix):
+            return end - len(suffix)
+    return end
+
+
+def collect_people(doc: Doc) -> list[Person]:
+    """Person and body mentions, in text order (gazetteer/entity mentions first, then NER)."""
+    out: list[Person] = []
+    taken: list[tuple[int, int]] = []
+    mentions = doc._.tl_mentions if Doc.has_extension("tl_mentions") else None
+    for m in mentions or []:
+        kind = m.get("kind")
+        if kind in PERSON_KINDS:
+            role = "person"
+        elif kind in BODY_KINDS:
+            role = "body"
+        else:
+            continue
+        text = m.get("text") or doc.text[m["start"]:m["end"]]
+        out.append(Person(m["start"], m["end"], text, role, m.get("entity")))
+        taken.append((m["start"], m["end"]))
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        s, e = ent.start_char, ent.end_char
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        # Drop a leading article: NER often swallows it ("the Champions League").
+        if ent[0].lower_ == "the" and len(ent) > 1:
+            s = ent[1].idx
+        e = _strip_possessive(doc, s, e)
+        role = "person" if ent.label_ == "PERSON" else "body"
+        out.append(Person(s, e, doc.text[s:e], role, None))
+    out.sort(key=lambda p: (p.start, p.end))
+    return out
+
+
+class SpeakerResolver:
+    """Turns speaker phrases into speakers, given the Doc's people and its quotations."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, quoted: Sequence[tuple[int, int]],
+                 paragraphs: Sequence[tuple[int, int]], lookback_paragraphs: int = 2) -> None:
+        self.doc = doc
+        self.lex = lex
+        people = collect_people(doc)
+        self.people_all = people
+        # Antecedents are read outside quotation: a name inside a quote is
+        # almost never who is speaking it.
+        quoted_starts = [s for s, _ in quoted]
+        self.people = [
+            p for p in people if p.kind == "person" and not _inside(p.start, quoted, quoted_starts)
+        ]
+        self._starts = [p.start for p in self.people]
+        self.paragraphs = paragraphs
+        self._para_starts = [s for s, _ in paragraphs]
+        self.lookback = lookback_paragraphs
+        self.last_speaker_key: str | None = None
+
+    # --- phrases ---------------------------------------------------------
+
+    def from_tokens(self, tokens: Sequence[Token]) -> Speaker | None:
+        """The speaker a phrase names, or None when the phrase is not a speaker phrase."""
+        toks = [t for t in tokens if not t.is_space]
+        while toks and (toks[-1].is_punct or toks[-1].pos_ in ("ADV", "AUX", "PART")):
+            toks = toks[:-1]
+        while toks and toks[0].is_punct:
+            toks = toks[1:]
+        if not toks or len(toks) > 10:
+            return None
+        if any(t.pos_ in ("VERB",) or (t.is_punct and t.text not in ("-", "'", "’", ".")) for t in toks):
+            return None
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        text = self.doc.text[start:end]
+        if len(toks) == 1 and toks[0].lower_ in PRONOUNS:
+            return Speaker(start, end, text, "pronoun", self.antecedent(start, None))
+        inside = [p for p in self.people_all if start <= p.start and p.end <= end]
+        persons = [p for p in inside if p.kind == "person"]
+        if persons:
+            # English noun phrases end in their head: "Spain coach Luis Aragones".
+            named = persons[-1]
+            return Speaker(named.start, named.end, named.text, "name", named)
+        head = toks[-1]
+        if toks[0].lower_ in ("the", "this") and self.lex.is_descriptor_head(head.text):
+            return Speaker(start, end, text, "descriptor", self.antecedent(start, head.text))
+        if inside and inside[-1].end == end and inside[-1].start <= start + 1:
+            body = inside[-1]
+            return Speaker(body.start, body.end, body.text, "name", body)
+        if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks) and not any(
+            t.ent_type_ and t.ent_type_ not in ("PERSON", "ORG") for t in toks
+        ):
+            # A name the recognisers missed: keep the cue, the entity stays unknown.
+            return Speaker(start, end, text, "name", Person(start, end, text, "person", None))
+        return None
+
+    # --- antecedents -----------------------------------------------------
+
+    def _paragraph_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._para_starts, pos) - 1)
+
+    def antecedent(self, pos: int, descriptor: str | None) -> Person | None:
+        """The most recent fitting person before ``pos``, or None if that is ambiguous."""
+        i = bisect.bisect_left(self._starts, pos) - 1
+        if i < 0:
+            return None
+        last = self.people[i]
+        if self._paragraph_index(pos) - self._paragraph_index(last.start) > self.lookback:
+            return None
+        sent = self._sentence_bounds(last.start)
+        same = [p for p in self.people[: i + 1] if p.start >= sent[0]]
+        keys = {p.key for p in same}
+        if len(keys) == 1:
+            return last
+        subjects = [p for p in same if self._is_subject(p)]
+        if len({p.key for p in subjects}) == 1:
+            return subjects[-1]
+        if self.last_speaker_key in keys:
+            return next(p for p in reversed(same) if p.key == self.last_speaker_key)
+        return None
+
+    def _sentence_bounds(self, pos: int) -> tuple[int, int]:
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None or not self.doc.has_annotation("SENT_START"):
+            para = self.paragraphs[self._paragraph_index(pos)]
+            return para
+        sent = span[0].sent
+        return sent.start_char, sent.end_char
+
+    def _is_subject(self, person: Person) -> bool:
+        span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+        if span is None:
+            return False
+        return span.root.dep_ in _SUBJECT_DEPS
+
+
+def _inside(pos: int, spans: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
