@@ -44,7 +44,9 @@ class NearDuplicateIndex:
     def __init__(self, threshold: float = 0.8, num_perm: int = 128) -> None:
         self.threshold = threshold
         self.num_perm = num_perm
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        # Candidates come from a looser LSH band setting (recall first); each is
+        # then checked against the real threshold on its full signature.
+        self._lsh = MinHashLSH(threshold=max(0.3, threshold * 0.7), num_perm=num_perm, weights=(0.2, 0.8))
         self._signatures: dict[str, MinHash] = {}
 
     def load(self, stored: Iterable[tuple[str, bytes]]) -> None:

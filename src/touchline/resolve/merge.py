@@ -22,6 +22,8 @@ def _merge_scorers(old: tuple[Scorer, ...], new: tuple[Scorer, ...]) -> tuple[Sc
 def merge_events(old: Event, new: Event) -> Event:
     """One event from two readings of it.  The earlier reading wins where both
     state a value (it was stored first); the newer one fills its gaps."""
+    if set(new.sources) <= set(old.sources):
+        return old  # the same reading again: nothing new to learn
     changes = {}
     for f in fields(old.detail):
         a, b = getattr(old.detail, f.name), getattr(new.detail, f.name)

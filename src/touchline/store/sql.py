@@ -104,12 +104,14 @@ class SqlStore:
     # -- writing --
 
     def known_articles(self, ids: Iterable[str]) -> set[str]:
-        wanted = list(ids)
-        if not wanted:
-            return set()
         with self.engine.connect() as conn:
-            rows = conn.execute(select(t.articles.c.id).where(t.articles.c.id.in_(wanted)))
-            return {r[0] for r in rows}
+            return self._present(conn, list(ids))
+
+    @staticmethod
+    def _present(conn: Connection, ids: list[str]) -> set[str]:
+        if not ids:
+            return set()
+        return {r[0] for r in conn.execute(select(t.articles.c.id).where(t.articles.c.id.in_(ids)))}
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         query = select(t.articles.c.id, t.articles.c.minhash).where(
@@ -128,9 +130,12 @@ class SqlStore:
 
     def _write(self, conn: Connection, batch: WriteBatch) -> None:
         now = datetime.now(UTC)
+        # An article lands once: re-writing a batch (a re-run after a kill) adds nothing.
+        present = self._present(conn, [a.article.id for a in batch.analyses])
+        analyses = [a for a in batch.analyses if a.article.id not in present]
         article_rows, entity_rows, alias_rows, mention_rows = [], {}, [], []
         quote_rows, timex_rows, new_events = [], [], []
-        for a in batch.analyses:
+        for a in analyses:
             art = a.article
             article_rows.append({
                 "id": art.id, "source": art.source, "url": art.url, "title": art.title,

