@@ -12,7 +12,7 @@ import logging
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -21,6 +21,9 @@ from rich.table import Table
 
 from touchline.settings import Settings
 from touchline.store import StoreError
+
+if TYPE_CHECKING:
+    from touchline.api import KnowledgeBase
 
 app = typer.Typer(
     help="touchline: turn dated football news into a time-aware knowledge base.",
@@ -38,8 +41,11 @@ DbOption = Annotated[
 
 
 @app.callback()
-def main_callback(ctx: typer.Context, db: DbOption = None,
-                  verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress.")] = False) -> None:
+def main_callback(
+    ctx: typer.Context,
+    db: DbOption = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress.")] = False,
+) -> None:
     """touchline: turn dated football news into a time-aware knowledge base."""
     ctx.obj = {"db": db}
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
@@ -51,7 +57,7 @@ def _settings(ctx: typer.Context, db: str | None) -> Settings:
     return Settings.load(db=chosen)
 
 
-def _open_kb(ctx: typer.Context, db: str | None):  # type: ignore[no-untyped-def]
+def _open_kb(ctx: typer.Context, db: str | None) -> KnowledgeBase:
     from touchline.api import KnowledgeBase
 
     settings = _settings(ctx, db)
@@ -76,9 +82,12 @@ def ingest(
     ctx: typer.Context,
     paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for stdin.")],
     db: DbOption = None,
-    date: Annotated[str | None, typer.Option("--date", help="Published date YYYY-MM-DD for inputs without one.")] = None,
-    source: Annotated[str | None, typer.Option("--source", help="Source name to record for these inputs.")] = None,
-    max_bytes: Annotated[int | None, typer.Option("--max-bytes", help="Skip files larger than this.")] = None,
+    date: Annotated[str | None,
+                    typer.Option("--date", help="Published date YYYY-MM-DD for inputs without one.")] = None,
+    source: Annotated[str | None,
+                      typer.Option("--source", help="Source name to record for these inputs.")] = None,
+    max_bytes: Annotated[int | None,
+                         typer.Option("--max-bytes", help="Skip files larger than this.")] = None,
 ) -> None:
     """Read dated articles into the knowledge base.
 
@@ -88,8 +97,9 @@ def ingest(
     kb = _open_kb(ctx, db)
     if max_bytes is not None:
         kb.settings = Settings.load(db=kb.url, max_file_bytes=max_bytes)
-    with kb, Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
-                      TimeElapsedColumn(), console=err_console, transient=True,
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
+               TimeElapsedColumn())
+    with kb, Progress(*columns, console=err_console, transient=True,
                       disable=not err_console.is_terminal) as progress:
         task = progress.add_task("ingesting", total=None)
         try:
@@ -111,7 +121,8 @@ def ingest(
 def export(
     ctx: typer.Context,
     db: DbOption = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file (default stdout).")] = None,
+    output: Annotated[Path | None,
+                      typer.Option("-o", "--output", help="Write to this file (default stdout).")] = None,
 ) -> None:
     """Write the whole knowledge base as one touchline.export/1 JSON document.
 

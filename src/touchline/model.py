@@ -219,7 +219,8 @@ def detail_from_fields(kind: str, data: Mapping[str, Any]) -> EventDetail:
     kwargs = {k: v for k, v in data.items() if k in names}
     if "scorers" in kwargs:
         kwargs["scorers"] = tuple(Scorer(**s) for s in kwargs["scorers"] or ())
-    return cls(**kwargs)  # type: ignore[no-any-return]
+    detail: EventDetail = cls(**kwargs)
+    return detail
 
 
 @dataclass(frozen=True, slots=True)

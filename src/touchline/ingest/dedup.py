@@ -61,7 +61,7 @@ class NearDuplicateIndex:
             self._signatures[article_id] = mh
 
     def original_of(self, mh: MinHash) -> str | None:
-        """The most similar known article above the threshold (ties: the larger id, so the answer is stable)."""
+        """The most similar known article above the threshold (ties: the larger id, for stability)."""
         best: tuple[float, str] | None = None
         for candidate in self._lsh.query(mh):
             similarity = mh.jaccard(self._signatures[candidate])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import fields, replace
+from typing import Any
 
 from touchline.model import Event, Scorer
 
@@ -24,7 +25,7 @@ def merge_events(old: Event, new: Event) -> Event:
     state a value (it was stored first); the newer one fills its gaps."""
     if set(new.sources) <= set(old.sources):
         return old  # the same reading again: nothing new to learn
-    changes = {}
+    changes: dict[str, Any] = {}
     for f in fields(old.detail):
         a, b = getattr(old.detail, f.name), getattr(new.detail, f.name)
         if f.name == "scorers":
@@ -35,5 +36,6 @@ def merge_events(old: Event, new: Event) -> Event:
     # Independent reports of one fact make it more likely, never certain.
     confidence = min(0.99, 1 - (1 - old.confidence) * (1 - new.confidence) ** 0.5)
     confidence = max(confidence, old.confidence, new.confidence)
-    return replace(old, detail=replace(old.detail, **changes), sources=sources,
-                   date=old.date or new.date, confidence=round(confidence, 4))
+    detail = replace(old.detail, **changes)
+    return replace(old, detail=detail, sources=sources, date=old.date or new.date,
+                   confidence=round(confidence, 4))

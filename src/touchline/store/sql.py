@@ -133,8 +133,13 @@ class SqlStore:
         # An article lands once: re-writing a batch (a re-run after a kill) adds nothing.
         present = self._present(conn, [a.article.id for a in batch.analyses])
         analyses = [a for a in batch.analyses if a.article.id not in present]
-        article_rows, entity_rows, alias_rows, mention_rows = [], {}, [], []
-        quote_rows, timex_rows, new_events = [], [], []
+        article_rows: list[dict[str, Any]] = []
+        entity_rows: dict[str, dict[str, Any]] = {}
+        alias_rows: list[dict[str, Any]] = []
+        mention_rows: list[dict[str, Any]] = []
+        quote_rows: list[dict[str, Any]] = []
+        timex_rows: list[dict[str, Any]] = []
+        new_events: list[Event] = []
         for a in analyses:
             art = a.article
             article_rows.append({
