@@ -95,7 +95,7 @@ def tense_from_doc(doc: Doc, start: int, end: int) -> Tense:
     return _verb_tense(token)
 
 
-def _verb_tense(verb: object) -> Tense:
+def _verb_tense(verb: object, depth: int = 0) -> Tense:
     # Typed loosely: a spaCy Token, walked through its aux children.
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]  # type: ignore[attr-defined]
     words = {a.lower_ for a in auxes}
@@ -115,8 +115,8 @@ def _verb_tense(verb: object) -> Tense:
         head = verb.head  # type: ignore[attr-defined]
         if head.lower_ in {"set", "due", "scheduled", "expected", "going", "plan", "plans", "hope", "hopes"}:
             return "future"
-        if head is not verb and head.pos_ in {"VERB", "AUX"}:
-            return _verb_tense(head)
+        if head.i != verb.i and head.pos_ in {"VERB", "AUX"} and depth < 3:  # type: ignore[attr-defined]
+            return _verb_tense(head, depth + 1)
     if tag in {"VBZ", "VBP"}:
         return "present"
     if tag == "VBN" and verb.dep_ in {"acl", "relcl"}:  # type: ignore[attr-defined]

@@ -65,18 +65,13 @@ def parse_dct(raw: str) -> date | None:
         return None
 
 
-def read_timeml(path: Path) -> TimeMLDoc:
-    """Parse a TimeML (or .TE3input) file; tags inside <TEXT> are stripped."""
-    raw = path.read_text(encoding="utf-8")
-    m = _TEXT.search(raw)
-    if not m:
-        raise ValueError(f"{path}: no <TEXT> element")
-    body = m.group(1)
+def strip_tags(body: str) -> tuple[str, list[GoldTimex]]:
+    """Plain text of inline-tagged TimeML and its TIMEX3s with offsets into that text."""
     parts: list[str] = []
     pos = 0
     length = 0
     open_timex: list[tuple[int, dict[str, str]]] = []
-    timexes: list[GoldTimex] = []
+    found: list[tuple[int, int, dict[str, str]]] = []
     for tag in _TAG.finditer(body):
         chunk = html.unescape(body[pos : tag.start()])
         parts.append(chunk)
@@ -89,12 +84,23 @@ def read_timeml(path: Path) -> TimeMLDoc:
             open_timex.append((length, _attrs(tag.group(3))))
         elif closing and open_timex:
             start, attrs = open_timex.pop()
-            timexes.append(GoldTimex(start, length, "", attrs.get("type", ""), attrs.get("value", "")))
+            found.append((start, length, attrs))
     parts.append(html.unescape(body[pos:]))
     text = "".join(parts)
     timexes = [
-        GoldTimex(t.start, t.end, text[t.start : t.end], t.type, t.value) for t in timexes
+        GoldTimex(s, e, text[s:e], a.get("type", ""), a.get("value", ""))
+        for s, e, a in sorted(found, key=lambda f: f[0])
     ]
+    return text, timexes
+
+
+def read_timeml(path: Path) -> TimeMLDoc:
+    """Parse a TimeML (or .TE3input) file; tags inside <TEXT> are stripped."""
+    raw = path.read_text(encoding="utf-8")
+    m = _TEXT.search(raw)
+    if not m:
+        raise ValueError(f"{path}: no <TEXT> element")
+    text, timexes = strip_tags(m.group(1))
     return TimeMLDoc(path, raw, text, parse_dct(raw), m.start(1), m.end(1), timexes)
 
 
