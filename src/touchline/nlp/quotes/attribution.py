@@ -160,7 +160,8 @@ class Attributor:
         return self.resolver.from_tokens(phrase), verb, clause[0].idx
 
     def _subject(self, verb: Token) -> Token | None:
-        for head in (verb, verb.head) if verb.dep_ in ("conj", "xcomp") else (verb,):
+        # A participle ("..., saying:") or a conjunct shares its head's subject.
+        for head in (verb, verb.head) if verb.dep_ in ("conj", "xcomp", "advcl") else (verb,):
             for child in head.children:
                 if child.dep_ == "nsubj":
                     if child.lower_ in ("who", "that") and head.dep_ == "relcl":
@@ -229,8 +230,12 @@ class Attributor:
         penalty = 1.0 if q.close_mark is not None else 0.8
 
         after = self.after(q, limit)
-        before = self.before(q, boundary) if ctx in (":", ",") else None
+        # After a comma, only a quote that starts like a sentence is direct:
+        # "..., Smith said, "We..." but not "a tackle which, "could have...".
+        before = self.before(q, boundary) if ctx == ":" or (ctx == "," and quote_text[:1].isupper()) else None
         starts_sentence = ctx == "" or ctx in _END_PUNCT or ctx in '"”’' or ctx == ":"
+        if after is not None and not starts_sentence and not quote_text[:1].isupper():
+            after = None  # "called him "a disgrace", Smith added:" - the verb is not about this quote
         if after is None and before is None and not starts_sentence:
             # Embedded in a sentence: a partial quote, a title, or scare quotes.
             if words <= 2 or is_title(quote_text):
@@ -271,12 +276,20 @@ def _has_words(text: str) -> bool:
     return any(c.isalnum() for c in text)
 
 
+# Words between a speaker and a speech verb that say nothing about who it is
+# ("the Arsenal boss is quoted as saying", "Smith has since told").
+_VERB_GLUE = frozenset({"is", "was", "has", "had", "have", "quoted", "as", "reportedly", "later", "also",
+                        "then", "since", "once", "again", "further", "simply", "only", "just"})
+
+
 def _until_comma(tokens: Sequence[Token]) -> list[Token]:
     out: list[Token] = []
     for t in tokens:
         if t.text == ",":
             break
         out.append(t)
+    while out and out[-1].lower_ in _VERB_GLUE:
+        out.pop()
     return out
 
 

@@ -57,7 +57,12 @@ class QuoteSpan:
         return self.end if self.close_mark is None else self.close_mark + 1
 
     def text(self, doc_text: str) -> str:
-        return "\n".join(doc_text[s:e] for s, e in self.segments)
+        """The quoted words: segments joined by a newline across paragraphs, else by a space."""
+        parts = [doc_text[self.segments[0][0]:self.segments[0][1]]]
+        for (_, prev_end), (s, e) in zip(self.segments, self.segments[1:], strict=False):
+            parts.append("\n" if "\n" in doc_text[prev_end:s] else " ")
+            parts.append(doc_text[s:e])
+        return "".join(parts)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -126,27 +131,40 @@ def _marks(text: str, para: tuple[int, int], style: str) -> list[tuple[int, str]
     return out
 
 
+Segments = list[tuple[int, int]]
+
+
 def _paragraph_quotes(
     text: str, para: tuple[int, int], style: str
-) -> tuple[list[tuple[int, int, int, int | None]], int | None]:
-    """Closed quotes of one paragraph as (open, start, end, close) plus an unclosed opening mark."""
+) -> tuple[list[tuple[int, Segments, int]], tuple[int, Segments] | None]:
+    """Closed quotes of one paragraph as (open mark, segments, close mark), and the unclosed one.
+
+    An opening mark while a quote is open continues that quote: the writer
+    left the previous stretch unclosed as at a paragraph break (often the
+    break itself was lost when the text was flattened to one line).
+    """
     start, end = para
-    found: list[tuple[int, int, int, int | None]] = []
-    open_at: int | None = None
+    closed: list[tuple[int, Segments, int]] = []
+    open_mark: int | None = None
+    segs: Segments = []
+    seg_start = 0
     for i, role in _marks(text, para, style):
-        if open_at is None:
-            if role == "open" or (role == "either" and _can_open(text, i, start, end)):
-                open_at = i
+        opens = role == "open" or (role == "either" and _can_open(text, i, start, end))
+        if open_mark is None:
+            if opens:
+                open_mark, segs, seg_start = i, [], i + 1
             # a closing mark with nothing open is a stray: ignored
-        elif role == "open":
-            # An opening mark inside an open quote: the previous one was never
-            # closed, so it cannot be trusted; start again here.
-            open_at = i
+        elif role == "open" or (opens and not _can_close(text, i, start, end)):
+            segs.append((seg_start, i))
+            seg_start = i + 1
         else:
-            if i > open_at + 1:
-                found.append((open_at, open_at + 1, i, i))
-            open_at = None
-    return found, open_at
+            segs.append((seg_start, i))
+            closed.append((open_mark, segs, i))
+            open_mark = None
+    if open_mark is None:
+        return closed, None
+    segs.append((seg_start, end))
+    return closed, (open_mark, segs)
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
@@ -154,43 +172,35 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     style = _primary_style(text)
     paras = paragraphs(text)
     spans: list[QuoteSpan] = []
-    pending: list[tuple[int, int]] = []  # segments of a quote still open at a paragraph end
-    pending_open = 0
-    for p_index, para in enumerate(paras):
-        p_start, p_end = para
-        found, unclosed = _paragraph_quotes(text, para, style)
-        if pending:
-            first = found[0] if found else None
-            if first is not None and first[0] == p_start:
-                # The continuation's own opening mark starts the paragraph: it
-                # closes here, ending the multi-paragraph quote.
-                segs = (*pending, (first[1], first[2]))
-                spans.append(QuoteSpan(segments=segs, open_mark=pending_open, close_mark=first[3]))
-                found = found[1:]
-                pending = []
-            elif not found and unclosed == p_start:
-                pending.append((p_start + 1, p_end))
+    # A quote still open at the end of the previous paragraph: (open mark, segments).
+    pending: tuple[int, Segments] | None = None
+    for p_index, (p_start, p_end) in enumerate(paras):
+        closed, unclosed = _paragraph_quotes(text, (p_start, p_end), style)
+        if pending is not None:
+            if closed and closed[0][0] == p_start:
+                # The continuation's own opening mark starts the paragraph and
+                # it closes here, ending the multi-paragraph quote.
+                _, segs, close = closed.pop(0)
+                spans.append(QuoteSpan(tuple(pending[1] + segs), pending[0], close))
+                pending = None
+            elif not closed and unclosed is not None and unclosed[0] == p_start:
+                pending = (pending[0], pending[1] + unclosed[1])
                 continue
             else:
-                spans.append(QuoteSpan(segments=tuple(pending), open_mark=pending_open, close_mark=None))
-                pending = []
-        spans.extend(
-            QuoteSpan(segments=((s, e),), open_mark=o, close_mark=c) for o, s, e, c in found
-        )
-        if unclosed is not None and unclosed + 1 < p_end:
+                spans.append(QuoteSpan(tuple(pending[1]), pending[0], None))
+                pending = None
+        spans.extend(QuoteSpan(tuple(segs), o, c) for o, segs, c in closed)
+        if unclosed is not None:
             nxt = paras[p_index + 1] if p_index + 1 < len(paras) else None
-            if nxt is not None and text[nxt[0]] in DOUBLE_OPEN + SINGLE_OPEN + '"\'':
-                pending = [(unclosed + 1, p_end)]
-                pending_open = unclosed
+            if nxt is not None and text[nxt[0]] in DOUBLE_OPEN + SINGLE_OPEN + "\"'":
+                pending = unclosed
             else:
                 # No continuation: the closing mark was lost; the quote ends with its paragraph.
-                spans.append(
-                    QuoteSpan(segments=((unclosed + 1, p_end),), open_mark=unclosed, close_mark=None)
-                )
-    if pending:
-        spans.append(QuoteSpan(segments=tuple(pending), open_mark=pending_open, close_mark=None))
+                spans.append(QuoteSpan(tuple(unclosed[1]), unclosed[0], None))
+    if pending is not None:
+        spans.append(QuoteSpan(tuple(pending[1]), pending[0], None))
     spans = [_trim(text, s) for s in spans]
-    return [s for s in spans if all(e > b for b, e in s.segments)]
+    return [s for s in spans if s.segments and all(e > b for b, e in s.segments)]
 
 
 def _trim(text: str, span: QuoteSpan) -> QuoteSpan:
@@ -200,5 +210,6 @@ def _trim(text: str, span: QuoteSpan) -> QuoteSpan:
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        segs.append((s, e))
+        if e > s:
+            segs.append((s, e))
     return QuoteSpan(segments=tuple(segs), open_mark=span.open_mark, close_mark=span.close_mark)

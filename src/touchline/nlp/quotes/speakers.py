@@ -80,6 +80,17 @@ def collect_people(doc: Doc) -> list[Person]:
         text = m.get("text") or doc.text[m["start"]:m["end"]]
         out.append(Person(m["start"], m["end"], text, role, m.get("entity")))
         taken.append((m["start"], m["end"]))
+    # Gazetteer matches, when tl_gazetteer ran: names it knows, and places and
+    # clubs that the pretrained NER sometimes calls people ("Anfield").
+    gazetteer = doc.spans.get("tl_ents", ())
+    for span in gazetteer:
+        s, e = span.start_char, span.end_char
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        if span.label_ in PERSON_KINDS or span.label_ in BODY_KINDS:
+            role = "person" if span.label_ in PERSON_KINDS else "body"
+            out.append(Person(s, e, span.text, role, span.id_ or None))
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
@@ -108,6 +119,7 @@ class SpeakerResolver:
         # Antecedents are read outside quotation: a name inside a quote is
         # almost never who is speaking it.
         quoted_starts = [s for s, _ in quoted]
+        self._quoted, self._quoted_starts = list(quoted), quoted_starts
         self.people = [
             p for p in people if p.kind == "person" and not _inside(p.start, quoted, quoted_starts)
         ]
@@ -158,7 +170,7 @@ class SpeakerResolver:
     def _paragraph_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._para_starts, pos) - 1)
 
-    def antecedent(self, pos: int, descriptor: str | None) -> Person | None:
+    def antecedent(self, pos: int, descriptor: str | None, depth: int = 0) -> Person | None:
         """The most recent fitting person before ``pos``, or None if that is ambiguous."""
         i = bisect.bisect_left(self._starts, pos) - 1
         if i < 0:
@@ -168,14 +180,33 @@ class SpeakerResolver:
             return None
         sent = self._sentence_bounds(last.start)
         same = [p for p in self.people[: i + 1] if p.start >= sent[0]]
+        if depth < 3 and not any(self._is_subject(p) for p in same):
+            # "And he confessed the deal had given the club food for thought."
+            # The subject pronoun, not a later name, carries the topic on.
+            pronoun = self._subject_pronoun(sent[0], min(sent[1], pos))
+            if pronoun is not None:
+                return self.antecedent(pronoun, descriptor, depth + 1)
         keys = {p.key for p in same}
         if len(keys) == 1:
             return last
         subjects = [p for p in same if self._is_subject(p)]
         if len({p.key for p in subjects}) == 1:
             return subjects[-1]
+        main = [p for p in subjects if self._is_subject(p, main_clause=True)]
+        if len({p.key for p in main}) == 1:
+            return main[-1]
         if self.last_speaker_key in keys:
             return next(p for p in reversed(same) if p.key == self.last_speaker_key)
+        return None
+
+    def _subject_pronoun(self, start: int, end: int) -> int | None:
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        if span is None:
+            return None
+        for tok in span:
+            if tok.lower_ in PRONOUNS and tok.dep_ == "nsubj" and not _inside(tok.idx, self._quoted,
+                                                                               self._quoted_starts):
+                return tok.idx
         return None
 
     def _sentence_bounds(self, pos: int) -> tuple[int, int]:
@@ -186,11 +217,11 @@ class SpeakerResolver:
         sent = span[0].sent
         return sent.start_char, sent.end_char
 
-    def _is_subject(self, person: Person) -> bool:
+    def _is_subject(self, person: Person, main_clause: bool = False) -> bool:
         span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
-        if span is None:
+        if span is None or span.root.dep_ not in _SUBJECT_DEPS:
             return False
-        return span.root.dep_ in _SUBJECT_DEPS
+        return not main_clause or span.root.head.dep_ == "ROOT"
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
