@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 logger = logging.getLogger(__name__)
 
+_REFLEXIVE = {"themselves", "himself", "herself", "itself"}
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 
 
@@ -153,6 +154,22 @@ class Context:
                     return team, p
         return None
 
+    def subject_team(self, i: int, sent: Span) -> str | None:
+        """The team that is the subject of token ``i``'s clause ("they" → the last team named)."""
+        if not self.parsed:
+            hit = self.team_in(sent.start, i)
+            return hit[0] if hit else None
+        subj = subject_of(self.doc[i])
+        if subj is None:
+            return None
+        hit = self.team_in(subj.start, subj.end)
+        if hit:
+            return hit[0]
+        if len(subj) == 1 and subj[0].lower_ in ("they", "it"):
+            prev = [m for m in self.mentions if m.kind in lexicon()["team_kinds"] and m.tok_end <= subj.start]
+            return prev[-1].entity if prev else None
+        return None
+
     def team_in(self, start: int, end: int) -> tuple[str, Ment] | None:
         """The first team referred to inside tokens [start, end)."""
         i = max(start, 0)
@@ -165,15 +182,19 @@ class Context:
 
 
 def subject_of(tok: Token) -> Span | None:
-    """The grammatical subject governing ``tok`` (climbing through heads and conjuncts)."""
+    """The subject noun phrase governing ``tok`` (climbing through heads and conjuncts).
+
+    The phrase stops at its head noun so a relative clause hanging off the
+    subject ("Alonso's side, who are clear of Barcelona") is not read as it.
+    """
     cur = tok
     for _ in range(12):
         for child in cur.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                if child.dep_ and child.tag_ == "WP" and cur.dep_ == "relcl":
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in _REFLEXIVE:
+                if child.tag_ == "WP" and cur.dep_ == "relcl":
                     head = cur.head
                     return head.doc[head.left_edge.i: head.i + 1]
-                return child.doc[child.left_edge.i: child.right_edge.i + 1]
+                return child.doc[child.left_edge.i: child.i + 1]
         if cur.dep_ == "relcl":
             head = cur.head
             return head.doc[head.left_edge.i: head.i + 1]

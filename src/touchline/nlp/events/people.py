@@ -1,12 +1,306 @@
-"""stub"""
+"""Person-centred events: roles, shirt exchanges, injuries and transfers."""
+
+from __future__ import annotations
+
+import logging
 from typing import Any
 
+from spacy.tokens import Span
 
-def extract_roles(ctx: Any, hits: Any) -> list[dict[str, Any]]:
-    return []
-def extract_shirts(ctx: Any, hits: Any, clusters: Any) -> list[dict[str, Any]]:
-    return []
-def extract_injuries(ctx: Any, hits: Any) -> list[dict[str, Any]]:
-    return []
-def extract_transfers(ctx: Any, hits: Any) -> list[dict[str, Any]]:
-    return []
+from touchline.model import InjuryEvent, RoleEvent, ShirtExchangeEvent, TransferEvent, detail_to_fields
+from touchline.nlp.events import dates
+from touchline.nlp.events.context import Context, Hits, Ment, lexicon, subject_of
+
+logger = logging.getLogger(__name__)
+
+PERSONS = ("player", "coach", "person")
+_PRONOUNS = {"he", "she", "him", "his", "her"}
+# Body parts that are also everyday words: only an injury when an injury noun follows.
+_AMBIGUOUS_PARTS = {"back", "head", "hand", "foot", "neck", "hip", "illness", "virus", "muscle"}
+
+
+def event(kind: str, detail: Any, conf: float, sources: list[tuple[int, int]],
+          date: str | None) -> dict[str, Any]:
+    return {"kind": kind, "date": date, "confidence": round(conf, 3),
+            "sources": [list(s) for s in sorted(set(sources))], "fields": detail_to_fields(detail)}
+
+
+def antecedent(ctx: Context, tok_i: int, sent: Span, kinds: tuple[str, ...] = ("player",)) -> Ment | None:
+    """The nearest earlier person mention: in the sentence first, then before it."""
+    best = None
+    for m in ctx.mentions:
+        if m.tok_start >= tok_i:
+            break
+        if m.kind in kinds:
+            best = m
+    return best
+
+
+def person_for(ctx: Context, tok_i: int, sent: Span,
+               kinds: tuple[str, ...] = ("player",)) -> tuple[Ment, float] | None:
+    """The person a clause is about: its subject, a pronoun's antecedent, or (rule-only) the nearest name."""
+    doc = ctx.doc
+    if ctx.parsed:
+        subj = subject_of(doc[tok_i])
+        if subj is None:
+            return None
+        found = ctx.in_range(subj.start, subj.end, kinds)
+        if found:
+            return found[0], 0.8
+        head = subj.root if len(subj) else None
+        if head is not None and head.lower_ in _PRONOUNS | {"who"}:
+            m = antecedent(ctx, subj.start, sent, kinds)
+            return (m, 0.6) if m else None
+        return None
+    for i in range(tok_i - 1, sent.start - 1, -1):
+        m = ctx.at(i, kinds)
+        if m is not None:
+            return m, 0.55
+    return None
+
+
+def _team_after(ctx: Context, i: int, end: int, span: int = 4) -> str | None:
+    """A team (or the club of a venue) starting within ``span`` tokens of ``i``."""
+    for j in range(i, min(i + span, end)):
+        if ctx.doc[j].is_punct:
+            return None
+        hit = ctx.team_at(j)
+        if hit:
+            return hit[0]
+        v = ctx.at(j, ("venue",))
+        if v is not None:
+            clubs = ctx.venue_clubs(v.entity)
+            return clubs[0] if len(clubs) == 1 else None
+    return None
+
+
+# --- roles -------------------------------------------------------------------
+
+
+def extract_roles(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
+    doc = ctx.doc
+    lex = lexicon()
+    titles = lex["role_titles"]
+    found: dict[tuple[str, str, str], dict[str, Any]] = {}
+    report = dates.report_date(doc)
+
+    def add(person: Ment, team: str, role: str, conf: float, sent: Span) -> None:
+        if role == "head_coach" and person.kind == "player":
+            return
+        key = (person.entity, team, role)
+        if key in found:
+            found[key]["sources"].append([sent.start_char, sent.end_char])
+            found[key]["confidence"] = max(found[key]["confidence"], conf)
+            return
+        found[key] = event("role", RoleEvent(person.entity, team, role), conf,
+                           [(sent.start_char, sent.end_char)], report)
+        if role in ("head_coach", "interim_head_coach"):
+            ctx.coach_team.setdefault(person.entity, team)
+
+    for sent in doc.sents:
+        for s, e in hits.find("role_titles", sent.start, sent.end):
+            if hits.starts("role_titles", s) != e:
+                continue  # a shorter title inside a longer one
+            role = titles.get(doc[s:e].text.lower())
+            if role is None:
+                continue
+            person = ctx.at(e, PERSONS) if e < sent.end else None
+            team_hit = ctx.team_at(s - 1) if s > sent.start else None
+            if team_hit is None and s - 2 >= sent.start and doc[s - 1].lower_ in ("'s", "’s"):
+                team_hit = ctx.team_at(s - 2)
+            if person and team_hit:
+                add(person, team_hit[0], role, 0.9, sent)
+            elif person and role in ("captain", "vice_captain"):
+                team = ctx.team_of_person(person.entity)
+                if team:
+                    add(person, team, role, 0.6, sent)
+            elif team_hit and s - 1 > sent.start:
+                # "Xabi Alonso, the Real Madrid head coach"
+                k = team_hit[1].tok_start - 1
+                if k >= sent.start and doc[k].lower_ == "the":
+                    k -= 1
+                if k > sent.start and doc[k].text == ",":
+                    p = ctx.at(k - 1, PERSONS)
+                    if p is not None:
+                        add(p, team_hit[0], role, 0.85, sent)
+        # "Arne Slot's men": the coach of the team the phrase names
+        for t in sent:
+            if t.lower_ not in ("'s", "’s") or t.i + 1 >= sent.end or t.i == sent.start:
+                continue
+            if doc[t.i + 1].text not in lex["coach_team_nouns"]:
+                continue
+            p = ctx.at(t.i - 1, ("coach", "person"))
+            if p is None:
+                continue
+            desc = ctx.at(t.i + 1, lex["team_kinds"])
+            team = desc.entity if desc is not None else ctx.coach_team.get(p.entity)
+            if team:
+                add(p, team, "head_coach", 0.8 if desc is not None else 0.7, sent)
+    return list(found.values())
+
+
+# --- shirt exchanges -----------------------------------------------------------
+
+
+def extract_shirts(ctx: Context, hits: Hits, clusters: list[Any]) -> list[dict[str, Any]]:
+    doc = ctx.doc
+    lex = lexicon()
+    shirt_words = set(lex["shirt_words"]) - {"top", "tops"}
+    receive = set(lex["shirt_receive_verbs"]) | set(lex["shirt_swap_words"])
+    sents = list(doc.sents)
+    groups: dict[str, dict[str, Any]] = {}
+    for si, sent in enumerate(sents):
+        for t in sent:
+            if t.lower_ not in shirt_words:
+                continue
+            owner: Ment | None = None
+            if t.i - 2 >= sent.start and doc[t.i - 1].lower_ in ("'s", "’s", "'"):
+                owner = ctx.at(t.i - 2, ("player",))
+            swap = hits.find("shirt_swap_words", sent.start, sent.end)
+            others = [m for m in ctx.in_range(sent.start, sent.end, ("player",)) if m != owner]
+            if owner is None and swap and t.lower_ in ("shirts", "jerseys", "kits") and len(others) >= 2:
+                owner, others = others[0], others[1:]
+            if owner is None:
+                continue
+            g = groups.setdefault(owner.entity,
+                                  {"receiver": None, "via": None, "sents": set(), "mutual": False})
+            g["sents"].add(si)
+            if swap:
+                g["mutual"] = True
+            for m in others:
+                between = {x.lower_ for x in doc[m.tok_end: t.i]}
+                if m.tok_start < t.i and between & set(lex["shirt_fetch_verbs"]):
+                    g["via"] = g["via"] or m.entity
+                elif (m.tok_start < t.i and between & receive) or (swap and m.tok_start > t.i):
+                    g["receiver"] = g["receiver"] or m.entity
+    out = []
+    main_date = None
+    for c in clusters:
+        if c.date is not None:
+            main_date = c.date.value
+            break
+    for giver, g in groups.items():
+        if not g["receiver"] or g["receiver"] == giver:
+            continue
+        near = set(g["sents"]) | {s + 1 for s in g["sents"]}
+        for si in near:
+            if si < len(sents) and hits.find("mutual_cues", sents[si].start, sents[si].end):
+                g["mutual"] = True
+        via = g["via"] if g["via"] not in (giver, g["receiver"]) else None
+        srcs = [(sents[s].start_char, sents[s].end_char) for s in sorted(g["sents"])]
+        out.append(event("shirt_exchange", ShirtExchangeEvent(giver, g["receiver"], via, g["mutual"] or None),
+                         0.75, srcs, main_date or dates.report_date(doc)))
+    return out
+
+
+# --- injuries ------------------------------------------------------------------
+
+
+def extract_injuries(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
+    doc = ctx.doc
+    lex = lexicon()
+    nouns = set(lex["injury_nouns"])
+    keep = set(lex["injury_keep_nouns"])
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for sent in doc.sents:
+        for s, e in hits.find("injury_parts", sent.start, sent.end):
+            part = doc[s:e].text.lower()
+            noun = None
+            for k in range(e, min(e + 2, sent.end)):
+                if doc[k].lower_ in nouns:
+                    noun = doc[k].lower_
+                    break
+            status = None
+            for label in ("recovered", "surgery", "out", "doubt", "injured"):
+                if hits.find(f"injury_status.{label}", sent.start, sent.end):
+                    status = label
+                    break
+            if noun is None and (part in _AMBIGUOUS_PARTS or status is None):
+                continue
+            # a bare body part needs an injury word near it or a status cue
+            if noun is None and part not in ("concussion", "hernia") and status is None \
+                    and not any(doc[k].lower_ in nouns for k in range(s, min(e + 4, sent.end))):
+                continue
+            who = person_for(ctx, s, sent)
+            if who is None:
+                continue
+            m, conf = who
+            injury = f"{part} {noun}" if noun in keep else part
+            if noun in ("operation", "surgery") and status in (None, "injured"):
+                status = "surgery"
+            key = (m.entity, injury)
+            if key in out:
+                continue
+            when = dates.timex_in(doc, sent.start_char, sent.end_char)
+            out[key] = event("injury", InjuryEvent(m.entity, injury, status or "injured"), conf,
+                             [(sent.start_char, sent.end_char)],
+                             when.value if when else dates.report_date(doc))
+    return list(out.values())
+
+
+# --- transfers -----------------------------------------------------------------
+
+
+def extract_transfers(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
+    doc = ctx.doc
+    out: dict[tuple[str, str | None, str], dict[str, Any]] = {}
+    for sent in doc.sents:
+        former = None
+        for m in ctx.in_range(sent.start, sent.end, lexicon()["team_kinds"]):
+            prev = doc[m.tok_start - 1].lower_ if m.tok_start > sent.start else ""
+            if (prev in ("former", "ex", "-") and m.tok_start - 2 >= sent.start) or prev in ("former", "ex"):
+                former = m.entity
+                break
+        for status, key in (("completed", "transfer_completed"), ("rumour", "transfer_rumour"),
+                            ("loan", "transfer_loan")):
+            for s, e in hits.find(key, sent.start, sent.end):
+                to_club = from_club = None
+                phrase = doc[s:e].text.lower()
+                if phrase in ("swapping", "swapped"):
+                    a = _team_after(ctx, e, sent.end, 4)
+                    j = next((k for k in range(e, min(e + 8, sent.end)) if doc[k].lower_ == "for"), None)
+                    b = _team_after(ctx, j + 1, sent.end, 4) if j is not None else None
+                    if not (a and b) or a == b:
+                        continue
+                    from_club, to_club = a, b
+                elif phrase in ("arrived from", "left", "departed"):
+                    from_club = _team_after(ctx, e, sent.end, 3)
+                elif status == "loan":
+                    for k in range(e, min(e + 3, sent.end)):
+                        if doc[k].lower_ in ("at", "to", "with"):
+                            to_club = _team_after(ctx, k + 1, sent.end, 3)
+                        elif doc[k].lower_ == "from":
+                            from_club = _team_after(ctx, k + 1, sent.end, 3)
+                else:
+                    to_club = _team_after(ctx, e, sent.end, 3)
+                    if to_club is None:
+                        # "linked with a move to X", "a possible move to X"
+                        for k in range(e, min(e + 6, sent.end)):
+                            if doc[k].lower_ in ("move", "switch", "transfer") and k + 1 < sent.end \
+                                    and doc[k + 1].lower_ in ("to", "for"):
+                                to_club = _team_after(ctx, k + 2, sent.end, 3)
+                                break
+                if to_club is None and from_club is None:
+                    continue
+                who = person_for(ctx, s, sent)
+                if who is None:
+                    continue
+                m, conf = who
+                from_club = from_club or (former if former != to_club else None)
+                if from_club == to_club:
+                    continue
+                conf *= 1.0 if status == "completed" else 0.8
+                when = dates.timex_in(doc, sent.start_char, sent.end_char, near=doc[s].idx)
+                date = when.value if when else (dates.report_date(doc) if status == "rumour" else None)
+                k2 = (m.entity, to_club, status)
+                if k2 in out:
+                    if out[k2]["fields"]["from_club"] is None:
+                        out[k2]["fields"]["from_club"] = from_club
+                    out[k2]["date"] = out[k2]["date"] or date
+                    out[k2]["sources"] = sorted({*map(tuple, out[k2]["sources"]),
+                                                 (sent.start_char, sent.end_char)})
+                    out[k2]["sources"] = [list(x) for x in out[k2]["sources"]]
+                    continue
+                out[k2] = event("transfer", TransferEvent(m.entity, from_club, to_club, status), conf,
+                                [(sent.start_char, sent.end_char)], date)
+    return list(out.values())

@@ -88,8 +88,8 @@ def find_scorers(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
                 out.append(ScorerHit(m.entity, m.tok_start, _minute(ctx, m.tok_end, m.tok_end + 6), 0.85))
         # "A's second-half header", "A's late equaliser"
         if low in ("'s", "’s") and t.i > sent.start:
-            m = ctx.at(t.i - 1, _PLAYER)
-            if m is None:
+            pm = ctx.at(t.i - 1, _PLAYER)
+            if pm is None:
                 continue
             for k in range(t.i + 1, min(t.i + 6, sent.end)):
                 w = doc[k]
@@ -103,16 +103,16 @@ def find_scorers(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
                         break
                     if after & {"disallowed", "offside", "chalked"}:
                         break
-                    out.append(ScorerHit(m.entity, m.tok_start, _minute(ctx, t.i + 1, k + 1), 0.8))
+                    out.append(ScorerHit(pm.entity, pm.tok_start, _minute(ctx, t.i + 1, k + 1), 0.8))
                     break
     # "opened the scoring through Saka", "struck first through Vinicius"
     for s, e in hits.find("through_phrases", sent.start, sent.end):
         for k in range(e, min(e + 6, sent.end)):
             if doc[k].lower_ in ("through", "via") and k + 1 < sent.end:
-                m = ctx.at(k + 1, _PLAYER) or (ctx.at(k + 2, _PLAYER) if k + 2 < sent.end else None)
-                if m is not None:
+                tm = ctx.at(k + 1, _PLAYER) or (ctx.at(k + 2, _PLAYER) if k + 2 < sent.end else None)
+                if tm is not None:
                     team = ctx.team_in(sent.start, s)
-                    out.append(ScorerHit(m.entity, m.tok_start, _minute(ctx, s, m.tok_end + 6), 0.85,
+                    out.append(ScorerHit(tm.entity, tm.tok_start, _minute(ctx, s, tm.tok_end + 6), 0.85,
                                          team[0] if team else None))
                 break
             if doc[k].is_punct:
@@ -123,15 +123,15 @@ def find_scorers(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
             continue
         if ctx.parsed and t.tag_ != "VBD":
             continue
-        if any(c.dep_ == "aux" for c in t.children) or (t.i > 0 and doc[t.i - 1].lower_ in ("has", "have", "had")):
+        if any(c.dep_ == "aux" for c in t.children) or doc[t.i - 1].lower_ in ("has", "have", "had"):
             continue
-        m = ctx.at(t.i - 1, _PLAYER) if t.i > sent.start else None
-        if m is None:
+        vm = ctx.at(t.i - 1, _PLAYER) if t.i > sent.start else None
+        if vm is None:
             continue
         nxt = {x.lower_ for x in doc[t.i + 1: min(t.i + 4, sent.end)]}
         if nxt & {"goals", "times", "assists"} and not nxt & {"twice"}:
             continue  # a tally, not a goal in this match
         if _own_goal_near(ctx, hits, t.i, t.i + 4):
             continue
-        out.append(ScorerHit(m.entity, m.tok_start, _minute(ctx, t.i, t.i + 8), 0.75))
+        out.append(ScorerHit(vm.entity, vm.tok_start, _minute(ctx, t.i, t.i + 8), 0.75))
     return out
