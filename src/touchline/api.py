@@ -20,9 +20,12 @@ from typing import Any
 from spacy.language import Language
 
 from touchline.ingest import IngestOptions
-from touchline.model import Skip
+from touchline.model import Event, Skip
 from touchline.nlp.pipeline import shared_pipeline
-from touchline.query.export import build_export
+from touchline.query.asof import Fact, facts_as_of
+from touchline.query.export import build_export, event_record
+from touchline.query.quotes import QuoteHit, search_quotes
+from touchline.query.timeline import Timeline, timeline
 from touchline.runner import IngestReport, run_ingest
 from touchline.settings import Settings
 from touchline.store import Store, StoreStats, open_store
@@ -64,6 +67,23 @@ class KnowledgeBase:
 
     def export_json(self, path: str | Path) -> None:
         Path(path).write_text(json.dumps(self.export(), ensure_ascii=False, indent=1), encoding="utf-8")
+
+    def timeline(self, entity: str, kinds: list[str] | None = None) -> Timeline:
+        """Every event the named entity takes part in, oldest first."""
+        return timeline(self.store, entity, kinds)
+
+    def facts(self, entity: str, as_of: date) -> list[Fact]:
+        """What held for the named entity on ``as_of`` (e.g. a club's head coach)."""
+        return facts_as_of(self.store, entity, as_of)[1]
+
+    def quotes(self, speaker: str | None = None, about: str | None = None,
+               contains: str | None = None) -> list[QuoteHit]:
+        """Quotes by a speaker, mentioning an entity, or containing words."""
+        return search_quotes(self.store, speaker=speaker, about=about, contains=contains)
+
+    def event_record(self, event: Event) -> dict[str, Any]:
+        """An event as plain JSON-ready data, as in the export."""
+        return event_record(event)
 
     def stats(self) -> StoreStats:
         return self.store.stats()

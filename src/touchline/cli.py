@@ -12,7 +12,7 @@ import logging
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -154,6 +154,108 @@ def stats(ctx: typer.Context, db: DbOption = None) -> None:
         table.add_row(f"events: {kind}", str(n))
     table.add_row("quotes", str(s.quotes))
     table.add_row("time expressions", str(s.timexes))
+    console.print(table)
+
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+@app.command("timeline")
+def timeline_command(
+    ctx: typer.Context,
+    entity: Annotated[str, typer.Argument(help="A name or alias: \"Real Madrid\", \"Bellingham\".")],
+    db: DbOption = None,
+    kind: Annotated[list[str] | None, typer.Option("--kind", help="Only these event kinds.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Every event an entity takes part in, oldest first, with sources.
+
+    Example: touchline timeline "Jude Bellingham" --db kb.db
+    """
+    with _open_kb(ctx, db) as kb:
+        found = kb.timeline(entity, kind)
+        records = [kb.event_record(e) for e in found.events]
+        names = {e.id: e.name for e in kb.store.entities()}
+    if as_json:
+        typer.echo(json.dumps({"entity": found.entity.id if found.entity else None,
+                               "events": records}, ensure_ascii=False, indent=1))
+        return
+    if found.entity is None:
+        err_console.print(f"no entity named {entity!r}")
+        raise typer.Exit(1)
+    table = Table(title=f"timeline of {found.entity.name}")
+    for column in ("date", "kind", "what", "confidence", "sources"):
+        table.add_column(column)
+    for r in records:
+        skip = ("id", "kind", "date", "confidence", "sources", "scorers")
+        what = ", ".join(f"{k}={names.get(v, v)}" for k, v in r.items() if k not in skip and v is not None)
+        table.add_row(r["date"] or "?", r["kind"], what, f"{r['confidence']:.2f}", str(len(r["sources"])))
+    console.print(table)
+
+
+@app.command("facts")
+def facts_command(
+    ctx: typer.Context,
+    entity: Annotated[str, typer.Argument(help="A name or alias: \"Real Madrid\".")],
+    as_of: Annotated[str, typer.Option("--as-of", help="The day the facts must hold, YYYY-MM-DD.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """What held for an entity on a given day (e.g. who coached a club).
+
+    Example: touchline facts "Real Madrid" --as-of 2024-11-28 --db kb.db
+    """
+    day = _parse_date(as_of)
+    assert day is not None
+    with _open_kb(ctx, db) as kb:
+        facts = kb.facts(entity, day.date())
+    rows: list[dict[str, Any]] = [
+        {"relation": f.relation, "value": f.value, "value_id": f.value_id, "valid_from": f.valid_from,
+             "valid_to": f.valid_to, "confidence": f.confidence,
+             "sources": [{"article": s.article, "start": s.start, "end": s.end} for s in f.sources]}
+            for f in facts]
+    if as_json:
+        document = {"entity": entity, "as_of": as_of, "facts": rows}
+        typer.echo(json.dumps(document, ensure_ascii=False, indent=1))
+        return
+    table = Table(title=f"{entity} as of {as_of}")
+    for column in ("relation", "value", "valid from", "valid to"):
+        table.add_column(column)
+    for r in rows:
+        table.add_row(r["relation"], r["value"], r["valid_from"] or "?", r["valid_to"] or "")
+    console.print(table)
+
+
+@app.command("quotes")
+def quotes_command(
+    ctx: typer.Context,
+    db: DbOption = None,
+    speaker: Annotated[str | None, typer.Option("--speaker", help="Who said it (name or alias).")] = None,
+    about: Annotated[str | None, typer.Option("--about", help="An entity the quote mentions.")] = None,
+    contains: Annotated[str | None, typer.Option("--contains", help="Words the quote contains.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Quotes with their speaker, article and date.
+
+    Example: touchline quotes --speaker "Xabi Alonso" --db kb.db
+    """
+    with _open_kb(ctx, db) as kb:
+        hits = kb.quotes(speaker=speaker, about=about, contains=contains)
+    rows: list[dict[str, Any]] = [
+            {"id": h.quote.id, "speaker": h.quote.speaker, "speaker_name": h.speaker_name,
+             "text": h.quote.text, "kind": h.quote.kind, "verb": h.quote.verb,
+             "confidence": h.quote.confidence, "article": h.quote.article, "source": h.source,
+             "published": h.published.isoformat() if h.published else None,
+             "start": h.quote.start, "end": h.quote.end} for h in hits]
+    if as_json:
+        typer.echo(json.dumps({"quotes": rows}, ensure_ascii=False, indent=1))
+        return
+    table = Table(title=f"{len(rows)} quotes")
+    for column in ("date", "speaker", "kind", "quote", "article"):
+        table.add_column(column)
+    for r in rows:
+        table.add_row(r["published"] or "?", r["speaker_name"] or "(unknown)", r["kind"], r["text"],
+                      Path(r["source"] or r["article"]).name)
     console.print(table)
 
 

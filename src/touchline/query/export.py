@@ -9,10 +9,19 @@ from typing import Any
 
 import jsonschema
 
-from touchline.model import detail_to_fields
+from touchline.model import Event, detail_to_fields
 from touchline.store import Store
 
 FORMAT = "touchline.export/1"
+
+
+def event_record(ev: Event) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": ev.id, "kind": ev.kind, "date": ev.date, "confidence": ev.confidence,
+        "sources": [{"article": s.article, "start": s.start, "end": s.end} for s in ev.sources],
+    }
+    record.update(detail_to_fields(ev.detail))
+    return record
 
 
 def build_export(store: Store) -> dict[str, Any]:
@@ -24,14 +33,7 @@ def build_export(store: Store) -> dict[str, Any]:
     ]
     entities = [{"id": e.id, "kind": e.kind, "name": e.name, "aliases": list(e.aliases)}
                 for e in store.entities()]
-    events = []
-    for ev in store.events():
-        record: dict[str, Any] = {
-            "id": ev.id, "kind": ev.kind, "date": ev.date, "confidence": ev.confidence,
-            "sources": [{"article": s.article, "start": s.start, "end": s.end} for s in ev.sources],
-        }
-        record.update(detail_to_fields(ev.detail))
-        events.append(record)
+    events = [event_record(ev) for ev in store.events()]
     quotes = [{"id": q.id, "speaker": q.speaker, "text": q.text, "kind": q.kind,
                "article": q.article, "start": q.start, "end": q.end} for q in store.quotes()]
     timexes = [{"article": x.article, "text": x.text, "start": x.start, "end": x.end,
