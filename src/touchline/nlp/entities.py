@@ -1,0 +1,375 @@
+"""The ``tl_entities`` component: every mention of a player, coach, club... resolved to an id.
+
+It combines the gazetteer's matches (``doc.spans["tl_ents"]``), the pretrained
+NER's PERSON spans, context patterns ("Liverpool star Ryan Gravenberch",
+"Real Madrid's Bellingham", "midfielder X"), surnames joined to full names of
+the same article, and descriptors ("the full-back", "Slot's men"; see
+:mod:`touchline.nlp.descriptors`).  It writes ``doc._.tl_mentions`` and
+``doc._.tl_entities`` (plain dicts, see :mod:`touchline.nlp.extensions`).
+When unsure it leaves a mention unresolved (``entity`` None) or skips it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from touchline.model import entity_id
+from touchline.nlp import descriptors, extensions, gazetteer_data
+from touchline.nlp.entity_facts import Article, Mention, coach_team
+from touchline.nlp.gazetteer_data import GazetteerData, surname_of
+
+logger = logging.getLogger(__name__)
+
+PLAYER_ROLES = {"star", "midfielder", "striker", "defender", "forward", "winger", "goalkeeper",
+                "keeper", "captain", "skipper", "youngster", "teenager", "full-back", "centre-back",
+                "left-back", "right-back", "playmaker", "attacker", "international", "loanee",
+                "signing", "legend", "wonderkid", "talisman", "ace"}
+COACH_ROLES = {"boss", "manager", "coach", "head coach", "tactician", "gaffer"}
+PERSON_KINDS = ("player", "coach", "person")
+NAME_PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "dos", "del", "la", "le", "mac", "ten", "ter"}
+
+
+@Language.factory(
+    "tl_entities",
+    assigns=["doc._.tl_mentions", "doc._.tl_entities"],
+    requires=["doc.spans"],
+    default_config={"spans_key": "tl_ents", "context_key": "tl_ents_context", "gazetteer": "tl_gazetteer"},
+)
+def make_entities(nlp: Language, name: str, spans_key: str, context_key: str, gazetteer: str) -> EntityLinker:
+    return EntityLinker(nlp, name, spans_key=spans_key, context_key=context_key, gazetteer=gazetteer)
+
+
+class EntityLinker:
+    """Finds entity mentions and resolves each to an entity id (or leaves it None)."""
+
+    def __init__(self, nlp: Language, name: str = "tl_entities", *, spans_key: str = "tl_ents",
+                 context_key: str = "tl_ents_context", gazetteer: str = "tl_gazetteer") -> None:
+        extensions.register_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        self.context_key = context_key
+        self.gazetteer = gazetteer
+        self._data: GazetteerData | None = None
+        self._matchers: tuple[Matcher, Matcher, PhraseMatcher] | None = None
+
+    @property
+    def data(self) -> GazetteerData:
+        if self.gazetteer in self.nlp.pipe_names:
+            data: GazetteerData = self.nlp.get_pipe(self.gazetteer).data  # type: ignore[attr-defined]
+            if data is not self._data:
+                self._data, self._matchers = data, None
+            return data
+        if self._data is None:
+            self._data = gazetteer_data.load_default()
+        return self._data
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
+                   nlp: Language | None = None) -> None:
+        self._matchers = None
+
+    def _build(self) -> tuple[Matcher, Matcher, PhraseMatcher]:
+        vocab = self.nlp.vocab
+        roles = Matcher(vocab)
+        for word in sorted(PLAYER_ROLES | COACH_ROLES):
+            parts = word.replace("-", " - ").split()
+            roles.add("ROLE", [[{"LOWER": p} for p in parts] + [{"IS_TITLE": True}]])
+        nouns = {w for w in self.data.demonyms if w[:1].isalpha()}
+        desc = descriptors.build_matcher(vocab, nouns - {"american"})
+        surnames = PhraseMatcher(vocab, attr="ORTH")
+        tokenizer: Any = self.nlp.tokenizer
+        forms = sorted(s for s, ids in self.data.surnames.items() if len(ids) == 1 and len(s) > 3)
+        for form, pattern in zip(forms, tokenizer.pipe(forms), strict=True):
+            surnames.add(form, [pattern])
+        return roles, desc, surnames
+
+    # --- running -------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            article = self.match(doc)
+            self.set_annotations(doc, article)
+            return doc
+        except Exception as exc:
+            return error_handler(self.name, self, [doc], exc)
+
+    def get_error_handler(self) -> Callable[..., Doc]:
+        return getattr(self, "_error_handler", _raise_error)
+
+    def set_error_handler(self, error_handler: Callable[..., Doc]) -> None:
+        self._error_handler = error_handler
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+    def match(self, doc: Doc) -> Article:
+        """Find and resolve every mention; nothing is written to ``doc``."""
+        data = self.data
+        if self._matchers is None:
+            self._matchers = self._build()
+        roles, desc_matcher, surname_matcher = self._matchers
+        art = Article(doc, data, _parse_date(doc._.dct))
+        trimmed = (_trim(e) for e in doc.ents if e.label_ == "PERSON")
+        ner_persons = [s for s in trimmed if s is not None]
+        self._gazetteer_mentions(art, ner_persons)
+        self._role_context(art, roles)
+        self._ner_people(art, ner_persons)
+        self._possessive_context(art)
+        self._surnames(art, surname_matcher)
+        self._context_forms(art)
+        self._coach_sides(art)
+        self._descriptors(art, desc_matcher)
+        return art
+
+    def set_annotations(self, doc: Doc, art: Article) -> None:
+        doc._.tl_mentions = art.mention_dicts()
+        doc._.tl_entities = art.entity_dicts()
+
+    # --- steps ---------------------------------------------------------------------
+
+    def _gazetteer_mentions(self, art: Article, ner_persons: list[Span]) -> None:
+        spans = art.doc.spans.get(self.spans_key, [])
+        for span in spans:
+            # A one-word club or country inside a longer NER person ("Jordan Henderson"): a person.
+            if len(span) == 1 and span.label_ not in PERSON_KINDS and any(
+                    p.start <= span.start and span.end <= p.end and len(p) > 1 for p in ner_persons):
+                continue
+            conf = 0.95 if len(span) > 1 else 0.85
+            art.add(span.start, span.end, span.label_, span.id_, conf, "gazetteer")
+
+    def _role_context(self, art: Article, roles: Matcher) -> None:
+        """"Liverpool star Ryan Gravenberch", "midfielder X", "head coach Xabi Alonso"."""
+        doc = art.doc
+        for _, start, end in roles(doc):
+            role = doc[start:end - 1].text.lower().replace(" - ", "-")
+            name_end = _name_end(doc, end - 1)
+            if name_end - (end - 1) > 4:
+                continue
+            kind = "coach" if role in COACH_ROLES else "player"
+            existing = art.mention_covering(end - 1, name_end)
+            if existing is not None and existing.kind not in PERSON_KINDS:
+                continue
+            club = art.club_before(start)
+            stated: dict[str, Any] = {}
+            if club:
+                stated["team" if kind == "coach" else "club"] = club
+            if role in descriptors.POSITION_HEADS:
+                stated["position"] = descriptors.POSITION_HEADS[role]
+            if existing is not None and existing.entity:
+                art.state(existing.entity, stated)
+                continue
+            if existing is not None or name_end - (end - 1) < 2:
+                continue  # a lone surname after a role word: the surname step decides
+            name = doc[end - 1:name_end].text
+            eid = entity_id(kind, name)
+            art.new_entity(eid, kind, name, stated)
+            art.add(end - 1, name_end, kind, eid, 0.75, "context")
+
+    def _ner_people(self, art: Article, ner_persons: list[Span]) -> None:
+        for span in ner_persons:
+            if art.overlaps(span.start, span.end) or len(span.text.split()) < 2:
+                continue
+            name = span.text
+            kind = _kind_from_context(span)
+            eid = entity_id(kind, name)
+            art.new_entity(eid, kind, name, {})
+            art.add(span.start, span.end, kind, eid, 0.7, "ner")
+
+    def _possessive_context(self, art: Article) -> None:
+        """"Real Madrid's Bellingham": the article says which club the person plays for."""
+        for m in list(art.mentions):
+            if m.kind != "club" or not m.entity or m.end + 1 >= len(art.doc):
+                continue
+            if art.doc[m.end].lower_ not in ("'s", "’s"):
+                continue
+            after = art.mention_starting(m.end + 1)
+            if after is not None and after.entity and after.kind in ("player", "person"):
+                art.state(after.entity, {"club": m.entity})
+
+    def _surnames(self, art: Article, matcher: PhraseMatcher) -> None:
+        doc = art.doc
+        by_surname: dict[str, set[str]] = {}
+        for person in art.people():
+            if len(person["name"].split()) >= 2:
+                by_surname.setdefault(surname_of(person["name"]), set()).add(person["id"])
+        if by_surname:
+            local = PhraseMatcher(doc.vocab, attr="ORTH")
+            tokenizer: Any = self.nlp.tokenizer
+            forms = sorted(by_surname)
+            for form, pattern in zip(forms, tokenizer.pipe(forms), strict=True):
+                local.add(form, [pattern])
+            for match_id, start, end in local(doc):
+                if art.overlaps(start, end) or _inside_longer_name(doc, start, end):
+                    continue
+                ids = by_surname[doc.vocab.strings[match_id]]
+                if len(ids) == 1:
+                    eid = next(iter(ids))
+                    art.add(start, end, art.entity(eid)["kind"], eid, 0.9, "surname")
+        # A surname the gazetteer knows for one person only, tagged by the NER, whose
+        # club or country the article mentions.
+        ner_tokens = {i for e in doc.ents if e.label_ in ("PERSON", "ORG") for i in range(e.start, e.end)}
+        for match_id, start, end in matcher(doc):
+            if art.overlaps(start, end) or _inside_longer_name(doc, start, end):
+                continue
+            if not all(i in ner_tokens for i in range(start, end)):
+                continue
+            ids = art.data.surnames.get(doc.vocab.strings[match_id], set())
+            if len(ids) != 1:
+                continue
+            eid = next(iter(ids))
+            if art.teams_of(eid) & art.mentioned_ids():
+                art.add(start, end, art.data.entries[eid]["kind"], eid, 0.6, "surname")
+        for ent in doc.ents:
+            span = _trim(ent)
+            if span is not None and ent.label_ == "PERSON" and not art.overlaps(span.start, span.end):
+                art.add(span.start, span.end, "person", None, 0.4, "ner")
+
+    def _context_forms(self, art: Article) -> None:
+        """"City" after "Manchester City": a form naming many entities, one of them in this article."""
+        doc = art.doc
+        spans = doc.spans.get(self.context_key, [])
+        mentioned = art.mentioned_ids()
+        for span in spans:
+            if art.overlaps(span.start, span.end):
+                continue
+            candidates = art.data.by_alias.get(span.text, set()) & mentioned
+            if not candidates:
+                word = span.text
+                candidates = {e for e in mentioned
+                              if word in art.entity(e)["name"].split() and art.entity(e)["kind"] == "club"}
+            if len(candidates) == 1:
+                eid = next(iter(candidates))
+                art.add(span.start, span.end, art.entity(eid)["kind"], eid, 0.7, "context")
+
+    def _coach_sides(self, art: Article) -> None:
+        """"Slot's men", "Ancelotti's side": the club the coach leads on the article date."""
+        doc = art.doc
+        for m in list(art.mentions):
+            if m.kind not in ("coach", "person") or not m.entity or m.end + 1 >= len(doc):
+                continue
+            if doc[m.end].lower_ not in ("'s", "’s") or doc[m.end + 1].lower_ not in descriptors.SIDE_WORDS:
+                continue
+            team = art.stated(m.entity).get("team") or coach_team(art.entity(m.entity), art.dct)
+            if team and art.data.get(team):
+                art.add(m.start, m.end + 2, art.data.entries[team]["kind"], team, 0.85, "descriptor",
+                        nested=True)
+
+    def _descriptors(self, art: Article, matcher: Matcher) -> None:
+        doc = art.doc
+        ents = {i: (m.kind, m.entity) for m in art.mentions if m.entity for i in range(m.start, m.end)}
+        competition_country = {e["id"]: e["attrs"]["country"] for e in art.data.entries.values()
+                               if e["kind"] == "competition" and e["attrs"].get("country")}
+        for start, end, label in descriptors.find(doc, matcher):
+            if art.overlaps(start, end, nested_ok=True):
+                continue
+            desc = descriptors.read(doc[start:end], label, ents, art.data.demonyms,
+                                    set(art.data.demonyms), competition_country)
+            if desc is None or (desc.unknown_words and not _appositive(art, start)):
+                continue
+            if desc.constraints == 0 and not _appositive(art, start):
+                continue
+            eid, conf = art.resolve(desc, _appositive(art, start), competition_country)
+            kind = art.entity(eid)["kind"] if eid else desc.kind
+            art.add(start, end, kind, eid, conf, "descriptor", nested=True)
+
+
+def _appositive(art: Article, start: int) -> Mention | None:
+    """The person named just before ", the 21-year-old", if any."""
+    if start >= 2 and art.doc[start - 1].text == ",":
+        m = art.mention_ending(start - 1)
+        if m is not None and m.kind in PERSON_KINDS and m.entity:
+            return m
+    return None
+
+
+def _name_end(doc: Doc, start: int) -> int:
+    """End of a capitalised name starting at ``start`` ("Ryan Gravenberch", "Trent Alexander-Arnold")."""
+    i = start
+    while i < len(doc):
+        tok = doc[i]
+        joins = (tok.text == "-" or tok.lower_ in NAME_PARTICLES) and i > start
+        if tok.is_title or (joins and i + 1 < len(doc) and doc[i + 1].is_title):
+            i += 1
+        else:
+            break
+    return i
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """"Bellingham" inside "Jobe Bellingham": a different person, not a surname mention."""
+    before = doc[start - 1] if start > 0 else None
+    return bool(before is not None and before.is_title and not before.is_sent_start
+                and before.pos_ == "PROPN")
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a possessive "'s" and a leading "the" from an NER span."""
+    start, end = span.start, span.end
+    if end - start > 1 and span.doc[end - 1].lower_ in ("'s", "’s", "'"):
+        end -= 1
+    if end - start > 1 and span.doc[start].lower_ == "the":
+        start += 1
+    return span.doc[start:end] if end > start else None
+
+
+def _kind_from_context(span: Span) -> str:
+    """Coach or player when a role word sits just before the name, else person."""
+    left = span.doc[max(0, span.start - 3):span.start]
+    words = {t.lower_ for t in left}
+    if words & COACH_ROLES or ("head" in words and "coach" in words):
+        return "coach"
+    if words & PLAYER_ROLES:
+        return "player"
+    return "person"
+
+
+def _parse_date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _raise_error(proc_name: str, proc: Any, docs: list[Doc], e: Exception) -> Doc:
+    raise e
+
+
+# --- lookups for later components ---------------------------------------------------
+
+
+def mention_at(doc: Doc, start: int, end: int) -> dict[str, Any] | None:
+    """The mention at character offsets [start, end): exact, else the smallest covering it,
+    else the largest overlap.  For ``tl_events``/``tl_quotes``."""
+    mentions = doc._.tl_mentions or []
+    exact = [m for m in mentions if m["start"] == start and m["end"] == end]
+    if exact:
+        return max(exact, key=lambda m: m["confidence"])
+    covering = [m for m in mentions if m["start"] <= start and end <= m["end"]]
+    if covering:
+        return min(covering, key=lambda m: m["end"] - m["start"])
+    overlapping = [m for m in mentions if m["start"] < end and start < m["end"]]
+    if overlapping:
+        return max(overlapping, key=lambda m: min(end, m["end"]) - max(start, m["start"]))
+    return None
+
+
+def entity_at(doc: Doc, start: int, end: int) -> str | None:
+    """The entity id mentioned at character offsets [start, end), or None."""
+    m = mention_at(doc, start, end)
+    return m["entity"] if m else None
+
+
+def entity_of_span(span: Span) -> str | None:
+    """The entity id a Span refers to (``entity_at`` on its character offsets)."""
+    return entity_at(span.doc, span.start_char, span.end_char)
