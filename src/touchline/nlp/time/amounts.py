@@ -43,6 +43,12 @@ def duration(c: Candidate, ctx: Context) -> Result | None:
 
 def duration_bare(c: Candidate, ctx: Context) -> Result | None:
     unit = _key(c.groups.get("unit") or c.groups["unit2"])
+    vague = _key(c.groups.get("vague", ""))
+    # "recent weeks" points back from now rather than measuring a length.
+    if vague == "recent":
+        return Result("DATE", "PAST_REF")
+    if vague == "coming":
+        return Result("DATE", "FUTURE_REF")
     return Result("DURATION", duration_value(None, unit))
 
 
@@ -98,6 +104,20 @@ def quarter(c: Candidate, ctx: Context) -> Result | None:
     # sentence looks ahead.
     if q > current and ctx.tense != "future":
         year -= 1
+    return Result("DATE", f"{year:04d}-Q{q}")
+
+
+def quarter_anaphor(c: Candidate, ctx: Context) -> Result | None:
+    missing = _need_dct(ctx, "DATE")
+    if missing or ctx.dct is None:
+        return missing
+    q = (ctx.dct.month - 1) // 3 + 1
+    year = ctx.dct.year
+    if _key(c.groups.get("rel", "")) not in {"current", "same"}:
+        # "the quarter" in a report is the last one completed.
+        q -= 1
+        if q == 0:
+            q, year = 4, year - 1
     return Result("DATE", f"{year:04d}-Q{q}")
 
 

@@ -45,13 +45,14 @@ def add_months(year: int, month: int, n: int) -> tuple[int, int]:
 def month_year(anchor: date, month: int, direction: int) -> int:
     """The year of a bare month name, read from the article's date and tense.
 
-    past: the latest such month on or before the anchor's month; future: the
-    next on or after it; otherwise the nearest one (ties stay in the anchor year).
+    past: the latest such month, allowing for plans two months ahead reported in
+    the past tense ("said the vote would be in March"); future: likewise the next;
+    otherwise the nearest one (ties stay in the anchor year).
     """
     if direction < 0:
-        return anchor.year if month <= anchor.month else anchor.year - 1
+        return anchor.year if month <= anchor.month + 2 else anchor.year - 1
     if direction > 0:
-        return anchor.year if month >= anchor.month else anchor.year + 1
+        return anchor.year if month >= anchor.month - 2 else anchor.year + 1
     diff = month - anchor.month
     if diff > 6:
         return anchor.year - 1
@@ -74,16 +75,17 @@ def day_year(anchor: date, month: int, day: int, direction: int) -> int | None:
             except ValueError:
                 continue
         return None
-    if direction < 0 and candidate > anchor:
+    gap = (candidate - anchor).days
+    # Tense moves a date by a year only when it is well on the wrong side:
+    # past-tense sentences often report plans a few weeks ahead.
+    if direction < 0 and gap > 60:
         return year - 1
-    if direction > 0 and candidate < anchor:
+    if direction > 0 and gap < -60:
         return year + 1
-    if direction == 0:
-        gap = (candidate - anchor).days
-        if gap > 183:
-            return year - 1
-        if gap < -183:
-            return year + 1
+    if gap > 183:
+        return year - 1
+    if gap < -183:
+        return year + 1
     return year
 
 

@@ -321,6 +321,7 @@ RULES: dict[str, Rule] = {
     "ref": amounts.ref,
     "holiday": amounts.holiday,
     "quarter": amounts.quarter,
+    "quarter_anaphor": amounts.quarter_anaphor,
     "clock": amounts.clock,
     "clock_word": amounts.clock_word,
     "match_minute": football.match_minute,
