@@ -57,7 +57,8 @@ def find_reported(att: Attributor, quoted: Sequence[tuple[int, int]], used_verbs
         if clause is None or subject is None:
             continue
         toks = [t for t in doc[clause.left_edge.i: clause.right_edge.i + 1]]
-        while toks and (toks[0].dep_ == "mark" or toks[0].is_punct or toks[0].is_space):
+        while toks and (toks[0].dep_ == "mark" or toks[0].lower_ == "that" or toks[0].is_punct
+                        or toks[0].is_space):
             toks = toks[1:]
         while toks and (toks[-1].is_punct or toks[-1].is_space):
             toks = toks[:-1]

@@ -24,6 +24,8 @@ PERSON_KINDS = frozenset({"player", "coach", "person"})
 # Bodies that legitimately speak (statements), when named outright.
 BODY_KINDS = frozenset({"club", "national_team", "media", "competition", "other"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Entity labels that a capitalised word heading a speaker phrase never is.
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,20 +152,34 @@ class SpeakerResolver:
         persons = [p for p in inside if p.kind == "person"]
         if persons:
             # English noun phrases end in their head: "Spain coach Luis Aragones".
-            named = persons[-1]
-            return Speaker(named.start, named.end, named.text, "name", named)
+            return self._named(persons[-1])
         head = toks[-1]
         if toks[0].lower_ in ("the", "this") and self.lex.is_descriptor_head(head.text):
             return Speaker(start, end, text, "descriptor", self.antecedent(start, head.text))
-        if inside and inside[-1].end == end and inside[-1].start <= start + 1:
-            body = inside[-1]
-            return Speaker(body.start, body.end, body.text, "name", body)
-        if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks) and not any(
-            t.ent_type_ and t.ent_type_ not in ("PERSON", "ORG") for t in toks
-        ):
-            # A name the recognisers missed: keep the cue, the entity stays unknown.
-            return Speaker(start, end, text, "name", Person(start, end, text, "person", None))
-        return None
+        # The name that ends the phrase, as a run of proper nouns.
+        run: list[Token] = []
+        for tok in reversed(toks):
+            if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in _NOT_NAMES:
+                break
+            run.insert(0, tok)
+        if not run:
+            return None
+        r_start, r_end = run[0].idx, end
+        body = next((p for p in inside if p.start <= r_start and p.end >= r_end), None)
+        if body is not None and body.entity is not None:
+            # A club or federation named outright speaks through a statement;
+            # as the head of a longer phrase ("Liverpool boss") it is not the speaker.
+            return Speaker(body.start, body.end, body.text, "name", body) if body.start <= start else None
+        # A name the recognisers missed or mislabelled: it is a person, as the
+        # subject of a speech verb, and can be referred back to later.
+        return self._named(Person(r_start, r_end, self.doc.text[r_start:r_end], "person", None))
+
+    def _named(self, person: Person) -> Speaker:
+        if person.kind == "person" and person.start not in self._starts:
+            i = bisect.bisect_left(self._starts, person.start)
+            self.people.insert(i, person)
+            self._starts.insert(i, person.start)
+        return Speaker(person.start, person.end, person.text, "name", person)
 
     # --- antecedents -----------------------------------------------------
 
