@@ -43,7 +43,8 @@ class KnowledgeBase:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            self._nlp = shared_pipeline(self.settings.spacy_model or None)
+            model = self.settings.spacy_model
+            self._nlp = shared_pipeline(None if model.lower() in ("", "none") else model)
         return self._nlp
 
     def ingest(
