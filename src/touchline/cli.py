@@ -259,6 +259,53 @@ def quotes_command(
     console.print(table)
 
 
+# --- timex (owned by the time stage) -------------------------------------------
+
+
+@app.command("timex")
+def timex_command(
+    files: Annotated[list[Path] | None, typer.Argument(help="Plain-text articles to read.")] = None,
+    date_: Annotated[str | None, typer.Option("--date", help="Published date YYYY-MM-DD.")] = None,
+    as_json: JsonOption = False,
+    timeml: Annotated[Path | None, typer.Option("--timeml", help="A directory of TimeML to tag.")] = None,
+    out_dir: Annotated[Path | None, typer.Option("--out", "-o", help="Where --timeml writes TimeML.")] = None,
+) -> None:
+    """Time expressions in articles, normalised to TIMEX3 values against the published date.
+
+    Example: touchline timex match.txt --date 2024-11-28   |   touchline timex --timeml te3-input -o out
+    """
+    from touchline.nlp.time import find_timexes
+    from touchline.nlp.time.timeml import annotate_timeml_dir
+
+    if timeml is not None:
+        if out_dir is None:
+            raise typer.BadParameter("--timeml needs -o OUT_DIR")
+        written = annotate_timeml_dir(timeml, out_dir)
+        console.print(f"wrote {written} TimeML files to {out_dir}")
+        return
+    if not files:
+        raise typer.BadParameter("give FILE... or --timeml IN_DIR -o OUT_DIR")
+    published = _parse_date(date_)
+    dct = published.date() if published else None
+    rows: list[dict[str, Any]] = []
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for t in find_timexes(text, dct, article=str(path)):
+            rows.append({"file": str(path), "start": t.start, "end": t.end, "text": t.text, "type": t.type,
+                         "value": t.value, "anchor": t.anchor, "reason": t.reason})
+    if as_json:
+        typer.echo(json.dumps({"date": dct.isoformat() if dct else None, "timexes": rows},
+                              ensure_ascii=False, indent=1))
+        return
+    table = Table(title=f"{len(rows)} time expressions (anchored on {dct or 'no date'})")
+    for column in ("file", "span", "text", "type", "value", "anchor / reason"):
+        table.add_column(column)
+    for r in rows:
+        table.add_row(Path(r["file"]).name, f"{r['start']}-{r['end']}", r["text"], r["type"],
+                      r["value"] or "-", " ".join(x for x in (r["anchor"], r["reason"]) if x))
+    console.print(table)
+
+
 def main() -> None:
     app()
 

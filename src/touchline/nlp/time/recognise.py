@@ -88,7 +88,7 @@ def _trim(text: str, cand: Candidate) -> Candidate:
     # "on Wednesday": TimeML leaves the preposition outside the expression.
     s = cand.start
     m = re.match(r"(?i)(?:on|in|at|by|during|since|until|till|from|before|after)\s+", text[s : cand.end])
-    if m and cand.rule not in {"competition_games", "match_minute"}:
+    if m and cand.rule != "competition_games":
         s += m.end()
     e = cand.end
     while e > s and text[e - 1] in " ,.'’" and cand.rule not in {"month_day", "day_month"}:

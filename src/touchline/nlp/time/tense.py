@@ -26,6 +26,12 @@ _PAST = {w.lower() for w in LEXICON["past_cues"]}
 _NOT_PAST = {"need", "speed", "bed", "red", "united", "feed", "seed", "indeed", "proceed",
              "exceed", "succeed", "shed", "hundred", "sacred", "naked", "wicked", "wed", "led", "embed"}
 _PAST_ED = re.compile(r"^[a-z]{3,}ed$")
+# A reporting verb says when something was said only when the time hangs on it
+# directly ("said on Monday"); elsewhere it hides the tense of the clause it reports.
+_SAID_JUST_BEFORE = re.compile(
+    r"\b(?:said|told|added|announced|confirmed|revealed|admitted)\s+(?:on\s+)?$", re.I
+)
+_SAID_JUST_AFTER = re.compile(r"^\s*(?:,\s*)?(?:he|she|they|it|[A-Z]\w+)?\s*(?:said|told|added)\b")
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -61,6 +67,10 @@ def _classify(word: str) -> Tense:
 def tense_from_words(text: str, start: int, end: int) -> Tense:
     """Tense from cue words in the sentence, nearest cue first (left side preferred)."""
     left, right = sentence_bounds(text, start, end)
+    if _SAID_JUST_BEFORE.search(text, max(left, start - 20), start):
+        return "past"
+    if _SAID_JUST_AFTER.match(text[end : end + 30]):
+        return "past"
     before = [(start - m.end(), m.group(0)) for m in _WORD.finditer(text, left, start)]
     after = [(m.start() - end, m.group(0)) for m in _WORD.finditer(text, end, right)]
     # A future marker anywhere in the clause wins: "will ... on Sunday after ...".

@@ -135,7 +135,7 @@ def render_timeml(doc: TimeMLDoc, timexes: list[dict[str, object]]) -> str:
 def annotate_timeml_dir(in_dir: Path, out_dir: Path) -> int:
     """Tag every TimeML file in ``in_dir`` (DCT from each file); returns files written.
 
-    Output files keep their names (a ``.TE3input`` suffix becomes ``.tml``).
+    Output files keep their names, minus a ``.TE3input`` suffix (so they pair with gold ``.tml``).
     """
     from touchline.nlp.time.recognise import find_timex_dicts
 
@@ -150,7 +150,10 @@ def annotate_timeml_dir(in_dir: Path, out_dir: Path) -> int:
             logger.warning("SKIP %s: %s", path, exc)
             continue
         found = find_timex_dicts(doc.text, doc.dct)
-        name = path.stem + ".tml" if path.suffix == ".TE3input" else path.name
+        # "X.tml.TE3input" → "X.tml", the gold file's name; "X.TE3input" → "X.tml".
+        name = path.stem if path.stem.endswith(".tml") else path.stem + ".tml"
+        if path.suffix != ".TE3input":
+            name = path.name
         (out_dir / name).write_text(render_timeml(doc, found), encoding="utf-8")
         written += 1
     return written
