@@ -20,6 +20,8 @@ logger = logging.getLogger(__name__)
 _SCORE_RX = re.compile(r"^(\d{1,2})[-–](\d{1,2})$")
 # How many sentences back an anaphor ("the two sides", "the win") may reach.
 ANAPHOR_WINDOW = 3
+# Furthest (in characters) a time expression may sit from a match's trigger word.
+MAX_DATE_GAP = 60
 
 
 def build_score_matcher(vocab: Any) -> Matcher:
@@ -46,6 +48,7 @@ class Mention:
     home: str | None = None
     conf: float = 0.8
     anaphor: bool = False
+    anchor: int = 0  # char offset of the trigger
 
 
 @dataclass
@@ -69,7 +72,7 @@ class Cluster:
         if m.sent not in self.sents:
             self.sents.append(m.sent)
             self.sources.append((m.start, m.end))
-        self.anchors.append(m.start)
+        self.anchors.append(m.anchor)
         self.conf = max(self.conf, m.conf)
 
 
@@ -277,7 +280,9 @@ def sentence_details(ctx: Context, hits: Hits, sent: Span) -> dict[str, Any]:
     venues = ctx.in_range(sent.start, sent.end, ("venue",))
     if venues:
         out["venue"] = venues[0].entity
-    comps = ctx.in_range(sent.start, sent.end, ("competition",))
+    # "top of the Premier League table" names a league, not this match's competition
+    comps = [m for m in ctx.in_range(sent.start, sent.end, ("competition",))
+             if not (m.tok_end < sent.end and doc[m.tok_end].lower_ in ("table", "standings"))]
     if comps:
         out["competition"] = comps[-1].entity
     elif any(t.lower_ in ("competition", "tournament") for t in sent):
@@ -354,6 +359,7 @@ def extract_matches(ctx: Context, hits: Hits, sm: Matcher) -> tuple[list[dict[st
                 mentions.append(m)
         touched: list[Cluster] = []
         for m in mentions:
+            m.anchor = doc[m.tok].idx
             c = _find_cluster(clusters, m, recent, si, last_seen)
             if c is None:
                 if not (m.owner and m.opp):
@@ -364,7 +370,8 @@ def extract_matches(ctx: Context, hits: Hits, sm: Matcher) -> tuple[list[dict[st
             touched.append(c)
         if not touched and recent is not None and is_anaphoric(hits, sent) \
                 and si - last_seen.get(id(recent), -99) <= ANAPHOR_WINDOW:
-            recent.touch(Mention(si, sent.start_char, sent.end_char, sent.start, conf=0.0))
+            recent.touch(Mention(si, sent.start_char, sent.end_char, sent.start, conf=0.0,
+                                 anchor=sent.start_char))
             touched.append(recent)
         if not touched:
             continue
@@ -383,8 +390,13 @@ def extract_matches(ctx: Context, hits: Hits, sm: Matcher) -> tuple[list[dict[st
             if det.get("stage") and c.stage is None:
                 c.stage = det["stage"]
             if c.date is None:
-                c.date = dates.timex_in(doc, sent.start_char, sent.end_char, want="past",
-                                        near=c.anchors[-1] if c.anchors else None)
+                near = c.anchors[-1] if c.anchors else sent.start_char
+                found = dates.timex_in(doc, sent.start_char, sent.end_char, want="past", near=near)
+                # a date in another clause of a long sentence belongs to something else
+                gap = doc.text[min(near, found.start or 0): max(near, found.start or 0)] if found else ""
+                if found is not None and found.start is not None and len(gap) <= MAX_DATE_GAP \
+                        and not any(p in gap for p in (",", ";", "(")):
+                    c.date = found
         if len(touched) == 1:
             _add_scorers(ctx, touched[0], find_scorers(ctx, hits, sent))
     return [_to_event(ctx, c, main=(c is _main(clusters))) for c in clusters], clusters

@@ -173,6 +173,24 @@ def extract_shirts(ctx: Context, hits: Hits, clusters: list[Any]) -> list[dict[s
                     g["via"] = g["via"] or m.entity
                 elif (m.tok_start < t.i and between & receive) or (swap and m.tok_start > t.i):
                     g["receiver"] = g["receiver"] or m.entity
+    # The sentence after a shirt sentence often finishes the story elliptically:
+    # "X handed his own over and was given the full-back's in return".
+    gives = set(lex["shirt_give_verbs"]) | receive
+    for giver, g in groups.items():
+        if g["receiver"]:
+            continue
+        for si in sorted(g["sents"]):
+            if si + 1 >= len(sents):
+                continue
+            sent = sents[si + 1]
+            words = {t.lower_ for t in sent}
+            players = ctx.in_range(sent.start, sent.end, ("player",))
+            owned = [m for m in players if m.entity == giver and _bare_possessive(doc, m.tok_end, sent.end)]
+            others = [m for m in players if m.entity != giver and m.entity != g["via"]]
+            if owned and others and words & gives:
+                g["receiver"] = others[0].entity
+                g["sents"].add(si + 1)
+                break
     out = []
     main_date = None
     for c in clusters:
@@ -210,11 +228,12 @@ def extract_injuries(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
                 if doc[k].lower_ in nouns:
                     noun = doc[k].lower_
                     break
-            status = None
+            # the status cue closest before the body part ("is a doubt after suffering a knee")
+            status, best = None, -1
             for label in ("recovered", "surgery", "out", "doubt", "injured"):
-                if hits.find(f"injury_status.{label}", sent.start, sent.end):
-                    status = label
-                    break
+                for hs, _he in hits.find(f"injury_status.{label}", max(sent.start, s - 12), s):
+                    if hs > best:
+                        status, best = label, hs
             if noun is None and (part in _AMBIGUOUS_PARTS or status is None):
                 continue
             # a bare body part needs an injury word near it or a status cue
@@ -286,12 +305,15 @@ def extract_transfers(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
                 if who is None:
                     continue
                 m, conf = who
+                subj = subject_of(doc[s]) if ctx.parsed else None
+                if former and subj is not None and not ctx.in_range(subj.start, subj.end, ("club",)):
+                    former = None  # "former X" describes someone else in the sentence
                 from_club = from_club or (former if former != to_club else None)
                 if from_club == to_club:
                     continue
                 conf *= 1.0 if status == "completed" else 0.8
                 when = dates.timex_in(doc, sent.start_char, sent.end_char, near=doc[s].idx)
-                date = when.value if when else (dates.report_date(doc) if status == "rumour" else None)
+                date = dates.report_date(doc) if status == "rumour" else (when.value if when else None)
                 k2 = (m.entity, to_club, status)
                 if k2 in out:
                     if out[k2]["fields"]["from_club"] is None:
@@ -304,3 +326,11 @@ def extract_transfers(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
                 out[k2] = event("transfer", TransferEvent(m.entity, from_club, to_club, status), conf,
                                 [(sent.start_char, sent.end_char)], date)
     return list(out.values())
+
+
+def _bare_possessive(doc: Any, i: int, end: int) -> bool:
+    """ "the full-back's in return": a possessive with its noun (the shirt) left out."""
+    if i + 1 >= end or doc[i].lower_ not in ("'s", "’s"):
+        return False
+    nxt = doc[i + 1]
+    return not nxt.is_alpha or nxt.lower_ in ("in", "and", "after", "as")
