@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 sys.path.insert(0, str(Path(__file__).parent))
-from events_helpers import build  # noqa: E402
+from events_helpers import build
 
 
 @pytest.fixture(scope="session")

@@ -47,7 +47,8 @@ def test_other_kinds(nlp) -> None:  # type: ignore[no-untyped-def]
         "player:tomas-verhoek", "player:sami-kallio", "player:pablo-ruiz", True)
     injuries = {(e["fields"]["player"], e["fields"]["injury"], e["fields"]["status"])
                 for e in of_kind(doc, "injury")}
-    assert injuries == {("player:ade-okonjo", "hamstring", "recovered"), ("player:luca-ferrand", "knee", "doubt")}
+    assert injuries == {("player:ade-okonjo", "hamstring", "recovered"),
+                        ("player:luca-ferrand", "knee", "doubt")}
     assert ("coach:olaf-brenner", "club:northbridge-united", "head_coach") in {
         (e["fields"]["person"], e["fields"]["team"], e["fields"]["role"]) for e in of_kind(doc, "role")}
     fx = of_kind(doc, "fixture")[0]
