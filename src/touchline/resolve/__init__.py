@@ -7,8 +7,9 @@ from dataclasses import replace
 from touchline.model import ENTITY_FIELDS, Analysis, Entity
 from touchline.resolve.events import event_key, with_stable_id
 from touchline.resolve.merge import merge_events
+from touchline.resolve.stories import assign_story
 
-__all__ = ["event_key", "merge_events", "resolve_analysis"]
+__all__ = ["assign_story", "event_key", "merge_events", "resolve_analysis"]
 
 
 def resolve_analysis(analysis: Analysis) -> Analysis:
@@ -31,5 +32,6 @@ def resolve_analysis(analysis: Analysis) -> Analysis:
         events[ev.id] = merge_events(events[ev.id], ev) if ev.id in events else ev  # type: ignore[arg-type]
     mentions = tuple(replace(m, entity=keep(m.entity)) for m in analysis.mentions)
     quotes = tuple(replace(q, speaker=keep(q.speaker)) for q in analysis.quotes)
-    return replace(analysis, entities=tuple(entities.values()), mentions=mentions,
-                   events=tuple(events.values()), quotes=quotes)  # type: ignore[arg-type]
+    resolved = replace(analysis, entities=tuple(entities.values()), mentions=mentions,
+                       events=tuple(events.values()), quotes=quotes)  # type: ignore[arg-type]
+    return assign_story(resolved)

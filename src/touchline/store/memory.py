@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
-from touchline.model import Article, Entity, Event, Quote, Story, TimeExpression
+from touchline.model import Article, Entity, Event, Mention, Quote, Story, TimeExpression
 from touchline.resolve.merge import merge_events
 from touchline.store.base import StoreStats, WriteBatch
 
@@ -20,6 +20,7 @@ class MemoryStore:
         self._events: dict[str, Event] = {}
         self._quotes: dict[str, Quote] = {}
         self._timexes: list[TimeExpression] = []
+        self._mentions: list[Mention] = []
         self._stories: dict[str, Story] = {}
 
     def known_articles(self, ids: Iterable[str]) -> set[str]:
@@ -34,7 +35,12 @@ class MemoryStore:
         for a in batch.analyses:
             if a.article.id in self._articles:
                 continue
-            self._articles[a.article.id] = a.article
+            art = a.article
+            if art.duplicate_of and art.story is None and art.duplicate_of in self._articles:
+                art = replace(art, story=self._articles[art.duplicate_of].story)
+            self._articles[art.id] = art
+            if art.story:
+                self._stories.setdefault(art.story, Story(art.story))
             if a.article.id in batch.signatures:
                 self._signatures[a.article.id] = batch.signatures[a.article.id]
             for e in a.entities:
@@ -45,6 +51,10 @@ class MemoryStore:
                 self._events[ev.id] = merge_events(self._events[ev.id], ev) if ev.id in self._events else ev
             self._quotes.update({q.id: q for q in a.quotes})
             self._timexes.extend(a.timexes)
+            self._mentions.extend(a.mentions)
+
+    def articles_mentioning(self, entity_id: str) -> set[str]:
+        return {m.article for m in self._mentions if m.entity == entity_id}
 
     def articles(self) -> Iterator[Article]:
         yield from sorted(self._articles.values(), key=lambda a: (a.published is None, a.published, a.id))
@@ -66,7 +76,9 @@ class MemoryStore:
         yield from sorted(self._timexes, key=lambda x: (x.article, x.start))
 
     def stories(self) -> Iterator[Story]:
-        yield from self._stories.values()
+        for sid in sorted(self._stories):
+            members = tuple(sorted(a.id for a in self._articles.values() if a.story == sid))
+            yield Story(sid, members)
 
     def stats(self) -> StoreStats:
         return StoreStats(

@@ -166,9 +166,11 @@ class SqlStore:
                 "type": x.type, "value": x.value, "reason": x.reason, "anchor": x.anchor,
             } for x in a.timexes)
             new_events.extend(a.events)
-        # Order follows the foreign keys: originals before their copies.
+        # Order follows the foreign keys: stories, then originals before their copies.
         article_rows.sort(key=lambda r: r["duplicate_of"] is not None)
+        story_rows = [{"id": s, "label": None} for s in sorted({r["story"] for r in article_rows} - {None})]
         for table, rows in (
+            (t.stories, story_rows),
             (t.articles, article_rows), (t.entities, list(entity_rows.values())),
             (t.entity_aliases, alias_rows), (t.mentions, mention_rows),
             (t.quotes, quote_rows), (t.timexes, timex_rows),
@@ -176,6 +178,12 @@ class SqlStore:
             if rows:
                 conn.execute(_insert_ignore(conn, table), rows)
         self._upsert_events(conn, new_events)
+        # A syndicated copy belongs to the story of the article it copies.
+        original = t.articles.alias("original")
+        conn.execute(t.articles.update()
+                     .where(t.articles.c.story.is_(None), t.articles.c.duplicate_of.is_not(None))
+                     .values(story=select(original.c.story)
+                             .where(original.c.id == t.articles.c.duplicate_of).scalar_subquery()))
 
     def _upsert_events(self, conn: Connection, new_events: list[Event]) -> None:
         if not new_events:
@@ -201,6 +209,11 @@ class SqlStore:
         conn.execute(_insert_ignore(conn, t.event_sources), source_rows)
 
     # -- reading --
+
+    def articles_mentioning(self, entity_id: str) -> set[str]:
+        query = select(t.mentions.c.article).where(t.mentions.c.entity == entity_id).distinct()
+        with self.engine.connect() as conn:
+            return {r[0] for r in conn.execute(query)}
 
     def articles(self) -> Iterator[Article]:
         query = select(t.articles).order_by(t.articles.c.published, t.articles.c.id)
