@@ -306,6 +306,35 @@ def timex_command(
     console.print(table)
 
 
+# --- gazetteer (tl_gazetteer's user data) -------------------------------------------
+
+gazetteer_app = typer.Typer(help="Manage the football gazetteer (clubs, players, venues...).",
+                            no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(
+    path: Annotated[Path, typer.Argument(help="An openfootball file or folder (clubs, stadiums, squads).")],
+    dest: Annotated[Path | None, typer.Option(
+        "--dest", help="Gazetteer directory to write (default: env TOUCHLINE_GAZETTEER_DIR, "
+                       "else ~/.touchline/gazetteer).")] = None,
+) -> None:
+    """Load further openfootball files into the user gazetteer.  Example: touchline gazetteer import
+    ~/openfootball/clubs/europe --dest ~/.touchline/gazetteer"""
+    from touchline.nlp.gazetteer_data import user_dir
+    from touchline.nlp.openfootball import OpenfootballError, import_path
+
+    target = dest or user_dir() or Path.home() / ".touchline" / "gazetteer"
+    try:
+        count = import_path(path, target)
+    except OpenfootballError as exc:
+        err_console.print(f"error: {exc}")
+        raise typer.Exit(1) from None
+    console.print(f"imported {count} entities into {target} "
+                  f"(set TOUCHLINE_GAZETTEER_DIR={target} to use them)")
+
+
 def main() -> None:
     app()
 

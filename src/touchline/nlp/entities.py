@@ -143,6 +143,11 @@ class EntityLinker:
             if len(span) == 1 and span.label_ not in PERSON_KINDS and any(
                     p.start <= span.start and span.end <= p.end and len(p) > 1 for p in ner_persons):
                 continue
+            # A one-word player name ("Gabriel") followed or preceded by another
+            # capitalised name word is part of a longer name the gazetteer lacks.
+            if len(span) == 1 and span.label_ in PERSON_KINDS and _inside_longer_name(
+                    art.doc, span.start, span.end):
+                continue
             conf = 0.95 if len(span) > 1 else 0.85
             art.add(span.start, span.end, span.label_, span.id_, conf, "gazetteer")
 
@@ -226,7 +231,9 @@ class EntityLinker:
             if len(ids) != 1:
                 continue
             eid = next(iter(ids))
-            if art.teams_of(eid) & art.mentioned_ids():
+            entry = art.data.entries[eid]
+            clubs = {c["club"] for c in entry["attrs"].get("clubs", []) if isinstance(c, dict)}
+            if entry["kind"] == "player" and clubs & art.mentioned_ids() and _in_era(entry, art.dct):
                 art.add(start, end, art.data.entries[eid]["kind"], eid, 0.6, "surname")
         for ent in doc.ents:
             span = _trim(ent)
@@ -307,8 +314,19 @@ def _name_end(doc: Doc, start: int) -> int:
 def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
     """"Bellingham" inside "Jobe Bellingham": a different person, not a surname mention."""
     before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
     return bool(before is not None and before.is_title and not before.is_sent_start
-                and before.pos_ == "PROPN")
+                and before.pos_ == "PROPN") or bool(after is not None and after.is_title
+                                                    and after.pos_ == "PROPN")
+
+
+def _in_era(entry: dict[str, Any], on: date | None) -> bool:
+    """Whether the article date is near a season the gazetteer lists the player for."""
+    if on is None:
+        return True
+    years = {int(c["season"][:4]) for c in entry["attrs"].get("clubs", [])
+             if isinstance(c, dict) and c.get("season")}
+    return any(abs(on.year - y) <= 3 for y in years)
 
 
 def _trim(span: Span) -> Span | None:
