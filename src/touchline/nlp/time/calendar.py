@@ -82,9 +82,9 @@ def day_year(anchor: date, month: int, day: int, direction: int) -> int | None:
         return year - 1
     if direction > 0 and gap < -60:
         return year + 1
-    if gap > 183:
+    if direction == 0 and gap > 183:
         return year - 1
-    if gap < -183:
+    if direction == 0 and gap < -183:
         return year + 1
     return year
 

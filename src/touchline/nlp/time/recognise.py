@@ -91,8 +91,10 @@ def _trim(text: str, cand: Candidate) -> Candidate:
     if m and cand.rule != "competition_games":
         s += m.end()
     e = cand.end
-    while e > s and text[e - 1] in " ,.'’" and cand.rule not in {"month_day", "day_month"}:
-        if text[e - 1] == "." and text[e - 2 : e] in {"m.", "M."}:
+    while e > s and text[e - 1] in " ,.'’":
+        # Keep the full stop of an abbreviation: "p.m.", "6 Sept."
+        abbreviation = re.search(r"\b[A-Z][a-z]{2,3}\.$", text[s:e])
+        if text[e - 1] == "." and (text[e - 2 : e] in {"m.", "M."} or abbreviation):
             break
         if text[e - 1] in "'’" and cand.groups.get("apos"):
             break
