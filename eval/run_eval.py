@@ -28,7 +28,8 @@ def find_articles(names: list[str], folders: list[Path]) -> list[Path]:
                 found.append(hits[0])
                 break
         else:
-            print(f"warning: gold article {name} not found in {', '.join(map(str, folders))}", file=sys.stderr)
+            where = ", ".join(map(str, folders))
+            print(f"warning: gold article {name} not found in {where}", file=sys.stderr)
     return found
 
 

@@ -18,7 +18,13 @@ never Span objects) so Docs survive ``Doc.to_bytes()`` between processes.
   speaker_end, verb, confidence}] written by ``tl_quotes``.
 
 Span groups: ``doc.spans["tl_ents"]`` (gazetteer and context matches, label =
-entity kind, ``span.id_`` = entity id) and ``doc.spans["tl_time"]``.
+entity kind, ``span.id_`` = entity id), ``doc.spans["tl_ents_context"]``
+(names shared by several entities, such as "City"; label "context", no id;
+resolved by ``tl_entities``) and ``doc.spans["tl_time"]``.
+
+Mention lookup for later components: ``touchline.nlp.entities.mention_at(doc,
+start, end)`` and ``entity_at``.  ``tl_entities`` adds ``attrs["stated"]`` to an
+entity for facts the article states (club, position, age, nationality).
 """
 
 from __future__ import annotations
