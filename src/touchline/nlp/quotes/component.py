@@ -43,7 +43,7 @@ def _speaker_fields(speaker: Speaker | None) -> dict[str, Any]:
         "speaker": ref.entity if ref is not None else None,
         "speaker_start": speaker.cue_start if speaker is not None else None,
         "speaker_end": speaker.cue_end if speaker is not None else None,
-        "speaker_name": ref.text if ref is not None else None,
+        "speaker_name": ref.display if ref is not None else None,
         "speaker_ref_start": ref.start if ref is not None else None,
         "speaker_ref_end": ref.end if ref is not None else None,
     }

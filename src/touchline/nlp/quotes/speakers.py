@@ -37,6 +37,11 @@ class Person:
     text: str
     kind: str
     entity: str | None
+    name: str = ""  # the entity's name when known ("Tomas Kellerman" for "the Norwegian")
+
+    @property
+    def display(self) -> str:
+        return self.name or self.text
 
     @property
     def key(self) -> str:
@@ -71,8 +76,14 @@ def collect_people(doc: Doc) -> list[Person]:
     out: list[Person] = []
     taken: list[tuple[int, int]] = []
     mentions = doc._.tl_mentions if Doc.has_extension("tl_mentions") else None
+    names = {e["id"]: e.get("name") or "" for e in (doc._.tl_entities or [])} if Doc.has_extension(
+        "tl_entities") else {}
     for m in mentions or []:
         kind = m.get("kind")
+        if m.get("method") == "descriptor" and not m.get("entity"):
+            # "the striker" that tl_entities could not tie to anyone: our own
+            # descriptor rule resolves it from the quote's context.
+            continue
         if kind in PERSON_KINDS:
             role = "person"
         elif kind in BODY_KINDS:
@@ -80,7 +91,8 @@ def collect_people(doc: Doc) -> list[Person]:
         else:
             continue
         text = m.get("text") or doc.text[m["start"]:m["end"]]
-        out.append(Person(m["start"], m["end"], text, role, m.get("entity")))
+        entity = m.get("entity")
+        out.append(Person(m["start"], m["end"], text, role, entity, names.get(entity or "", "")))
         taken.append((m["start"], m["end"]))
     # Gazetteer matches, when tl_gazetteer ran: names it knows, and places and
     # clubs that the pretrained NER sometimes calls people ("Anfield").
