@@ -115,7 +115,8 @@ def test_rule_only_pipeline_never_fails() -> None:
     assert [q["text"] for q in doc._.tl_quotes][:1] == ["We were poor,"]
 
 
-def test_with_touchline_pipeline() -> None:
+@pytest.fixture(scope="module")
+def touchline_nlp() -> Language:
     pipeline = importlib.import_module("touchline.nlp.pipeline")
     available = []
     for name, module in pipeline.COMPONENTS:
@@ -124,8 +125,19 @@ def test_with_touchline_pipeline() -> None:
         except ImportError:
             continue
         available.append(name)
-    nlp = pipeline.build_pipeline(components=tuple(available))
-    text = (GOLDEN / "eastfield_derby.txt").read_text(encoding="utf-8")
-    quotes = nlp(text)._.tl_quotes
-    derby = [q for q in quotes if "We deserved all three points" in q["text"]]
-    assert derby and derby[0]["speaker_name"] == "Okonkwo"
+    nlp: Language = pipeline.build_pipeline(components=tuple(available))
+    return nlp
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_golden_article_with_touchline_pipeline(touchline_nlp: Language, name: str) -> None:
+    text = (GOLDEN / f"{name}.txt").read_text(encoding="utf-8")
+    gold = json.loads((GOLDEN / f"{name}.json").read_text(encoding="utf-8"))
+    quotes = touchline_nlp(text)._.tl_quotes
+    for item in gold["quotes"]:
+        hit = next(q for q in quotes if item["key"] in q["text"])
+        assert hit["kind"] == item["kind"], item
+        assert _same_person(hit["speaker_name"], item["speaker"]), (item, hit)
+        if item["speaker"] is not None and "tl_entities" in touchline_nlp.pipe_names:
+            # With tl_entities the speaker is an entity id, not just a name.
+            assert hit["speaker"] and hit["speaker"].endswith(item["speaker"].split()[-1].lower()), hit
