@@ -81,7 +81,8 @@ def score(found: dict[str, list[dict[str, Any]]], judged: dict[str, dict[str, An
                 hit_matches.add(id(g))
             for s in m["scorers"]:
                 n["scorer_got"] += 1
-                ok = next((x for x in g.get("scorers", []) if same_player(x, s, aliases)), None) if g else None
+                gs = g.get("scorers", []) if g else []
+                ok = next((x for x in gs if same_player(x, s, aliases)), None)
                 n["scorer_right"] += bool(ok)
                 if ok:
                     hit_scorers.add((id(g), str(ok)))

@@ -72,14 +72,15 @@ def run_touchline(folder: Path, names: list[str],
         def nm(eid: str | None) -> str | None:
             return names_by_id.get(eid, eid) if eid else None
 
-        rec: dict[str, Any] = {"home": nm(ev.get("home")), "away": nm(ev.get("away")), "home_score": ev.get("home_score"),
+        match: dict[str, Any] = {
+               "home": nm(ev.get("home")), "away": nm(ev.get("away")), "home_score": ev.get("home_score"),
                "away_score": ev.get("away_score"), "date": ev.get("date"),
                "confidence": ev.get("confidence"),
                "scorers": [nm(s.get("player")) for s in ev.get("scorers") or []]}
         for art in sorted({str(file_of[s["article"]]) for s in ev["sources"] if s["article"] in file_of}):
-            result.setdefault(art, []).append(rec)
+            result.setdefault(art, []).append(match)
             if art in copies:
-                result.setdefault(copies[art], []).append(rec)
+                result.setdefault(copies[art], []).append(match)
     return result
 
 
