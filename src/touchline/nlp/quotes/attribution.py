@@ -4,7 +4,9 @@ Attribution is tried in the order a reader uses: the clause right after the
 closing mark ("...," Smith said), the clause right before the opening mark
 (Smith said: "..."), the attribution of the quote just before it in the same
 paragraph ("...," he said. "..."), and the last speaker of the previous
-paragraph when this paragraph opens with quotation and nothing came between.
+paragraph when this paragraph opens with quotation and nothing came between,
+and else the person whose speech verb ends the previous paragraph ("Smith
+insists he has faith in the keeper." followed by a paragraph of quotation).
 A quotation embedded in a sentence is partial; its speaker is the subject of
 the speech verb that governs it in the dependency parse.  When none of this
 applies the speaker stays unknown: a wrong speaker is worse than none.
@@ -263,7 +265,34 @@ class Attributor:
             return Found(q, "direct", prev.speaker, prev.verb, prev.confidence * 0.9, q.after, "continue")
         if words <= 2 or is_title(quote_text):
             return None
+        if q.open_mark == para_start and p_first > 0:
+            lead_in = self.lead_in(p_first - 1)
+            if lead_in is not None:
+                speaker, verb = lead_in
+                return Found(q, "direct", speaker, verb, 0.6 * penalty, q.after, "lead-in")
         return Found(q, "direct", None, None, 0.3 * penalty, q.after, "none")
+
+    def lead_in(self, p_index: int) -> tuple[Speaker, Token] | None:
+        """A paragraph ending "Smith insists he has faith in the keeper." introduces the next quote."""
+        if not self.has_parse:
+            return None
+        p_start, p_end = self.paras[p_index]
+        toks = self._tokens(p_start, p_end)
+        if not toks:
+            return None
+        sent = toks[-1].sent
+        if sent.start_char < p_start or any(c in sent.text for c in '"“”'):
+            return None
+        for tok in sent:
+            if not self.is_speech_verb(tok) or tok.lower_ in ("told", "asked"):
+                continue
+            subject = self._subject(tok)
+            if subject is None or subject.i > tok.i:
+                continue
+            speaker = self.resolver.from_tokens(list(self.doc[subject.left_edge.i: subject.i + 1]))
+            if speaker is not None and speaker.ref is not None and speaker.ref.kind == "person":
+                return speaker, tok
+        return None
 
 
 def _conf(speaker: Speaker | None, base: float) -> float:
