@@ -45,11 +45,14 @@ def run_touchline(folder: Path, names: list[str],
     A match is ``{"home", "away", "home_score", "away_score", "date", "confidence",
     "scorers": [name, ...]}`` with entity names instead of ids.
     """
+    texts = {n: (folder / n).read_text(encoding="utf-8", errors="replace").strip() for n in names}
+    # the same text twice is one article (its id is a hash of the text): both files state its events
+    twins = {n: [m for m in names if m != n and texts[m] == texts[n]] for n in names}
     with tempfile.TemporaryDirectory() as tmp:
         feed = Path(tmp) / "bbc_sample.jsonl"
         with feed.open("w", encoding="utf-8") as fh:
             for name in names:
-                raw = (folder / name).read_text(encoding="utf-8", errors="replace")
+                raw = texts[name]
                 # The headline stays in the text: it is part of what the article states.
                 rec = {"text": raw.strip(), "title": raw.strip().partition("\n")[0].strip(), "id": name,
                        "source": name, "published": dates.get(name)}
@@ -81,6 +84,8 @@ def run_touchline(folder: Path, names: list[str],
             result.setdefault(art, []).append(match)
             if art in copies:
                 result.setdefault(copies[art], []).append(match)
+            for twin in twins.get(art, []):
+                result.setdefault(twin, []).append(match)
     return result
 
 

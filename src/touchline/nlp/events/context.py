@@ -267,7 +267,16 @@ class Hits:
 
 
 def _team_at_date(attrs: dict[str, Any], ref: str) -> str | None:
-    """A coach's or player's team on the report date (falls back to the current one)."""
+    """A coach's or player's team on the report date (falls back to the current one).
+
+    The team the article itself states ("Manchester United striker X") comes first; a role
+    that starts after the report date says nothing about that date.
+    """
+    stated = attrs.get("stated")
+    if isinstance(stated, dict) and isinstance(stated.get("club") or stated.get("team"), str):
+        return str(stated.get("club") or stated.get("team"))
+    if ref and str(attrs.get("start") or "") > ref:
+        return None
     if ref:
         for role in attrs.get("roles") or []:
             if not isinstance(role, dict) or not isinstance(role.get("team"), str):

@@ -104,11 +104,23 @@ def _blocked(doc: Doc, s: int, e: int, sent: Span) -> bool:
 def _owner(ctx: Context, sent: Span, trigger: int, s: int) -> tuple[str | None, float]:
     """Whose result it is: a possessive right before the scoreline, else the clause subject."""
     doc = ctx.doc
+    lex = lexicon()
     j = s - 1
     if j > sent.start and doc[j].lower_ in ("'s", "’s", "'"):
         hit = ctx.team_at(j - 1)
         if hit:
             return hit[0], 0.9
+        # "his side's 1-1 draw": the coach named earlier in the sentence
+        if j - 2 >= sent.start and doc[j - 1].text in lex["coach_team_nouns"] \
+                and doc[j - 2].lower_ in ("his", "her"):
+            coaches = [m for m in ctx.in_range(sent.start, j - 2, ("coach",)) if m.entity in ctx.coach_team]
+            if len({m.entity for m in coaches}) == 1:
+                return ctx.coach_team[coaches[0].entity], 0.8
+    # "their 3-0 victory", "Their 2-0 derby win": the team just named
+    if j >= sent.start and doc[j].lower_ in ("their", "its"):
+        team = pronoun_team(ctx, sent, j)
+        if team:
+            return team, 0.75
     if ctx.parsed:
         subj = subject_of(doc[trigger])
         if subj is not None:
@@ -121,6 +133,16 @@ def _owner(ctx: Context, sent: Span, trigger: int, s: int) -> tuple[str | None, 
         if hit:
             return hit[0], 0.6
     return None, 0.0
+
+
+def pronoun_team(ctx: Context, sent: Span, i: int) -> str | None:
+    """The team a possessive "their" at token ``i`` stands for: the last team named before it,
+    in this sentence or the one before (further back it is a guess)."""
+    doc = ctx.doc
+    prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    teams = [m for m in ctx.mentions if m.kind in lexicon()["team_kinds"] and prev_start <= m.tok_start
+             and m.tok_end <= i]
+    return teams[-1].entity if teams else None
 
 
 def _opponent_after(ctx: Context, hits: Hits, k: int, sent: Span) -> tuple[str | None, bool]:
@@ -161,6 +183,8 @@ def scored_mentions(ctx: Context, hits: Hits, sm: Matcher, sent: Span, si: int) 
     lex = lexicon()
     out: list[Mention] = []
     spans = [(s, e) for _, s, e in sm(sent)]
+    # the last verb-stated result of the sentence, for "lost 1-0 to A and 2-0 to B"
+    last_verb: tuple[str, int, int, str | None, float] | None = None
     for s, e in spans:
         s += sent.start
         e += sent.start
@@ -190,6 +214,18 @@ def scored_mentions(ctx: Context, hits: Hits, sm: Matcher, sent: Span, si: int) 
             outcome, k, end = found
             owner, oconf = _owner(ctx, sent, k, s)
             opp, at = _opponent_after(ctx, hits, end, sent)
+            if outcome == "draw" and opp is None:
+                # "the 2-2 draw between A and B", "A and B played out a 1-1 draw"
+                pair = _draw_pair(ctx, sent, k, end)
+                if pair:
+                    (owner, opp), oconf = pair, 0.8
+        elif last_verb is not None and _continues(doc, last_verb[2], s):
+            # "lost 1-0 to United and 2-0 (to) Southampton": the same verb and subject
+            outcome, k, _, owner, oconf = last_verb
+            opp, at = _opponent_after(ctx, hits, e, sent)
+            if opp is None and e < sent.end:
+                hit = ctx.team_at(e)
+                opp = hit[0] if hit else None
         else:
             # "won 2-0", "beat Villa 2-0", "lost 1-0 to", "drew 1-1 with".
             verb = None
@@ -207,11 +243,19 @@ def scored_mentions(ctx: Context, hits: Hits, sm: Matcher, sent: Span, si: int) 
                 continue  # future or habitual: "will win 2-0" is a prediction
             owner, oconf = _owner(ctx, sent, k, s)
             opp, at = None, False
-            if doc[k].lower_ in lex["transitive_win_verbs"]:
+            passive = _is_passive(doc, k)
+            if passive and doc[k].lower_ in lex["transitive_win_verbs"]:
+                outcome = "loss"  # "were beaten 2-0 by Villa"
+            elif doc[k].lower_ in lex["transitive_win_verbs"]:
                 hit = ctx.team_in(k + 1, s)
                 opp = hit[0] if hit else None
             if opp is None:
                 opp, at = _opponent_after(ctx, hits, e, sent)
+            if outcome == "draw" and opp is None:
+                pair = _draw_pair(ctx, sent, k, k + 1)
+                if pair:
+                    (owner, opp), oconf = pair, 0.8
+            last_verb = (outcome, k, e, owner, oconf)
         res = _apply_outcome(outcome, *sc)
         if res is None or (owner is None and opp is None) or owner == opp:
             continue
@@ -223,6 +267,54 @@ def scored_mentions(ctx: Context, hits: Hits, sm: Matcher, sent: Span, si: int) 
             base.home = opp
         out.append(base)
     return out
+
+
+def _is_passive(doc: Doc, k: int) -> bool:
+    """A past participle after "was/were/been/being/got": "were beaten", "was defeated"."""
+    if doc[k].tag_ not in ("VBN", "VBD") or k == 0:
+        return False
+    prev = doc[k - 1].lower_
+    if prev in ("heavily", "narrowly", "comfortably", "soundly", "also", "again", "eventually"):
+        prev = doc[k - 2].lower_ if k >= 2 else ""
+    return prev in ("was", "were", "been", "being", "got", "get", "be", "is", "are")
+
+
+def _continues(doc: Doc, prev_end: int, s: int) -> bool:
+    """Only "and"/"," (and an opponent preposition) between a verb's scoreline and this one."""
+    between = [t.lower_ for t in doc[prev_end:s]]
+    if not between or between[-1] not in ("and", ","):
+        return False
+    # "lost 1-0 to United and 2-0 Southampton": the first opponent sits in between
+    return len(between) <= 6 and not any(t.pos_ == "VERB" for t in doc[prev_end:s])
+
+
+def _draw_pair(ctx: Context, sent: Span, k: int, end: int) -> tuple[str, str] | None:
+    """Both sides of a draw named together: "between A and B" after it, or "A and B" as subject."""
+    doc = ctx.doc
+    if end < sent.end and doc[end].lower_ == "between":
+        first = ctx.team_in(end + 1, min(end + 5, sent.end))
+        if first is not None:
+            m = first[1]
+            j = m.tok_end
+            if j < sent.end and doc[j].lower_ in ("and", "&"):
+                second = ctx.team_in(j + 1, min(j + 5, sent.end))
+                if second is not None and second[0] != first[0]:
+                    return first[0], second[0]
+        return None
+    if not ctx.parsed:
+        return None
+    subj = subject_of(doc[k])
+    if subj is None:
+        return None
+    head = subj[-1]
+    subj = doc[head.left_edge.i: min(head.right_edge.i + 1, k)]  # with its conjuncts this time
+    teams: list[str] = []
+    for m in ctx.in_range(subj.start, subj.end, lexicon()["team_kinds"]):
+        if m.entity not in teams:
+            teams.append(m.entity)
+    if len(teams) == 2 and any(t.lower_ in ("and", "&") for t in subj):
+        return teams[0], teams[1]
+    return None
 
 
 def scoreless_mentions(ctx: Context, hits: Hits, sent: Span, si: int) -> list[Mention]:
@@ -241,7 +333,9 @@ def scoreless_mentions(ctx: Context, hits: Hits, sent: Span, si: int) -> list[Me
                                    home=opp if at else None, conf=0.8))
     for t in sent:
         low = t.lower_
-        if low not in lex["transitive_win_verbs"] and low not in ("lost", "drew", "hosted"):
+        if low not in lex["transitive_win_verbs"] and low not in ("lost", "drew", "hosted", "knocked"):
+            continue
+        if low == "knocked" and not (t.i + 1 < sent.end and doc[t.i + 1].lower_ == "out"):
             continue
         if ctx.parsed and t.tag_ not in ("VBD", "VBN"):
             continue
@@ -256,6 +350,14 @@ def scoreless_mentions(ctx: Context, hits: Hits, sent: Span, si: int) -> list[Me
             start += 1
         elif low in ("lost", "drew"):
             continue
+        elif _is_passive(doc, t.i):
+            # "were beaten by Villa", "were knocked out of the Cup by Villa"
+            by = next((j for j in range(start, min(start + 8, sent.end)) if doc[j].lower_ == "by"), None)
+            if by is None or any(doc[j].is_punct for j in range(start, by)):
+                continue
+            start = by + 1
+        elif low == "knocked":
+            start += 1 if start < sent.end and doc[start].lower_ == "out" else 0
         opp_hit = ctx.team_at(start) if start < sent.end else None
         if start < sent.end and doc[start].lower_ == "the" and start + 1 < sent.end:
             opp_hit = opp_hit or ctx.team_at(start + 1)
@@ -374,6 +476,10 @@ def extract_matches(ctx: Context, hits: Hits, sm: Matcher) -> tuple[list[dict[st
                                  anchor=sent.start_char))
             touched.append(recent)
         if not touched:
+            found_scorers = find_scorers(ctx, hits, sent)
+            c = _scorer_cluster(ctx, clusters, recent, sent, si, last_seen) if found_scorers else None
+            if c is not None:
+                _add_scorers(ctx, c, found_scorers)
             continue
         det = sentence_details(ctx, hits, sent)
         for c in touched:
@@ -400,6 +506,20 @@ def extract_matches(ctx: Context, hits: Hits, sm: Matcher) -> tuple[list[dict[st
         if len(touched) == 1:
             _add_scorers(ctx, touched[0], find_scorers(ctx, hits, sent))
     return [_to_event(ctx, c, main=(c is _main(clusters))) for c in clusters], clusters
+
+
+def _scorer_cluster(ctx: Context, clusters: list[Cluster], recent: Cluster | None, sent: Span, si: int,
+                    last_seen: dict[int, int]) -> Cluster | None:
+    """The match a sentence that names scorers but no result goes on about: the latest match,
+    within a few sentences, that has every team the sentence names ("United went ahead through
+    Smith"); with no team named, only the match of the sentence just before."""
+    teams = {m.entity for m in ctx.in_range(sent.start, sent.end, lexicon()["team_kinds"])}
+    if not teams:
+        if recent is not None and si - last_seen.get(id(recent), -99) <= 1:
+            return recent
+        return None
+    near = [c for c in clusters if si - last_seen.get(id(c), -99) <= ANAPHOR_WINDOW and teams <= set(c.teams)]
+    return max(near, key=lambda c: last_seen.get(id(c), -99)) if near else None
 
 
 def _add_scorers(ctx: Context, c: Cluster, found: list[Any]) -> None:

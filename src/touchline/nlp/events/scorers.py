@@ -21,8 +21,9 @@ _STRONG = {"goal", "goals", "equaliser", "equalizer", "winner", "opener", "brace
 _SUCCESS = {"difference", "decisive", "decided", "settled", "sealed", "secured", "earned", "won", "gave",
             "opened", "levelled", "enough", "winning", "scored", "netted", "clinched", "snatched", "rescued",
             "flew", "nestled", "sealing", "securing", "earning", "giving", "handed", "handing", "put",
-            "proved", "separated", "decider"}
-_PLAYER = ("player",)
+            "proved", "separated", "decider", "cancelled", "canceled", "halved", "reduced", "restored"}
+# A "person" the gazetteer could not type is still a player when the text says he scored.
+_PLAYER = ("player", "person")
 
 
 @dataclass(frozen=True, slots=True)
