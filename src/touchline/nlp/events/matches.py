@@ -525,6 +525,9 @@ def _scorer_cluster(ctx: Context, clusters: list[Cluster], recent: Cluster | Non
 def _add_scorers(ctx: Context, c: Cluster, found: list[Any]) -> None:
     for h in found:
         if h.player in c.scorers:
+            old = c.scorers[h.player]
+            if old.minute is None and h.minute is not None:  # "through Salah in the 23rd minute"
+                c.scorers[h.player] = Scorer(old.player, old.team, h.minute)
             continue
         known = [t for t in c.teams if t in ctx.person_teams(h.player)]
         team = known[0] if len(known) == 1 else None
