@@ -11,9 +11,12 @@ When unsure it leaves a mention unresolved (``entity`` None) or skips it.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from functools import lru_cache
+from importlib.resources import files
 from typing import Any
 
 from spacy.language import Language
@@ -122,6 +125,7 @@ class EntityLinker:
         ner_persons = [s for s in trimmed if s is not None]
         self._gazetteer_mentions(art, ner_persons)
         self._role_context(art, roles)
+        self._ner_teams_and_grounds(art)
         self._ner_people(art, ner_persons)
         self._possessive_context(art)
         self._surnames(art, surname_matcher)
@@ -178,6 +182,45 @@ class EntityLinker:
             eid = entity_id(kind, name)
             art.new_entity(eid, kind, name, stated)
             art.add(end - 1, name_end, kind, eid, 0.75, "context")
+
+    def _ner_teams_and_grounds(self, art: Article) -> None:
+        """Clubs and grounds the gazetteer lacks, known by the shape of their names.
+
+        The small pretrained NER often calls an unknown club a PERSON ("Kestrel
+        Town") or tacks a score onto it ("Kestrel Town 1-0"); a name whose words
+        say club or ground is typed by those words, never as a person.
+        """
+        doc = art.doc
+        ner = [(s, True) for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "FAC", "NORP", "PRODUCT")
+               if (s := _trim_name(e)) is not None]
+        runs = [(doc[s:e], False) for _, s, e in _name_runs(doc)]
+        for span, from_ner in [*ner, *runs]:
+            if art.overlaps(span.start, span.end):
+                continue
+            kind = name_shape(span, weak=from_ner)
+            if kind is None:
+                continue
+            eid = entity_id(kind, span.text)
+            art.new_entity(eid, kind, span.text, {})
+            art.add(span.start, span.end, kind, eid, 0.6, "ner")
+        self._short_club_names(art)
+
+    def _short_club_names(self, art: Article) -> None:
+        """"Castelmar" after "Castelmar FC": a club's distinctive first word, once it is named in full."""
+        first_words: dict[str, set[str]] = {}
+        for m in art.mentions:
+            if m.kind == "club" and m.entity and m.end - m.start > 1:
+                word = art.doc[m.start].text
+                if word not in _shapes()["club_prefixes"]:
+                    first_words.setdefault(word, set()).add(m.entity)
+        for ent in art.doc.ents:
+            span = _trim_name(ent)
+            if span is None or len(span) != 1 or art.overlaps(span.start, span.end):
+                continue
+            clubs = first_words.get(span.text, set())
+            if len(clubs) == 1 and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+                eid = next(iter(clubs))
+                art.add(span.start, span.end, "club", eid, 0.7, "context")
 
     def _ner_people(self, art: Article, ner_persons: list[Span]) -> None:
         for span in ner_persons:
@@ -336,6 +379,57 @@ def _trim(span: Span) -> Span | None:
         end -= 1
     if end - start > 1 and span.doc[start].lower_ == "the":
         start += 1
+    return span.doc[start:end] if end > start else None
+
+
+@lru_cache(maxsize=1)
+def _shapes() -> dict[str, frozenset[str]]:
+    text = files("touchline.nlp").joinpath("data/entities/name_shapes.json").read_text(encoding="utf-8")
+    raw = json.loads(text)
+    return {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
+
+
+def name_shape(span: Span, weak: bool = False) -> str | None:
+    """"club" or "venue" when the words of an unknown name say so, else None.
+
+    ``weak``: the NER already calls the span a name, so weak suffixes count.
+    """
+    shapes = _shapes()
+    words = [t.text for t in span]
+    if len(words) < 2 or not all(w[:1].isupper() or w in shapes["name_particles"] for w in words):
+        return None
+    if words[-1] in shapes["venue_suffixes"] or words[0] in shapes["venue_prefixes"]:
+        return "venue"
+    suffixes = shapes["club_suffixes"] | (shapes["weak_club_suffixes"] if weak else frozenset())
+    if words[-1] in suffixes or words[0] in shapes["club_prefixes"]:
+        return "club"
+    return None
+
+
+@lru_cache(maxsize=4)
+def _run_matcher(vocab: Any) -> Matcher:
+    matcher = Matcher(vocab)
+    particles = sorted(_shapes()["name_particles"])
+    word = {"IS_TITLE": True}
+    matcher.add("RUN", [[word, {"LOWER": {"IN": particles}, "OP": "?"}, word, {"IS_TITLE": True, "OP": "*"}],
+                        [{"IS_UPPER": True, "LENGTH": {">=": 2}}, word],
+                        [word, {"IS_UPPER": True, "LENGTH": {">=": 2}}]], greedy="LONGEST")
+    return matcher
+
+
+def _name_runs(doc: Doc) -> list[tuple[int, int, int]]:
+    """Maximal runs of capitalised words: "Northbridge Rovers", "Estádio do Farol"."""
+    return list(_run_matcher(doc.vocab)(doc))
+
+
+def _trim_name(span: Span) -> Span | None:
+    """An NER span without a leading "the", a possessive, or a score stuck to its end."""
+    trimmed = _trim(span)
+    if trimmed is None:
+        return None
+    start, end = trimmed.start, trimmed.end
+    while end > start and (any(c.isdigit() for c in span.doc[end - 1].text) or span.doc[end - 1].is_punct):
+        end -= 1
     return span.doc[start:end] if end > start else None
 
 

@@ -164,7 +164,11 @@ class Article:
         # unless something the gazetteer or article knows contradicts it.
         sent = self.doc[desc.start].sent
         local = {m.entity for m in earlier if m.start >= sent.start}
-        if len(local) == 1:
+        # A name the pipeline did not recognise stands between: it may be the one meant.
+        nearest = max((m.end for m in earlier if m.start >= sent.start), default=desc.start)
+        unknown_name = any(t.pos_ == "PROPN" and self.mention_covering(t.i, t.i + 1) is None
+                           for t in self.doc[nearest:desc.start])
+        if len(local) == 1 and not unknown_name:
             eid = next(iter(local))
             assert eid is not None
             kind = self.entity(eid)["kind"]
