@@ -73,7 +73,7 @@ def meantime() -> Iterator[EvalDoc]:
             word = tok.text or ""
             sent = tok.get("sentence")
             if parts:
-                sep = "\n" if sent != prev_sent else ("" if _NO_SPACE_BEFORE.match(word) or prev in "([{$" else " ")
+                sep = "\n" if sent != prev_sent else ("" if _NO_SPACE_BEFORE.match(word) or prev in "([{$" else " ")  # noqa: E501
                 parts.append(sep)
                 pos += len(sep)
             offsets[tok.get("t_id", "")] = (pos, pos + len(word))

@@ -88,7 +88,7 @@ def _row(name: str, system: str, r: dict[str, float], sec: float) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)  # noqa: E501
     parser.add_argument("--sets", default="platinum,meantime,bbc")
     parser.add_argument("--no-heideltime", action="store_true")
     parser.add_argument("--no-pipeline", action="store_true", help="skip the spaCy pipeline row")
@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     if why_not is None:
         why_not = heideltime.problem()
     pipeline = None if args.no_pipeline else ours_pipeline()
-    print("| set | system | gold | strict F1 | relaxed P | relaxed R | relaxed F1 | value F1 | type F1 | ms/doc |")
+    print("| set | system | gold | strict F1 | relaxed P | relaxed R | relaxed F1 | value F1 | type F1 | ms/doc |")  # noqa: E501
     print("|---|---|---|---|---|---|---|---|---|---|")
     notes = []
     for name in args.sets.split(","):
