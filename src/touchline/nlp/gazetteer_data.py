@@ -126,18 +126,28 @@ class GazetteerData:
     def get(self, entity: str | None) -> Entry | None:
         return self.entries.get(entity) if entity else None
 
+    def owner(self, form: str) -> str | None:
+        """The one entity a form names: its only bearer, or the one whose own name it is
+        when it is merely a short alias of the others ("Arsenal" is Arsenal, not Arsenal Tula)."""
+        ids = self.by_alias.get(form, set())
+        if len(ids) == 1:
+            return next(iter(ids))
+        named = [i for i in ids if self.entries[i]["name"] == form]
+        return named[0] if len(named) == 1 else None
+
     def match_forms(self) -> Iterator[tuple[str, str]]:
         """(surface form, id) pairs safe to match anywhere: unambiguous proper names."""
-        for form, ids in sorted(self.by_alias.items()):
-            if len(ids) != 1 or not is_matchable(form, self.ambiguous):
+        for form in sorted(self.by_alias):
+            owner = self.owner(form)
+            if owner is None or not is_matchable(form, self.ambiguous):
                 continue
-            yield form, next(iter(ids))
+            yield form, owner
 
     def context_forms(self) -> Iterator[str]:
         """Forms that name more than one entity or are generic: matched, resolved only by context."""
         for form in sorted(set(self.by_alias) | set(self.ambiguous)):
             ids = self.by_alias.get(form, set())
-            if (len(ids) > 1 or form in self.ambiguous) and form[:1].isupper() and len(form) > 2 \
+            if (self.owner(form) is None or form in self.ambiguous) and form[:1].isupper() and len(form) > 2 \
                     and not form.startswith(("St.", "FC", "AC")):
                 yield form
 
