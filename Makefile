@@ -34,6 +34,7 @@ test: lint typecheck
 
 eval: $(STAMP)
 	$(PY) eval/run_eval.py --shared $(SHARED)
+	-$(PY) eval/quotes/compare_textacy.py
 
 eval-time: $(STAMP)
 	$(PY) eval/time/run.py --shared $(SHARED)

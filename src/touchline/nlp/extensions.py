@@ -15,7 +15,9 @@ never Span objects) so Docs survive ``Doc.to_bytes()`` between processes.
 - ``doc._.tl_events``: [{kind, date, confidence, sources: [[start, end]],
   fields: {...}}] written by ``tl_events``; entity fields hold entity ids.
 - ``doc._.tl_quotes``: [{start, end, text, kind, speaker, speaker_start,
-  speaker_end, verb, confidence}] written by ``tl_quotes``.
+  speaker_end, verb, confidence}] written by ``tl_quotes``, plus segments
+  [[start, end]] (one per paragraph of a quote), speaker_name,
+  speaker_ref_start, speaker_ref_end (see touchline.nlp.quotes.component).
 
 Span groups: ``doc.spans["tl_ents"]`` (gazetteer and context matches, label =
 entity kind, ``span.id_`` = entity id), ``doc.spans["tl_ents_context"]``
