@@ -88,3 +88,11 @@ def test_python_dash_m_runs() -> None:
     done = subprocess.run([sys.executable, "-m", "touchline", "--help"], capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0 and "ingest" in done.stdout
+
+
+def test_rule_only_mode_by_setting(tmp_path: Path, two_articles: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TOUCHLINE_SPACY_MODEL", "none")
+    db = str(tmp_path / "kb.db")
+    result = runner.invoke(app, ["ingest", str(two_articles), "--db", db])
+    assert result.exit_code == 0, result.output
+    validate_export(json.loads(runner.invoke(app, ["export", "--db", db]).stdout))
