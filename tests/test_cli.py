@@ -90,7 +90,8 @@ def test_python_dash_m_runs() -> None:
     assert done.returncode == 0 and "ingest" in done.stdout
 
 
-def test_rule_only_mode_by_setting(tmp_path: Path, two_articles: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rule_only_mode_by_setting(tmp_path: Path, two_articles: Path,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TOUCHLINE_SPACY_MODEL", "none")
     db = str(tmp_path / "kb.db")
     result = runner.invoke(app, ["ingest", str(two_articles), "--db", db])

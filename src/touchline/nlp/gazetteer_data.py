@@ -146,7 +146,6 @@ class GazetteerData:
     def context_forms(self) -> Iterator[str]:
         """Forms that name more than one entity or are generic: matched, resolved only by context."""
         for form in sorted(set(self.by_alias) | set(self.ambiguous)):
-            ids = self.by_alias.get(form, set())
             if (self.owner(form) is None or form in self.ambiguous) and form[:1].isupper() and len(form) > 2 \
                     and not form.startswith(("St.", "FC", "AC")):
                 yield form
