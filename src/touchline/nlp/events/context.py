@@ -116,6 +116,8 @@ class Context:
         a = self.attrs.get(venue, {})
         clubs = [c for c in (a.get("club"), a.get("team")) if isinstance(c, str)]
         clubs += [c for c in a.get("clubs") or [] if isinstance(c, str)]
+        if not clubs:  # the ground named on the club's side instead ("venue": "venue:anfield")
+            clubs = [eid for eid, ea in self.attrs.items() if ea.get("venue") == venue]
         return clubs
 
     def person_teams(self, person: str | None) -> set[str]:

@@ -14,9 +14,12 @@ from touchline.nlp.events.context import Context, Hits, Ment, lexicon, subject_o
 logger = logging.getLogger(__name__)
 
 PERSONS = ("player", "coach", "person")
+MOVERS = ("player", "person")  # who a transfer is about: a player, or a name not typed further
 _PRONOUNS = {"he", "she", "him", "his", "her"}
 # Body parts that are also everyday words: only an injury when an injury noun follows.
 _AMBIGUOUS_PARTS = {"back", "head", "hand", "foot", "neck", "hip", "illness", "virus", "muscle"}
+# Status cues that only introduce the injury ("out with a knee injury" is "out", not "injured").
+_WEAK_STATUS = {"with a", "carrying", "nursing"}
 
 
 def event(kind: str, detail: Any, conf: float, sources: list[tuple[int, int]],
@@ -147,6 +150,7 @@ def extract_shirts(ctx: Context, hits: Hits, clusters: list[Any]) -> list[dict[s
     lex = lexicon()
     shirt_words = set(lex["shirt_words"]) - {"top", "tops"}
     receive = set(lex["shirt_receive_verbs"]) | set(lex["shirt_swap_words"])
+    gives_or_swaps = set(lex["shirt_give_verbs"]) | set(lex["shirt_swap_words"])
     sents = list(doc.sents)
     groups: dict[str, dict[str, Any]] = {}
     for si, sent in enumerate(sents):
@@ -157,6 +161,10 @@ def extract_shirts(ctx: Context, hits: Hits, clusters: list[Any]) -> list[dict[s
             if t.i - 2 >= sent.start and doc[t.i - 1].lower_ in ("'s", "’s", "'"):
                 owner = ctx.at(t.i - 2, ("player",))
             swap = hits.find("shirt_swap_words", sent.start, sent.end)
+            gift_to = None
+            if owner is None and t.i - 1 >= sent.start and doc[t.i - 1].lower_ in ("his", "her"):
+                # "Haaland gave his shirt to Van Dijk", "swapped his shirt with Kane"
+                owner, gift_to = _shirt_giver(ctx, t.i, sent, gives_or_swaps)
             others = [m for m in ctx.in_range(sent.start, sent.end, ("player",)) if m != owner]
             if owner is None and swap and t.lower_ in ("shirts", "jerseys", "kits") and len(others) >= 2:
                 owner, others = others[0], others[1:]
@@ -167,6 +175,8 @@ def extract_shirts(ctx: Context, hits: Hits, clusters: list[Any]) -> list[dict[s
             g["sents"].add(si)
             if swap:
                 g["mutual"] = True
+            if gift_to is not None and gift_to != owner:
+                g["receiver"] = g["receiver"] or gift_to.entity
             for m in others:
                 between = {x.lower_ for x in doc[m.tok_end: t.i]}
                 if m.tok_start < t.i and between & set(lex["shirt_fetch_verbs"]):
@@ -201,8 +211,12 @@ def extract_shirts(ctx: Context, hits: Hits, clusters: list[Any]) -> list[dict[s
         if not g["receiver"] or g["receiver"] == giver:
             continue
         near = set(g["sents"]) | {s + 1 for s in g["sents"]}
+        pair = {giver, g["receiver"], g["via"]}
         for si in near:
-            if si < len(sents) and hits.find("mutual_cues", sents[si].start, sents[si].end):
+            if si >= len(sents) or not hits.find("mutual_cues", sents[si].start, sents[si].end):
+                continue
+            named = {m.entity for m in ctx.in_range(sents[si].start, sents[si].end, ("player",))}
+            if si in g["sents"] or named <= pair:  # not another pair's swap told next
                 g["mutual"] = True
         via = g["via"] if g["via"] not in (giver, g["receiver"]) else None
         srcs = [(sents[s].start_char, sents[s].end_char) for s in sorted(g["sents"])]
@@ -228,12 +242,14 @@ def extract_injuries(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
                 if doc[k].lower_ in nouns:
                     noun = doc[k].lower_
                     break
-            # the status cue closest before the body part ("is a doubt after suffering a knee")
-            status, best = None, -1
+            # the status cue closest before the body part ("is a doubt after suffering a knee");
+            # a bare "with a" only names the injury, so any other cue in the window outranks it
+            status, best = None, (-1, -1)
             for label in ("recovered", "surgery", "out", "doubt", "injured"):
-                for hs, _he in hits.find(f"injury_status.{label}", max(sent.start, s - 12), s):
-                    if hs > best:
-                        status, best = label, hs
+                for hs, he in hits.find(f"injury_status.{label}", max(sent.start, s - 12), s):
+                    rank = (0 if doc[hs:he].text.lower() in _WEAK_STATUS else 1, hs)
+                    if rank > best:
+                        status, best = label, rank
             if noun is None and (part in _AMBIGUOUS_PARTS or status is None):
                 continue
             # a bare body part needs an injury word near it or a status cue
@@ -285,11 +301,37 @@ def extract_transfers(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
                 elif phrase in ("arrived from", "left", "departed"):
                     from_club = _team_after(ctx, e, sent.end, 3)
                 elif status == "loan":
-                    for k in range(e, min(e + 3, sent.end)):
-                        if doc[k].lower_ in ("at", "to", "with"):
+                    lent = _lent_player(ctx, s, e, sent)
+                    k0 = lent.tok_end if lent is not None else e
+                    for k in range(k0, min(k0 + 3, sent.end)):
+                        if doc[k].lower_ in ("at", "to", "with") and to_club is None:
                             to_club = _team_after(ctx, k + 1, sent.end, 3)
-                        elif doc[k].lower_ == "from":
+                        elif doc[k].lower_ == "from" and from_club is None:
                             from_club = _team_after(ctx, k + 1, sent.end, 3)
+                    if lent is not None:
+                        # "Chelsea have loaned Felix to Milan": the lending club is the subject
+                        owner = ctx.subject_team(s, sent)
+                        from_club = from_club or owner
+                        if to_club is None or from_club == to_club:
+                            continue
+                        key_ = (lent.entity, to_club, "loan")
+                        if key_ not in out:
+                            detail = TransferEvent(lent.entity, from_club, to_club, "loan")
+                            out[key_] = event("transfer", detail, 0.75, [(sent.start_char, sent.end_char)],
+                                              _when(ctx, sent, s))
+                        continue
+                    # "joined Villa on loan from Chelsea": that player's move in this sentence is the loan
+                    lender = person_for(ctx, s, sent, MOVERS)
+                    for k2, rec in out.items():
+                        if k2[2] == "completed" and lender is not None and k2[0] == lender[0].entity \
+                                and [sent.start_char, sent.end_char] in rec["sources"]:
+                            rec["fields"]["status"] = "loan"
+                            rec["fields"]["from_club"] = rec["fields"]["from_club"] or from_club
+                            to_club = None
+                    here = [sent.start_char, sent.end_char]
+                    if to_club is None and from_club is not None and any(
+                            r["fields"]["status"] == "loan" and here in r["sources"] for r in out.values()):
+                        continue
                 else:
                     to_club = _team_after(ctx, e, sent.end, 3)
                     if to_club is None:
@@ -301,10 +343,12 @@ def extract_transfers(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
                                 break
                 if to_club is None and from_club is None:
                     continue
-                who = person_for(ctx, s, sent)
+                who = person_for(ctx, s, sent, MOVERS)
                 if who is None:
                     continue
                 m, conf = who
+                if m.kind != "player":
+                    conf *= 0.9  # a name the gazetteer could not type: a player, most likely
                 subj = subject_of(doc[s]) if ctx.parsed else None
                 if former and subj is not None and not ctx.in_range(subj.start, subj.end, ("club",)):
                     former = None  # "former X" describes someone else in the sentence
@@ -312,8 +356,7 @@ def extract_transfers(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
                 if from_club == to_club:
                     continue
                 conf *= 1.0 if status == "completed" else 0.8
-                when = dates.timex_in(doc, sent.start_char, sent.end_char, near=doc[s].idx)
-                date = dates.report_date(doc) if status == "rumour" else (when.value if when else None)
+                date = dates.report_date(doc) if status == "rumour" else _when(ctx, sent, s)
                 k2 = (m.entity, to_club, status)
                 if k2 in out:
                     if out[k2]["fields"]["from_club"] is None:
@@ -326,6 +369,46 @@ def extract_transfers(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
                 out[k2] = event("transfer", TransferEvent(m.entity, from_club, to_club, status), conf,
                                 [(sent.start_char, sent.end_char)], date)
     return list(out.values())
+
+
+def _shirt_giver(ctx: Context, i: int, sent: Span, verbs: set[str]) -> tuple[Ment | None, Ment | None]:
+    """For "his shirt" governed by a giving or swapping verb: the subject player (the shirt's
+    owner) and the player after "to"/"with" that follows the shirt, when there is one."""
+    doc = ctx.doc
+    if not ctx.parsed:
+        return None, None
+    head = doc[i].head
+    if head.lower_ not in verbs or head.i > i:
+        return None, None
+    who = person_for(ctx, head.i, sent)
+    if who is None or who[1] < 0.8:
+        return None, None  # a pronoun subject: whose shirt is too uncertain
+    to = None
+    for k in range(i + 1, min(i + 4, sent.end)):
+        if doc[k].lower_ in ("to", "with") and k + 1 < sent.end:
+            to = ctx.at(k + 1, ("player",))
+            break
+    return who[0], to
+
+
+def _when(ctx: Context, sent: Span, s: int) -> str | None:
+    """The date nearest token ``s`` in its own clause (no comma or semicolon in between)."""
+    doc = ctx.doc
+    stops = (",", ";", "(", ")")
+    a = next((k + 1 for k in range(s - 1, sent.start - 1, -1) if doc[k].text in stops), sent.start)
+    b = next((k for k in range(s + 1, sent.end) if doc[k].text in stops), sent.end)
+    when = dates.timex_in(doc, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), near=doc[s].idx)
+    return when.value if when else None
+
+
+def _lent_player(ctx: Context, s: int, e: int, sent: Span) -> Ment | None:
+    """The player right after a lending verb ("loaned Joao Felix to ..."), if the verb is one."""
+    doc = ctx.doc
+    if e - s != 1 or doc[s].lower_ not in ("loaned", "loan", "loans", "loaning") or e >= sent.end:
+        return None
+    if ctx.parsed and doc[s].pos_ != "VERB":
+        return None
+    return ctx.at(e, ("player", "person"))
 
 
 def _bare_possessive(doc: Any, i: int, end: int) -> bool:
