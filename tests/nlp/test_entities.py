@@ -148,3 +148,33 @@ def test_running_twice_gives_same_mentions(nlp: Language) -> None:
 def test_n_process_2_keeps_plain_data(nlp: Language) -> None:
     docs = list(nlp.pipe(["Tomas Ferreiro scored.", "Harbour City won."], n_process=2))
     assert [d._.tl_mentions[0]["entity"] for d in docs] == ["player:tomas-ferreiro", "club:harbour-city"]
+
+
+def test_unknown_clubs_and_grounds_typed_by_their_names_never_people() -> None:
+    from touchline.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    doc = nlp.make_doc("Northbridge Rovers 3-3 Kestrel Town was the pick of the games at Harrow Lane. "
+                       "Castelmar FC lost to Halloway City, and Castelmar now sit ninth.")
+    doc._.dct = "2025-04-06"
+    doc = nlp(doc)
+    kinds = {m["text"]: (m["kind"], m["entity"]) for m in doc._.tl_mentions}
+    assert kinds["Northbridge Rovers"] == ("club", "club:northbridge-rovers")
+    assert kinds["Kestrel Town"] == ("club", "club:kestrel-town")
+    assert kinds["Harrow Lane"] == ("venue", "venue:harrow-lane")
+    assert kinds["Castelmar FC"] == ("club", "club:castelmar-fc")
+    assert kinds["Castelmar"] == ("club", "club:castelmar-fc")
+    assert not any(e["kind"] == "person" and "Rovers" in e["name"] for e in doc._.tl_entities)
+
+
+def test_gazetteer_person_found_under_another_spelling_and_scores_are_not_people() -> None:
+    from touchline.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    doc = nlp.make_doc("Manchester United appointed Rúben Amorim on Friday. Everton 2-1 Brentford was the late game.")
+    doc._.dct = "2024-11-02"
+    doc = nlp(doc)
+    by_text = {m["text"]: m["entity"] for m in doc._.tl_mentions}
+    assert by_text["Rúben Amorim"] == "coach:ruben-amorim"
+    assert by_text["Everton"] == "club:everton" and by_text["Brentford"] == "club:brentford"
+    assert not any(any(c.isdigit() for c in e["name"]) for e in doc._.tl_entities)

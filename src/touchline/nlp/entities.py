@@ -122,9 +122,11 @@ class EntityLinker:
         roles, desc_matcher, surname_matcher = self._matchers
         art = Article(doc, data, _parse_date(doc._.dct))
         trimmed = (_trim(e) for e in doc.ents if e.label_ == "PERSON")
-        ner_persons = [s for s in trimmed if s is not None]
+        # A score inside a "person" ("Everton 2-1 Brentford") means the NER misread a result line.
+        ner_persons = [s for s in trimmed if s is not None and not any(c.isdigit() for c in s.text)]
         self._gazetteer_mentions(art, ner_persons)
         self._role_context(art, roles)
+        self._other_spellings(art)
         self._ner_teams_and_grounds(art)
         self._ner_people(art, ner_persons)
         self._possessive_context(art)
@@ -183,6 +185,16 @@ class EntityLinker:
             art.new_entity(eid, kind, name, stated)
             art.add(end - 1, name_end, kind, eid, 0.75, "context")
 
+    def _other_spellings(self, art: Article) -> None:
+        """A gazetteer person written with other accents or case ("Rúben Amorim" for "Ruben Amorim")."""
+        for _, start, end in _name_runs(art.doc):
+            if art.overlaps(start, end):
+                continue
+            known = art.data.folded_people.get(gazetteer_data.fold_name(art.doc[start:end].text), set())
+            if len(known) == 1:
+                eid = next(iter(known))
+                art.add(start, end, art.data.entries[eid]["kind"], eid, 0.85, "gazetteer")
+
     def _ner_teams_and_grounds(self, art: Article) -> None:
         """Clubs and grounds the gazetteer lacks, known by the shape of their names.
 
@@ -223,10 +235,20 @@ class EntityLinker:
                 art.add(span.start, span.end, "club", eid, 0.7, "context")
 
     def _ner_people(self, art: Article, ner_persons: list[Span]) -> None:
-        for span in ner_persons:
-            if art.overlaps(span.start, span.end) or len(span.text.split()) < 2:
+        for ner_span in ner_persons:
+            span = _trim_name(ner_span)
+            if span is None or art.overlaps(span.start, span.end) or len(span.text.split()) < 2:
                 continue
             name = span.text
+            # The gazetteer's person written with or without accents ("Rúben Amorim").
+            known = art.data.folded_people.get(gazetteer_data.fold_name(name), set())
+            if len(known) == 1:
+                eid = next(iter(known))
+                art.add(span.start, span.end, art.data.entries[eid]["kind"], eid, 0.85, "gazetteer")
+                continue
+            # A two-word surname ("Mac Allister") is not a full name: the surname step decides.
+            if name in art.data.surnames or any(c.isdigit() for c in name):
+                continue
             kind = _kind_from_context(span)
             eid = entity_id(kind, name)
             art.new_entity(eid, kind, name, {})
@@ -280,7 +302,8 @@ class EntityLinker:
                 art.add(start, end, art.data.entries[eid]["kind"], eid, 0.6, "surname")
         for ent in doc.ents:
             span = _trim(ent)
-            if span is not None and ent.label_ == "PERSON" and not art.overlaps(span.start, span.end):
+            if span is not None and ent.label_ == "PERSON" and not art.overlaps(span.start, span.end) \
+                    and not any(c.isdigit() for c in span.text):
                 art.add(span.start, span.end, "person", None, 0.4, "ner")
 
     def _context_forms(self, art: Article) -> None:

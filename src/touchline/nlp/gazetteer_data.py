@@ -10,6 +10,8 @@ matched without context ("City", "United").
 
 from __future__ import annotations
 
+import unicodedata
+
 import json
 import logging
 import os
@@ -107,6 +109,8 @@ class GazetteerData:
     club_country: dict[str, str] = field(default_factory=dict)
     # surname ("Bellingham", "Mac Allister") -> person ids
     surnames: dict[str, set[str]] = field(default_factory=dict)
+    # a person's full name folded (no case, no accents) -> ids: "ruben amorim" for "Rúben Amorim"
+    folded_people: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for e in self.entries.values():
@@ -122,6 +126,8 @@ class GazetteerData:
                 parts = e["name"].split()
                 if len(parts) >= 2:
                     self.surnames.setdefault(surname_of(e["name"]), set()).add(e["id"])
+                    for form in (e["name"], *e["aliases"]):
+                        self.folded_people.setdefault(fold_name(form), set()).add(e["id"])
 
     def get(self, entity: str | None) -> Entry | None:
         return self.entries.get(entity) if entity else None
@@ -168,6 +174,12 @@ class GazetteerData:
 # Particles that belong to a surname: "Mac Allister", "van Dijk", "de Jong".
 SURNAME_PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "dos", "das", "del", "la", "le",
                      "mac", "mc", "ten", "ter", "el", "al", "bin", "ben", "st.", "st"}
+
+
+def fold_name(name: str) -> str:
+    """Case and accents ignored: "Rúben Amorim" and "Ruben Amorim" fold alike."""
+    text = unicodedata.normalize("NFKD", name)
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
 
 
 def surname_of(full_name: str) -> str:
