@@ -171,7 +171,8 @@ def test_gazetteer_person_found_under_another_spelling_and_scores_are_not_people
     from touchline.nlp.pipeline import build_pipeline
 
     nlp = build_pipeline()
-    doc = nlp.make_doc("Manchester United appointed Rúben Amorim on Friday. Everton 2-1 Brentford was the late game.")
+    doc = nlp.make_doc("Manchester United appointed Rúben Amorim on Friday. "
+                       "Everton 2-1 Brentford was the late game.")
     doc._.dct = "2024-11-02"
     doc = nlp(doc)
     by_text = {m["text"]: m["entity"] for m in doc._.tl_mentions}

@@ -10,11 +10,10 @@ matched without context ("City", "United").
 
 from __future__ import annotations
 
-import unicodedata
-
 import json
 import logging
 import os
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
