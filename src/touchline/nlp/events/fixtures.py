@@ -1,9 +1,13 @@
-"""Upcoming games: "away to Olympiacos on November 26", "against Rayo Vallecano on Sunday"."""
+"""Upcoming games: "away to Olympiacos on November 26", "against Rayo Vallecano on Sunday",
+"ahead of Sunday's Chelsea v Arsenal"."""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Any
+
+from spacy.tokens import Span
 
 from touchline.model import FixtureEvent
 from touchline.nlp.events import dates
@@ -11,6 +15,69 @@ from touchline.nlp.events.context import Context, Hits
 from touchline.nlp.events.people import event
 
 logger = logging.getLogger(__name__)
+
+VERSUS = ("v", "v.", "vs", "vs.", "versus")
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int  # token span of the cue ("away to", "host") or of "X v Y"
+    end: int
+    home: str
+    away: str
+    conf: float
+
+
+def versus_pairs(ctx: Context, sent: Span) -> list[tuple[str, str, int, int]]:
+    """ "Chelsea v Arsenal" in a sentence: (home, away, first token, end token)."""
+    out = []
+    for t in sent:
+        if t.lower_ not in VERSUS or t.i == sent.start or t.i + 1 >= sent.end:
+            continue
+        left = ctx.team_at(t.i - 1)
+        right = ctx.team_at(t.i + 1)
+        if left and right and left[0] != right[0]:
+            out.append((left[0], right[0], left[1].tok_start, right[1].tok_end))
+    return out
+
+
+def _cues(ctx: Context, hits: Hits, sent: Span) -> list[_Cue]:
+    """Every stated pairing of the sentence, in text order."""
+    doc = ctx.doc
+    out: list[_Cue] = []
+    for side in ("away", "home", "neutral"):
+        for s, e in hits.find(f"fixture_opponent_cues.{side}", sent.start, sent.end):
+            opp = None
+            for j in range(e, min(e + 3, sent.end)):
+                hit = ctx.team_at(j)
+                if hit:
+                    opp = hit[0]
+                    break
+                if doc[j].is_punct:
+                    break
+            if opp is None:
+                continue
+            # "Chelsea host Spurs": the team right before the cue, else the clause subject
+            left = ctx.team_at(s - 1) if s > sent.start else None
+            team = left[0] if left else ctx.subject_team(s, sent)
+            if team is None or team == opp:
+                continue
+            home, away = (opp, team) if side == "away" else (team, opp)
+            out.append(_Cue(s, e, home, away, 0.8 if side != "neutral" else 0.65))
+    for home, away, s, e in versus_pairs(ctx, sent):
+        # "Chelsea v Arsenal ended 2-2" is a result, told by the match rules
+        nxt = doc[e].lower_ if e < sent.end else ""
+        if nxt in ("ended", "finished", "ends", "finishes") or (e < sent.end and doc[e].like_num):
+            continue
+        out.append(_Cue(s, e, home, away, 0.7))
+    out.sort(key=lambda c: c.start)
+    # one pairing per place: "play against X" is one cue, not two
+    kept: list[_Cue] = []
+    for c in out:
+        if kept and {kept[-1].home, kept[-1].away} == {c.home, c.away} and c.start - kept[-1].end <= 2:
+            continue
+        kept.append(c)
+    return kept
 
 
 def extract_fixtures(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
@@ -25,33 +92,26 @@ def extract_fixtures(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
                 continue
             if not any(t.lower_ in ("will", "'ll", "next") for t in sent):
                 continue
-        elif not future_words and not any(t.tag_ in ("MD", "VBZ", "VBP") for t in sent):
+        elif not future_words and not any(t.tag_ in ("MD", "VBZ", "VBP") for t in sent) \
+                and not any(t.lower_ in ("ahead", "before", "preview") for t in sent):
             continue
-        for side in ("away", "home", "neutral"):
-            for s, e in hits.find(f"fixture_opponent_cues.{side}", sent.start, sent.end):
-                opp = None
-                for j in range(e, min(e + 3, sent.end)):
-                    hit = ctx.team_at(j)
-                    if hit:
-                        opp = hit[0]
-                        break
-                    if doc[j].is_punct:
-                        break
-                if opp is None:
-                    continue
-                team = ctx.subject_team(s, sent)
-                if team is None or team == opp:
-                    continue
-                home, away = (opp, team) if side == "away" else (team, opp)
-                conf = 0.8 if side != "neutral" else 0.65
-                if when is None:
-                    conf *= 0.7
-                comps = ctx.in_range(sent.start, sent.end, ("competition",))
-                comp = min(comps, key=lambda m: abs(m.tok_start - s)).entity if comps else None
-                key = (min(home, away), max(home, away), when.value if when else None)
-                if key in out:
-                    continue
-                srcs = [(sent.start_char, sent.end_char)]
-                out[key] = event("fixture", FixtureEvent(home, away, comp, None), conf, srcs,
-                                 when.value if when else None)
+        cues = _cues(ctx, hits, sent)
+        for n, cue in enumerate(cues):
+            # "X host Y on Saturday and Z visit W on Sunday": each pairing its own date
+            lo = cues[n - 1].end if n > 0 else sent.start
+            hi = cues[n + 1].start if n + 1 < len(cues) else sent.end
+            own = dates.timex_in(doc, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), want="future",
+                                 near=doc[cue.start].idx)
+            if own is None and len(cues) == 1:
+                own = when
+            conf = cue.conf if own is not None else cue.conf * 0.7
+            key = (min(cue.home, cue.away), max(cue.home, cue.away), own.value if own else None)
+            if key in out:
+                continue
+            comps = ctx.in_range(sent.start, sent.end, ("competition",))
+            comp = min(comps, key=lambda m: abs(m.tok_start - cue.start)).entity if comps else None
+            srcs = [(sent.start_char, sent.end_char)]
+            out[key] = event("fixture", FixtureEvent(cue.home, cue.away, comp, None), conf, srcs,
+                             own.value if own else None)
     return list(out.values())
+

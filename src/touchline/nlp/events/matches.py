@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from touchline.model import MatchEvent, Scorer, detail_to_fields
 from touchline.nlp.events import dates
 from touchline.nlp.events.context import Context, Hits, lexicon, subject_of
+from touchline.nlp.events.fixtures import versus_pairs
 from touchline.nlp.events.scorers import find_scorers
 
 logger = logging.getLogger(__name__)
@@ -183,6 +184,7 @@ def scored_mentions(ctx: Context, hits: Hits, sm: Matcher, sent: Span, si: int) 
     lex = lexicon()
     out: list[Mention] = []
     spans = [(s, e) for _, s, e in sm(sent)]
+    versus = versus_pairs(ctx, sent) if spans else []
     # the last verb-stated result of the sentence, for "lost 1-0 to A and 2-0 to B"
     last_verb: tuple[str, int, int, str | None, float] | None = None
     for s, e in spans:
@@ -198,6 +200,14 @@ def scored_mentions(ctx: Context, hits: Hits, sm: Matcher, sent: Span, si: int) 
             base.owner, base.opp = left[0], right[0]
             base.owner_score, base.opp_score = sc
             base.home, base.conf = left[0], 0.9
+            out.append(base)
+            continue
+        pair = _versus_before(doc, versus, s)
+        if pair is not None:
+            # "Chelsea v Arsenal ended 2-2": the home side is named first
+            base.owner, base.opp = pair
+            base.owner_score, base.opp_score = sc
+            base.home, base.conf = pair[0], 0.85
             out.append(base)
             continue
         # "a 2-0 (home) victory over ...": a result noun just after the scoreline.
@@ -267,6 +277,16 @@ def scored_mentions(ctx: Context, hits: Hits, sm: Matcher, sent: Span, si: int) 
             base.home = opp
         out.append(base)
     return out
+
+
+def _versus_before(doc: Doc, versus: list[tuple[str, str, int, int]], s: int) -> tuple[str, str] | None:
+    """The "X v Y" pairing a scoreline at ``s`` completes ("X v Y ended 2-2", "X v Y 2-2")."""
+    for home, away, _a, b in versus:
+        between = [t.lower_ for t in doc[b:s]]
+        if between in ([], ["ended"], ["finished"], ["ended", "in", "a"], ["finished", "in", "a"], [":"],
+                       ["ended", "at"], ["finished", "at"], ["was"], ["("], ["ends"], ["finishes"]):
+            return home, away
+    return None
 
 
 def _is_passive(doc: Doc, k: int) -> bool:

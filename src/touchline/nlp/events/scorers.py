@@ -22,6 +22,8 @@ _SUCCESS = {"difference", "decisive", "decided", "settled", "sealed", "secured",
             "opened", "levelled", "enough", "winning", "scored", "netted", "clinched", "snatched", "rescued",
             "flew", "nestled", "sealing", "securing", "earning", "giving", "handed", "handing", "put",
             "proved", "separated", "decider", "cancelled", "canceled", "halved", "reduced", "restored"}
+# "X gave/put <team> ahead": the scorer's own goal is what moved the team in front.
+_LEAD_VERBS = {"gave", "put", "fired", "headed", "shot", "nodded", "edged", "sent"}
 # A "person" the gazetteer could not type is still a player when the text says he scored.
 _PLAYER = ("player", "person")
 
@@ -104,8 +106,23 @@ def find_scorers(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
                         break
                     if after & {"disallowed", "offside", "chalked"}:
                         break
-                    out.append(ScorerHit(pm.entity, pm.tok_start, _minute(ctx, t.i + 1, k + 1), 0.8))
+                    minute = _minute(ctx, t.i + 1, k + 1)
+                    if minute is None and k + 1 < sent.end and doc[k + 1].lower_ == "in":
+                        minute = _minute(ctx, k + 2, min(k + 5, sent.end))  # "header in the 78th minute"
+                    out.append(ScorerHit(pm.entity, pm.tok_start, minute, 0.8))
                     break
+    # "Kane gave Bayern the lead", "Saka put Arsenal ahead", "Isak fired Newcastle in front"
+    for t in sent:
+        if t.lower_ not in _LEAD_VERBS or t.i == sent.start or t.i + 2 >= sent.end:
+            continue
+        pm = ctx.at(t.i - 1, _PLAYER)
+        side = ctx.team_at(t.i + 1)
+        if pm is None or side is None or _own_goal_near(ctx, hits, t.i, sent.end):
+            continue
+        rest = " ".join(x.lower_ for x in doc[side[1].tok_end: min(side[1].tok_end + 3, sent.end)])
+        if rest.startswith(("the lead", "a lead", "ahead", "in front", "an early lead", "a first-half lead")):
+            out.append(ScorerHit(pm.entity, pm.tok_start, _minute(ctx, t.i, min(t.i + 10, sent.end)), 0.8,
+                                 side[0]))
     # "opened the scoring through Saka", "struck first through Vinicius"
     for s, e in hits.find("through_phrases", sent.start, sent.end):
         for k in range(e, min(e + 6, sent.end)):

@@ -30,8 +30,12 @@ def _competition(ctx: Context, sent: Span, near: int) -> tuple[str | None, float
     comps = ctx.in_range(sent.start, sent.end, ("competition",))
     if comps:
         return min(comps, key=lambda m: abs(m.tok_start - near)).entity, 1.0
+    # an earlier sentence's competition says which table only when it is a league: after a
+    # Champions League paragraph, "14th in the league table" is the domestic league
     prev = [m for m in ctx.mentions if m.kind == "competition" and m.tok_end <= sent.start]
-    return (prev[-1].entity, 0.8) if prev else (None, 1.0)
+    if prev and ctx.attrs.get(prev[-1].entity, {}).get("type") == "league":
+        return prev[-1].entity, 0.8
+    return None, 1.0
 
 
 def _subject_team(ctx: Context, i: int, sent: Span) -> str | None:
