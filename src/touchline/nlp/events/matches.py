@@ -25,6 +25,11 @@ ANAPHOR_WINDOW = 3
 MAX_DATE_GAP = 60
 
 
+# Words after a competition's name that make it a title or a table, not the match's competition.
+_NOT_THIS_MATCH = {"table", "standings", "winners", "winner", "champions", "champion", "holders", "title",
+                   "titles", "trophy", "trophies", "crown", "medal", "medals"}
+
+
 def build_score_matcher(vocab: Any) -> Matcher:
     """Scorelines as one token ("2-0") or three ("2", "-", "0")."""
     m = Matcher(vocab)
@@ -166,6 +171,12 @@ def _opponent_after(ctx: Context, hits: Hits, k: int, sent: Span) -> tuple[str |
         hit = ctx.team_at(j)
         if hit:
             return hit[0], was_at
+        if was_at:
+            # "won 2-1 at Anfield": the ground's one club was the opponent, at home
+            v = ctx.at(j, ("venue",))
+            if v is not None:
+                clubs = ctx.venue_clubs(v.entity)
+                return (clubs[0], True) if len(clubs) == 1 else (None, False)
     return None, False
 
 
@@ -403,8 +414,9 @@ def sentence_details(ctx: Context, hits: Hits, sent: Span) -> dict[str, Any]:
     if venues:
         out["venue"] = venues[0].entity
     # "top of the Premier League table" names a league, not this match's competition
+    # nor does "Champions League winners in 2022"
     comps = [m for m in ctx.in_range(sent.start, sent.end, ("competition",))
-             if not (m.tok_end < sent.end and doc[m.tok_end].lower_ in ("table", "standings"))]
+             if not (m.tok_end < sent.end and doc[m.tok_end].lower_ in _NOT_THIS_MATCH)]
     if comps:
         out["competition"] = comps[-1].entity
     elif any(t.lower_ in ("competition", "tournament") for t in sent):
@@ -480,6 +492,8 @@ def extract_matches(ctx: Context, hits: Hits, sm: Matcher) -> tuple[list[dict[st
             if (m.owner, m.opp) not in pairs and (m.opp, m.owner) not in pairs:
                 mentions.append(m)
         touched: list[Cluster] = []
+        # both sides named first: a one-side mention may then join the match they open
+        mentions.sort(key=lambda m: not (m.owner and m.opp))
         for m in mentions:
             m.anchor = doc[m.tok].idx
             c = _find_cluster(clusters, m, recent, si, last_seen)
@@ -500,6 +514,7 @@ def extract_matches(ctx: Context, hits: Hits, sm: Matcher) -> tuple[list[dict[st
             c = _scorer_cluster(ctx, clusters, recent, sent, si, last_seen) if found_scorers else None
             if c is not None:
                 _add_scorers(ctx, c, found_scorers)
+                last_seen[id(c)] = si  # the goals go on: the next sentence may tell more of them
             continue
         det = sentence_details(ctx, hits, sent)
         for c in touched:
@@ -555,7 +570,11 @@ def _add_scorers(ctx: Context, c: Cluster, found: list[Any]) -> None:
             team = h.team_hint if h.team_hint in c.teams else None
         if team is None and c.scores:
             scoring = [t for t in c.teams if c.scores.get(t, 0) > 0]
-            team = scoring[0] if len(scoring) == 1 else None
+            # the one side whose goals are not all accounted for by the scorers already known
+            open_ = [t for t in scoring
+                     if sum(1 for x in c.scorers.values() if x.team == t) < c.scores.get(t, 0)]
+            team = scoring[0] if len(scoring) == 1 else (
+                open_[0] if len(open_) == 1 and all(x.team for x in c.scorers.values()) else None)
         if team is not None and c.scores:
             have = sum(1 for s in c.scorers.values() if s.team == team)
             if have >= c.scores.get(team, 0):

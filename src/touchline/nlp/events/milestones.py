@@ -17,8 +17,18 @@ logger = logging.getLogger(__name__)
 
 _ORD = re.compile(r"^(\d{1,4})(?:st|nd|rd|th)$")
 _AGE = re.compile(r"(\d{1,2}) years?,? and (\d{1,3}) days?")
+# Words of a sentence that refers back to the feat just told ("reached that milestone aged 19").
+_BACK_REFS = {"milestone", "mark", "landmark", "feat", "achievement", "tally"}
 # Small ordinals ("his second goal") are routine; a milestone is a landmark count.
 MIN_COUNT = 10
+
+
+def _same_person(ctx: Context, sent: Span, rec: dict[str, Any]) -> bool:
+    """A later sentence goes on about the milestone's player: it names him or only a pronoun."""
+    people = {m.entity for m in ctx.in_range(sent.start, sent.end, ("player", "coach", "person"))}
+    if rec["fields"]["player"] in people:
+        return True
+    return any(t.lower_ in ("he", "she") for t in sent[:3])  # "He reached the mark ..."
 
 
 def _competition(ctx: Context, sent: Span, start: int, end: int) -> str | None:
@@ -64,7 +74,7 @@ def extract_milestones(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     last: dict[str, Any] | None = None
     for sent in doc.sents:
-        if last is not None and any(t.lower_ == "milestone" for t in sent):
+        if last is not None and any(t.lower_ in _BACK_REFS for t in sent) and _same_person(ctx, sent, last):
             _decorate(ctx, hits, sent, last, sent.start)  # "reached that milestone at the age of ..."
         for t in sent:
             mm = _ORD.match(t.text)

@@ -102,8 +102,10 @@ def extract_roles(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
 
     for sent in doc.sents:
         for s, e in hits.find("role_titles", sent.start, sent.end):
-            if hits.starts("role_titles", s) != e:
-                continue  # a shorter title inside a longer one
+            around = hits.find("role_titles", max(s - 3, 0), e + 3)
+            if hits.starts("role_titles", s) != e or any(a <= s and b >= e and (a, b) != (s, e)
+                                                          for a, b in around):
+                continue  # a shorter title inside a longer one ("captain" in "vice-captain")
             role = titles.get(doc[s:e].text.lower())
             if role is None:
                 continue
