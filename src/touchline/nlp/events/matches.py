@@ -25,6 +25,8 @@ ANAPHOR_WINDOW = 3
 MAX_DATE_GAP = 60
 
 
+GOALLESS = {"goalless", "scoreless"}
+_END_VERBS = {"finished", "ended", "ends", "finishes"}
 # Words after a competition's name that make it a title or a table, not the match's competition.
 _NOT_THIS_MATCH = {"table", "standings", "winners", "winner", "champions", "champion", "holders", "title",
                    "titles", "trophy", "trophies", "crown", "medal", "medals"}
@@ -83,6 +85,8 @@ class Cluster:
 
 
 def _score_at(sent: Span, s: int, e: int) -> tuple[int, int] | None:
+    if e - s == 1 and sent.doc[s].lower_ in GOALLESS:
+        return 0, 0
     text = sent.doc[s:e].text.replace(" ", "")
     mm = _SCORE_RX.match(text)
     return (int(mm.group(1)), int(mm.group(2))) if mm else None
@@ -195,6 +199,9 @@ def scored_mentions(ctx: Context, hits: Hits, sm: Matcher, sent: Span, si: int) 
     lex = lexicon()
     out: list[Mention] = []
     spans = [(s, e) for _, s, e in sm(sent)]
+    # "a goalless draw", "finished goalless": a 0-0 in words
+    spans += [(t.i - sent.start, t.i - sent.start + 1) for t in sent if t.lower_ in GOALLESS]
+    spans.sort()
     versus = versus_pairs(ctx, sent) if spans else []
     # the last verb-stated result of the sentence, for "lost 1-0 to A and 2-0 to B"
     last_verb: tuple[str, int, int, str | None, float] | None = None
@@ -235,11 +242,29 @@ def scored_mentions(ctx: Context, hits: Hits, sm: Matcher, sent: Span, si: int) 
             outcome, k, end = found
             owner, oconf = _owner(ctx, sent, k, s)
             opp, at = _opponent_after(ctx, hits, end, sent)
+            if opp is None and owner is not None and oconf >= 0.9 and outcome != "draw":
+                # "Rosenborg's goal in Arsenal's 5-1 win": the one other team of the sentence
+                others = {m.entity for m in ctx.in_range(sent.start, s, lex["team_kinds"])} - {owner}
+                if len(others) == 1:
+                    opp, oconf = others.pop(), 0.6
             if outcome == "draw" and opp is None:
                 # "the 2-2 draw between A and B", "A and B played out a 1-1 draw"
                 pair = _draw_pair(ctx, sent, k, end)
                 if pair:
                     (owner, opp), oconf = pair, 0.8
+        elif s > sent.start and doc[s - 1].lower_ in _END_VERBS and sc[0] == sc[1]:
+            # "X and Y finished goalless", "the match ended 1-1" (level: no side to orient)
+            pair = _draw_pair(ctx, sent, s - 1, s)
+            if pair:
+                base.owner, base.opp = pair
+                base.owner_score, base.opp_score = sc
+                base.conf = 0.8
+                out.append(base)
+            elif _match_subject(ctx, doc[s - 1]):
+                base.owner_score, base.opp_score = sc
+                base.anaphor, base.conf = True, 0.7
+                out.append(base)
+            continue
         elif last_verb is not None and _continues(doc, last_verb[2], s):
             # "lost 1-0 to United and 2-0 (to) Southampton": the same verb and subject
             outcome, k, _, owner, oconf = last_verb
@@ -288,6 +313,16 @@ def scored_mentions(ctx: Context, hits: Hits, sm: Matcher, sent: Span, si: int) 
             base.home = opp
         out.append(base)
     return out
+
+
+def _match_subject(ctx: Context, verb: Any) -> bool:
+    """ "The match at Old Trafford finished ...": the clause is about a game, not a team."""
+    if not ctx.parsed:
+        return False
+    subj = subject_of(verb)
+    if subj is None or not len(subj):
+        return False
+    return subj.root.lower_ in ("match", "game", "contest", "encounter", "derby", "tie", "clash", "meeting")
 
 
 def _versus_before(doc: Doc, versus: list[tuple[str, str, int, int]], s: int) -> tuple[str, str] | None:
@@ -359,9 +394,14 @@ def scoreless_mentions(ctx: Context, hits: Hits, sent: Span, si: int) -> list[Me
                 continue
             owner = ctx.team_at(k - 2)
             opp, at = _opponent_after(ctx, hits, end, sent)
+            conf = 0.8
+            if owner is None and doc[k - 2].lower_ in _TIME_NOUNS and opp is not None:
+                # "last week's win over Birmingham": the article's own team, when it has one
+                team = article_team(ctx)
+                owner, conf = ((team, None), 0.6) if team else (None, 0.0)  # type: ignore[assignment]
             if owner and opp and owner[0] != opp:
                 out.append(Mention(si, sent.start_char, sent.end_char, k, owner[0], opp,
-                                   home=opp if at else None, conf=0.8))
+                                   home=opp if at else None, conf=conf))
     for t in sent:
         low = t.lower_
         if low not in lex["transitive_win_verbs"] and low not in ("lost", "drew", "hosted", "knocked"):
@@ -398,6 +438,22 @@ def scoreless_mentions(ctx: Context, hits: Hits, sent: Span, si: int) -> list[Me
                 m.home = owner_hit[0]
             out.append(m)
     return out
+
+
+_TIME_NOUNS = {"week", "weekend", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+               "sunday", "midweek", "month"}
+
+
+def article_team(ctx: Context) -> str | None:
+    """The team an article is about: named at least three times and over twice as often as any other."""
+    counts: dict[str, int] = {}
+    for m in ctx.mentions:
+        if m.kind in lexicon()["team_kinds"]:
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] <= 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def is_anaphoric(hits: Hits, sent: Span) -> bool:
@@ -447,6 +503,8 @@ def _compatible(c: Cluster, m: Mention) -> bool:
 
 def _merge(c: Cluster, m: Mention) -> None:
     c.touch(m)
+    if m.anaphor and m.owner_score is not None and m.owner_score == m.opp_score and not c.scores:
+        c.scores = {t: m.owner_score for t in c.teams}  # "the match ended goalless"
     if m.owner_score is not None and not c.scores:
         if m.owner:
             c.scores[m.owner] = m.owner_score
@@ -474,6 +532,8 @@ def _find_cluster(clusters: list[Cluster], m: Mention, recent: Cluster | None, s
                 return c
         return None
     if recent is not None and si - last_seen.get(id(recent), -99) <= ANAPHOR_WINDOW:
+        if m.owner_score is not None and recent.scores and set(recent.scores.values()) != {m.owner_score}:
+            return None  # "the match ended 1-1" cannot be a 2-1 told before
         return recent
     return None
 

@@ -22,6 +22,9 @@ _SUCCESS = {"difference", "decisive", "decided", "settled", "sealed", "secured",
             "opened", "levelled", "enough", "winning", "scored", "netted", "clinched", "snatched", "rescued",
             "flew", "nestled", "sealing", "securing", "earning", "giving", "handed", "handing", "put",
             "proved", "separated", "decider", "cancelled", "canceled", "halved", "reduced", "restored"}
+# Words a goal noun and its "from" may have between them ("goals in each half from").
+_TIME_FILLER = {"in", "either", "each", "both", "half", "halves", "first", "second", "the", "late", "early",
+                "minutes", "period", "final"}
 # "X gave/put <team> ahead": the scorer's own goal is what moved the team in front.
 _LEAD_VERBS = {"gave", "put", "fired", "headed", "shot", "nodded", "edged", "sent"}
 # A "person" the gazetteer could not type is still a player when the text says he scored.
@@ -72,6 +75,19 @@ def _players_after(ctx: Context, i: int, sent: Span) -> list[Ment]:
     return out
 
 
+def _from_after(sent: Span, i: int) -> int | None:
+    """The "from"/"by" after a goal noun: next to it, or past a short time phrase
+    ("goals in each half from A and B", "a second-half double from A")."""
+    doc = sent.doc
+    for k in range(i + 1, min(i + 5, sent.end)):
+        w = doc[k]
+        if w.lower_ in ("from", "by"):
+            return k
+        if w.is_punct or w.pos_ in ("VERB", "AUX") or w.lower_ not in _TIME_FILLER:
+            return None
+    return None
+
+
 def find_scorers(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
     """Scorers stated in one sentence (not yet tied to a match)."""
     doc = ctx.doc
@@ -84,10 +100,11 @@ def find_scorers(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
     for t in sent:
         low = t.lower_
         # "Goals from A and B", "a brace from A"
-        if low in from_nouns and t.i + 1 < sent.end and doc[t.i + 1].lower_ in ("from", "by"):
+        frm = _from_after(sent, t.i) if low in from_nouns else None
+        if frm is not None:
             if _own_goal_near(ctx, hits, t.i - 2, t.i + 1):
                 continue
-            for m in _players_after(ctx, t.i + 2, sent):
+            for m in _players_after(ctx, frm + 1, sent):
                 out.append(ScorerHit(m.entity, m.tok_start, _minute(ctx, m.tok_end, m.tok_end + 6), 0.85))
         # "A's second-half header", "A's late equaliser"
         if low in ("'s", "’s") and t.i > sent.start:
