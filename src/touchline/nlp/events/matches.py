@@ -57,6 +57,7 @@ class Mention:
     conf: float = 0.8
     anaphor: bool = False
     anchor: int = 0  # char offset of the trigger
+    past_ref: bool = False  # "last week's win": an earlier game, never the report's own
 
 
 @dataclass
@@ -401,7 +402,7 @@ def scoreless_mentions(ctx: Context, hits: Hits, sent: Span, si: int) -> list[Me
                 owner, conf = ((team, None), 0.6) if team else (None, 0.0)  # type: ignore[assignment]
             if owner and opp and owner[0] != opp:
                 out.append(Mention(si, sent.start_char, sent.end_char, k, owner[0], opp,
-                                   home=opp if at else None, conf=conf))
+                                   home=opp if at else None, conf=conf, past_ref=conf < 0.8))
     for t in sent:
         low = t.lower_
         if low not in lex["transitive_win_verbs"] and low not in ("lost", "drew", "hosted", "knocked"):
@@ -561,6 +562,8 @@ def extract_matches(ctx: Context, hits: Hits, sm: Matcher) -> tuple[list[dict[st
                 if not (m.owner and m.opp):
                     continue  # one team only and nothing to attach it to
                 c = Cluster(teams=[m.owner, m.opp], first_tok=m.tok)
+                if m.past_ref:
+                    c.date = dates.Dated(None)  # its day is not stated: no report-day guess
                 clusters.append(c)
             _merge(c, m)
             touched.append(c)
