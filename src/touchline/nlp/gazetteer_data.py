@@ -115,6 +115,10 @@ class GazetteerData:
         for e in self.entries.values():
             for form in (e["name"], *e["aliases"]):
                 self.by_alias.setdefault(form, set()).add(e["id"])
+                # English-language press often drops accents: "Bernabeu", "Atletico".
+                plain = strip_accents(form)
+                if plain != form:
+                    self.by_alias.setdefault(plain, set()).add(e["id"])
             attrs = e["attrs"]
             if e["kind"] == "national_team" and attrs.get("fifa"):
                 for word in (*attrs.get("demonyms", []), *attrs.get("demonym_nouns", [])):
@@ -173,6 +177,12 @@ class GazetteerData:
 # Particles that belong to a surname: "Mac Allister", "van Dijk", "de Jong".
 SURNAME_PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "dos", "das", "del", "la", "le",
                      "mac", "mc", "ten", "ter", "el", "al", "bin", "ben", "st.", "st"}
+
+
+def strip_accents(text: str) -> str:
+    """"Santiago Bernabéu" → "Santiago Bernabeu"; case and everything else kept."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 def fold_name(name: str) -> str:

@@ -368,12 +368,20 @@ def _assemble(clubs: list[Entry], venues: list[Entry], squads: list[tuple[str, s
         if club["id"] not in venue["attrs"]["clubs"]:
             venue["attrs"]["clubs"].append(club["id"])
     out: dict[str, Entry] = dict(by_id)
+    index = ClubIndex([*known_clubs, *by_id.values()])
     for venue in venues:
-        venue["attrs"].pop("_club_note", None)
+        # The stadium files name their club in a comment ("Estadio Santiago Bernabéu ... # Real Madrid").
+        note = venue["attrs"].pop("_club_note", None)
+        club_id = index.lookup(note) if note else None
+        if club_id in by_id:
+            club = by_id[club_id]
+            club["attrs"].setdefault("venue", venue["id"])
+            venue["attrs"].setdefault("clubs", [])
+            if club_id not in venue["attrs"]["clubs"]:
+                venue["attrs"]["clubs"].append(club_id)
         if venue["id"] in out:
             continue
         out[venue["id"]] = venue
-    index = ClubIndex([*known_clubs, *by_id.values()])
     players: dict[str, Entry] = {}
     for team, season, kind, squad in squads:
         team_id = index.lookup(team) if kind == "club" else entity_id("national_team", team)
