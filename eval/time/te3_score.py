@@ -24,10 +24,14 @@ from typing import Protocol
 
 
 class Span(Protocol):
-    start: int
-    end: int
-    value: str
-    type: str
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def value(self) -> str: ...
+    @property
+    def type(self) -> str: ...
 
 
 @dataclass

@@ -125,7 +125,11 @@ def _clock_day(ctx: Context) -> date | None:
     return ctx.last_day or ctx.dct
 
 
-def clock(c: Candidate, ctx: Context) -> Result | None:
+def clock_text(c: Candidate) -> str:
+    """"T22:00" for "10 p.m.", "T24:00" for "midnight", "T12:00" for "noon"."""
+    word = _key(c.groups.get("word", ""))
+    if word:
+        return "T24:00" if word == "midnight" else "T12:00"
     h = int(c.groups["h"])
     mi = int(c.groups.get("mi") or 0)
     ap = _key(c.groups.get("ap", "")).replace(".", "")
@@ -133,19 +137,15 @@ def clock(c: Candidate, ctx: Context) -> Result | None:
         h += 12
     elif ap == "am" and h == 12:
         h = 0
+    return f"T{h:02d}:{mi:02d}"
+
+
+def clock(c: Candidate, ctx: Context) -> Result | None:
     day = _clock_day(ctx)
-    clock_text = f"T{h:02d}:{mi:02d}"
     if day is None:
         return Result("TIME", None, "clock time and no published date")
-    return Result("TIME", day.isoformat() + clock_text)
+    return Result("TIME", day.isoformat() + clock_text(c))
 
 
 def clock_word(c: Candidate, ctx: Context) -> Result | None:
-    word = _key(c.groups["word"])
-    day = _clock_day(ctx)
-    clock_text = "T24:00" if word == "midnight" else "T12:00"
-    if day is None:
-        return Result("TIME", None, "clock time and no published date")
-    return Result("TIME", day.isoformat() + clock_text)
-
-
+    return clock(c, ctx)

@@ -86,8 +86,8 @@ def _month_year(c: Candidate, ctx: Context) -> Result | None:
 def _month(c: Candidate, ctx: Context) -> Result | None:
     month = _MONTHS[_key(c.groups["month"])]
     rel = _key(c.groups.get("rel", ""))
-    if c.groups["month"] == "May" and not (rel or c.groups.get("mod")):
-        return None  # bare "May" is usually the verb; "in May" is trimmed and lands here too
+    if c.groups["month"] == "May" and not (rel or c.groups.get("mod") or c.groups.get("prep")):
+        return None  # bare "May" is usually the verb; "in May", "since May" are the month
     missing = _need_dct(ctx, "DATE")
     if missing or ctx.dct is None:
         return missing
@@ -169,6 +169,24 @@ def _deictic_pod(c: Candidate, ctx: Context) -> Result | None:
         return missing
     shift = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(rel, 0)
     return _day(ctx.dct + timedelta(days=shift), pod)
+
+
+def _clock_day(c: Candidate, ctx: Context) -> Result | None:
+    """"10 p.m. Wednesday", "noon Saturday", "5 p.m. EST Nov. 9": the day's date plus the clock time."""
+    if c.groups.get("wd"):
+        day = _weekday(Candidate(c.start, c.end, "weekday", {"wd": c.groups["wd"], **_rel(c)}), ctx)
+    else:
+        groups = {"month": c.groups["month"], "d": c.groups["d"]}
+        day = _month_day(Candidate(c.start, c.end, "month_day", groups), ctx)
+    if day is None:
+        return None
+    if day.value is None:
+        return Result("TIME", None, day.reason)
+    return Result("TIME", day.value + amounts.clock_text(c))
+
+
+def _rel(c: Candidate) -> dict[str, str]:
+    return {"rel": c.groups["rel"]} if c.groups.get("rel") else {}
 
 
 # --- relative periods ---------------------------------------------------------
@@ -324,6 +342,7 @@ RULES: dict[str, Rule] = {
     "quarter_anaphor": amounts.quarter_anaphor,
     "clock": amounts.clock,
     "clock_word": amounts.clock_word,
+    "clock_day": _clock_day,
     "match_minute": football.match_minute,
     "match_point": football.match_point,
     "match_half": football.match_half,

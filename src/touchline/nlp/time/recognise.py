@@ -72,6 +72,25 @@ TenseReader = Callable[[int, int], Tense]
 _PROBE_DAY = date(2000, 6, 15)
 
 
+# "$2 million a year", "24 hours a day", "four flights a week": "a <unit>" after an
+# amount or a counted noun is a rate, not a length of time.
+_RATE_BEFORE = re.compile(
+    r"(?:\d[\d,.]*%?|million|billion|thousand|hundred|cents?|percent|dollars|(?!(?:this|was|has|its|his|hers|"
+    r"ours|yours|theirs|thus|less|unless|across|perhaps|always|towards|afterwards|plus|as|is|us|yes|does|"
+    r"years|months|weeks|days)\b)[a-z]{2,}s)\s+$"
+)
+
+
+def _is_rate(text: str, rule: str, groups: dict[str, str], start: int) -> bool:
+    if rule != "duration" or groups.get("pre") or _key_n(groups.get("n", "")) not in {"a", "an"}:
+        return False
+    return _RATE_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
+def _key_n(word: str) -> str:
+    return word.strip().lower()
+
+
 def candidates(text: str) -> list[Candidate]:
     """Every pattern match, overlapping ones included."""
     found: list[Candidate] = []
@@ -80,6 +99,8 @@ def candidates(text: str) -> list[Candidate]:
             if m.end() == m.start():
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            if _is_rate(text, rule, groups, m.start()):
+                continue
             found.append(Candidate(m.start(), m.end(), rule, groups, order))
     return found
 
