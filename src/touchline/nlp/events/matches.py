@@ -462,6 +462,13 @@ def is_anaphoric(hits: Hits, sent: Span) -> bool:
                                                                               sent.end))
 
 
+def _past_edition(doc: Any, after: int, sent_end: int) -> bool:
+    """"the FA Cup in 1955": a competition's edition of a given year, not the match's competition."""
+    window = doc[after:min(after + 2, sent_end)]
+    return len(window) == 2 and window[0].lower_ in ("in", "of") and window[1].like_num \
+        and len(window[1].text) == 4 and window[1].text.isdigit()
+
+
 def sentence_details(ctx: Context, hits: Hits, sent: Span) -> dict[str, Any]:
     """Venue, competition and stage named in a sentence."""
     doc = ctx.doc
@@ -473,7 +480,8 @@ def sentence_details(ctx: Context, hits: Hits, sent: Span) -> dict[str, Any]:
     # "top of the Premier League table" names a league, not this match's competition
     # nor does "Champions League winners in 2022"
     comps = [m for m in ctx.in_range(sent.start, sent.end, ("competition",))
-             if not (m.tok_end < sent.end and doc[m.tok_end].lower_ in _NOT_THIS_MATCH)]
+             if not (m.tok_end < sent.end and doc[m.tok_end].lower_ in _NOT_THIS_MATCH)
+             and not _past_edition(doc, m.tok_end, sent.end)]
     if comps:
         out["competition"] = comps[-1].entity
     elif any(t.lower_ in ("competition", "tournament") for t in sent):
