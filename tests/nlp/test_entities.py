@@ -179,3 +179,14 @@ def test_gazetteer_person_found_under_another_spelling_and_scores_are_not_people
     assert by_text["Rúben Amorim"] == "coach:ruben-amorim"
     assert by_text["Everton"] == "club:everton" and by_text["Brentford"] == "club:brentford"
     assert not any(any(c.isdigit() for c in e["name"]) for e in doc._.tl_entities)
+
+
+def test_capitalised_particle_surname_joins_the_full_name() -> None:
+    from touchline.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    doc = nlp.make_doc("Virgil van Dijk headed the winner for Liverpool. "
+                       "Afterwards Van Dijk's shirt went to a young fan.")
+    doc._.dct = "2024-12-02"
+    doc = nlp(doc)
+    assert {m["text"]: m["entity"] for m in doc._.tl_mentions}["Van Dijk"] == "player:virgil-van-dijk"

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from touchline.model import entity_id
 from touchline.nlp import descriptors, extensions, gazetteer_data
 from touchline.nlp.entity_facts import Article, Mention, coach_team
-from touchline.nlp.gazetteer_data import GazetteerData, surname_of
+from touchline.nlp.gazetteer_data import GazetteerData, surname_forms
 
 logger = logging.getLogger(__name__)
 
@@ -270,7 +270,8 @@ class EntityLinker:
         by_surname: dict[str, set[str]] = {}
         for person in art.people():
             if len(person["name"].split()) >= 2:
-                by_surname.setdefault(surname_of(person["name"]), set()).add(person["id"])
+                for form in surname_forms(person["name"]):
+                    by_surname.setdefault(form, set()).add(person["id"])
         if by_surname:
             local = PhraseMatcher(doc.vocab, attr="ORTH")
             tokenizer: Any = self.nlp.tokenizer

@@ -128,7 +128,8 @@ class GazetteerData:
             if e["kind"] in ("player", "coach", "person"):
                 parts = e["name"].split()
                 if len(parts) >= 2:
-                    self.surnames.setdefault(surname_of(e["name"]), set()).add(e["id"])
+                    for form in surname_forms(e["name"]):
+                        self.surnames.setdefault(form, set()).add(e["id"])
                     for form in (e["name"], *e["aliases"]):
                         self.folded_people.setdefault(fold_name(form), set()).add(e["id"])
 
@@ -183,6 +184,14 @@ def strip_accents(text: str) -> str:
     """"Santiago Bernabéu" → "Santiago Bernabeu"; case and everything else kept."""
     decomposed = unicodedata.normalize("NFKD", text)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def surname_forms(full_name: str) -> tuple[str, ...]:
+    """The surname as written after a name particle ("van Dijk") and at a sentence's start or
+    after a possessive ("Van Dijk's shirt")."""
+    surname = surname_of(full_name)
+    capital = surname[:1].upper() + surname[1:]
+    return (surname,) if capital == surname else (surname, capital)
 
 
 def fold_name(name: str) -> str:
