@@ -194,6 +194,18 @@ CASES: list[tuple[str, date, str, str | None]] = [
     ("The derby falls on matchday 5.", THU, "matchday 5", None),
     ("They play Leipzig in gameweek 12.", THU, "gameweek 12", None),
     ("He scored twice in the final 10 minutes.", THU, "the final 10 minutes", "PT10M"),
+    # a clock time joined to its day
+    ("The deadline passed at 10 p.m. Wednesday.", THU, "10 p.m. Wednesday", "2024-11-27T22:00"),
+    ("Fans gathered outside the ground at noon Saturday.", THU, "noon Saturday", "2024-11-23T12:00"),
+    ("Bids must arrive by 5 p.m. GMT Dec. 2.", THU, "5 p.m. GMT Dec. 2", "2024-12-02T17:00"),
+    ("Tickets go on sale at 9am Monday.", THU, "9am Monday", "2024-12-02T09:00"),
+    # present and past references, vague spans
+    ("The current squad is the youngest in the league.", THU, "current", "PRESENT_REF"),
+    ("Clubs spend more on scouting these days.", THU, "these days", "PRESENT_REF"),
+    ("The stadium has changed a lot over the years.", THU, "the years", "PXY"),
+    ("The club faces a tough test in the weeks ahead.", THU, "the weeks ahead", "PXW"),
+    ("He scored for the first time in years.", THU, "years", "PXY"),
+    ("The striker joined the club in May.", THU, "May", "2024-05"),
     # no published date: relative expressions stay unresolved
     ("Arsenal beat Wolves on Saturday.", None, "Saturday", None),  # type: ignore[list-item]
     ("He was injured last season.", None, "last season", None),  # type: ignore[list-item]
@@ -201,6 +213,12 @@ CASES: list[tuple[str, date, str, str | None]] = [
     ("He joined on 6 March 2024.", None, "6 March 2024", "2024-03-06"),  # type: ignore[list-item]
     ("He joined in 2019.", None, "2019", "2019"),  # type: ignore[list-item]
 ]
+
+
+def test_a_rate_is_not_a_duration() -> None:
+    found = [t.text for t in find_timexes("He earns $2 million a year and trains 24 hours a day.", THU)]
+    assert "a year" not in found and "a day" not in found
+    assert [t.value for t in find_timexes("He was out for a year.", THU)] == ["P1Y"]
 
 
 def test_table_is_large() -> None:

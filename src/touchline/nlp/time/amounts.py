@@ -42,7 +42,7 @@ def duration(c: Candidate, ctx: Context) -> Result | None:
 
 
 def duration_bare(c: Candidate, ctx: Context) -> Result | None:
-    unit = _key(c.groups.get("unit") or c.groups["unit2"])
+    unit = _key(next(c.groups[g] for g in ("unit", "unit2", "unit3", "unit4") if c.groups.get(g)))
     vague = _key(c.groups.get("vague", ""))
     # "recent weeks" points back from now rather than measuring a length.
     if vague == "recent":
