@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import spacy
 from spacy.language import Language
@@ -62,3 +64,24 @@ def test_pretrained_pipeline_reads_tense_from_the_parse() -> None:
     doc = _run(nlp, "The coach said the squad will travel to Munich on Sunday. They lost on Sunday.",
                "2024-11-28")
     assert [t["value"] for t in doc._.tl_timexes] == ["2024-12-01", "2024-11-24"]
+
+
+def test_disk_round_trip_keeps_the_config(blank: Language, tmp_path: Path) -> None:
+    blank.to_disk(tmp_path / "nlp")
+    again = spacy.load(tmp_path / "nlp")
+    assert again.pipe_names == blank.pipe_names
+    assert again.get_pipe_meta("tl_time").factory == "tl_time"
+    assert again.config["components"]["tl_time"] == blank.config["components"]["tl_time"]
+    assert _run(again, TEXT, "2024-11-28")._.tl_timexes == _run(blank, TEXT, "2024-11-28")._.tl_timexes
+
+
+def test_pipe_with_two_processes(blank: Language) -> None:
+    docs = []
+    for i, dct in enumerate(["2024-11-28", "2025-11-05", None, "2024-11-28"]):
+        doc = blank.make_doc(TEXT if i % 2 == 0 else "Spurs host Villa on Sunday afternoon.")
+        doc._.dct = dct
+        docs.append(doc)
+    single = [list(d._.tl_timexes) for d in blank.pipe([d.copy() for d in docs])]
+    multi = [list(d._.tl_timexes) for d in blank.pipe(docs, n_process=2, batch_size=1)]
+    assert multi == single
+    assert multi[1][0]["value"] == "2025-11-09TAF"
