@@ -23,11 +23,12 @@ would).  A pass sums the chunk times; passes are repeated (``--repeat``) and
 the median pass is reported.  The ratio time(touchline) / time(baseline)
 must stay at or below 1.3.
 
-Memory: ingest runs in a fresh subprocess per corpus size (N and 4N articles)
-and reports its peak RSS (VmHWM); the ratio of the two peaks should be about
-1 (flat).  Sizes beyond the corpus are made of new articles whose paragraphs
-are drawn from different BBC articles, so near-duplicate detection does not
-fold them together.
+Memory: ingest runs in a fresh subprocess per corpus size (N and 4N articles,
+N the corpus used above) and reports its RSS after loading the pipeline and
+its peak RSS (VmHWM); the ratio of the two peaks should be about 1 (flat).
+Sizes beyond the corpus are made of new articles whose paragraphs are drawn
+from different BBC articles, so near-duplicate detection does not fold them
+together.
 """
 
 from __future__ import annotations
@@ -74,15 +75,27 @@ def load_texts(shared: Path, limit: int | None) -> list[str]:
 
 
 def mixed_texts(texts: list[str], count: int, seed: int = 7) -> list[str]:
-    """``count`` articles: the corpus first, then new articles built from paragraphs of different ones."""
+    """``count`` articles: the corpus first, then new articles built from paragraphs of different ones.
+
+    Each new article is as long as the corpus article it stands in for (peak
+    memory follows the length of a batch's articles, so longer stand-ins would
+    read as growth), and no two share a run of text, so none is a near-copy.
+    """
     out = list(texts[:count])
     paragraphs = [[p for p in t.split("\n\n") if p.strip()] for t in texts]
     rng = random.Random(seed)
     while len(out) < count:
-        # Each new article: a title paragraph, then one paragraph from each of
-        # several different articles, so no two share a run of text.
-        sources = rng.sample(range(len(texts)), k=min(len(texts), 8))
-        parts = [rng.choice(paragraphs[i]) for i in sources if paragraphs[i]]
+        target = len(texts[len(out) % len(texts)])
+        parts: list[str] = []
+        size = 0
+        for i in rng.sample(range(len(texts)), k=len(texts)):
+            if not paragraphs[i]:
+                continue
+            para = rng.choice(paragraphs[i])
+            if parts and abs(size + len(para) - target) > abs(size - target):
+                break  # the nearest length to the article it stands in for
+            parts.append(para)
+            size += len(para) + 2
         out.append("\n\n".join(parts))
     return out
 
@@ -180,7 +193,7 @@ def main() -> int:
                     help="articles per interleaved chunk (0: the whole corpus at once; default 32)")
     ap.add_argument("--warmup", type=int, default=8, help="articles each pipeline sees before timing")
     ap.add_argument("--memory", default="auto",
-                    help="comma-separated corpus sizes for the peak-RSS runs, 'auto' (N and 4N) or 'off'")
+                    help="corpus sizes for the peak-RSS runs, comma-separated; 'auto' (N and 4N) or 'off'")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     ap.add_argument("--memory-child", nargs=2, metavar=("FOLDER", "DB"), help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -219,7 +232,7 @@ def main() -> int:
         memory: list[dict[str, Any]] = []
         if args.memory != "off":
             auto = args.memory == "auto"
-            sizes = [max(1, n // 4), n] if auto else [int(s) for s in args.memory.split(",")]
+            sizes = [n, 4 * n] if auto else [int(s) for s in args.memory.split(",")]
             memory = measure_memory(texts, sizes, tmp)
 
     ratio = ours.median / base.median
