@@ -206,6 +206,12 @@ CASES: list[tuple[str, date, str, str | None]] = [
     ("The club faces a tough test in the weeks ahead.", THU, "the weeks ahead", "PXW"),
     ("He scored for the first time in years.", THU, "years", "PXY"),
     ("The striker joined the club in May.", THU, "May", "2024-05"),
+    # quarterly results: "a year ago" is the quarter named, a year back
+    ("Club revenue in the third quarter rose to £50m, up from £41m a year earlier.", THU, "a year earlier",
+     "2023-Q3"),
+    ("Matchday income beat the year-ago quarter.", THU, "the year-ago quarter", "2023-Q3"),
+    ("Wages in the third quarter were above year-earlier levels.", THU, "year-earlier", "2023-Q3"),
+    ("The stadium opened a year ago.", THU, "a year ago", "2023"),
     # no published date: relative expressions stay unresolved
     ("Arsenal beat Wolves on Saturday.", None, "Saturday", None),  # type: ignore[list-item]
     ("He was injured last season.", None, "last season", None),  # type: ignore[list-item]

@@ -121,6 +121,27 @@ def quarter_anaphor(c: Candidate, ctx: Context) -> Result | None:
     return Result("DATE", f"{year:04d}-Q{q}")
 
 
+def year_ago_adj(c: Candidate, ctx: Context) -> Result | None:
+    """"a year-earlier loss", "the year-ago quarter": the period compared with, a year back.
+
+    In a quarterly report (a quarter already named) it is that quarter a year earlier.
+    """
+    missing = _need_dct(ctx, "DATE")
+    if missing or ctx.dct is None:
+        return missing
+    if c.groups.get("q"):
+        q = _QUARTERS[_key(c.groups["q"])]
+        year = ctx.last_quarter[0] if ctx.last_quarter else ctx.dct.year
+        return Result("DATE", f"{year - 1:04d}-Q{q}")
+    if ctx.last_quarter:
+        return Result("DATE", f"{ctx.last_quarter[0] - 1:04d}-Q{ctx.last_quarter[1]}")
+    if c.groups.get("unit"):
+        q = (ctx.dct.month - 1) // 3  # the last quarter completed
+        year = ctx.dct.year - 1 if q else ctx.dct.year - 2
+        return Result("DATE", f"{year:04d}-Q{q or 4}")
+    return Result("DATE", f"{ctx.dct.year - 1:04d}")
+
+
 def _clock_day(ctx: Context) -> date | None:
     return ctx.last_day or ctx.dct
 

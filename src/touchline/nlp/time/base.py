@@ -54,6 +54,7 @@ class Context:
     tense: Tense = "none"
     dayfirst: bool = True
     last_day: date | None = None  # the latest calendar day resolved in this text
+    last_quarter: tuple[int, int] | None = None  # (year, quarter) of the latest quarter named
 
 
 @dataclass(frozen=True, slots=True)

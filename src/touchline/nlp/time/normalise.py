@@ -282,6 +282,9 @@ def _ago(c: Candidate, ctx: Context) -> Result | None:
         y, m = cal.add_months(dct.year, dct.month, -k)
         return Result("DATE", f"{y:04d}-{m:02d}")
     if unit == "year":
+        if k == 1 and ctx.last_quarter:
+            # Quarterly results: "up from $9 million a year ago" is the same quarter last year.
+            return Result("DATE", f"{ctx.last_quarter[0] - 1:04d}-Q{ctx.last_quarter[1]}")
         return Result("DATE", f"{dct.year - k:04d}")
     if unit == "decade":
         return Result("DATE", f"{(dct.year - 10 * k) // 10:03d}")
@@ -340,6 +343,7 @@ RULES: dict[str, Rule] = {
     "holiday": amounts.holiday,
     "quarter": amounts.quarter,
     "quarter_anaphor": amounts.quarter_anaphor,
+    "year_ago_adj": amounts.year_ago_adj,
     "clock": amounts.clock,
     "clock_word": amounts.clock_word,
     "clock_day": _clock_day,

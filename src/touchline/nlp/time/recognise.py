@@ -68,6 +68,7 @@ def _compile() -> list[tuple[int, str, re.Pattern[str]]]:
 
 _COMPILED = _compile()
 
+_QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 TenseReader = Callable[[int, int], Tense]
 _PROBE_DAY = date(2000, 6, 15)
 
@@ -152,8 +153,10 @@ def find_timex_dicts(
     found = [c for c in candidates(text) if normalise(c, probe) is not None]
     out: list[dict[str, object]] = []
     last_day: date | None = None
+    last_quarter: tuple[int, int] | None = None
     for cand in select(text, found):
-        ctx = Context(dct=dct, tense=reader(cand.start, cand.end), dayfirst=dayfirst, last_day=last_day)
+        ctx = Context(dct=dct, tense=reader(cand.start, cand.end), dayfirst=dayfirst, last_day=last_day,
+                      last_quarter=last_quarter)
         result = normalise(cand, ctx)
         if result is None:
             continue
@@ -170,4 +173,11 @@ def find_timex_dicts(
         )
         if result.day is not None:
             last_day = result.day
+        quarter = _QUARTER_VALUE.fullmatch(result.value or "")
+        # The quarter a report is about: named by a quarter rule (not "a year ago" looking
+        # back from it) and not a forecast for a quarter still to come.
+        if quarter and cand.rule in {"quarter", "quarter_anaphor"}:
+            named = (int(quarter.group(1)), int(quarter.group(2)))
+            if dct is None or named <= (dct.year, (dct.month - 1) // 3 + 1):
+                last_quarter = named
     return out
