@@ -82,16 +82,23 @@ def build_matcher(vocab: Vocab, demonym_nouns: set[str]) -> Matcher:
     # modifiers we know how to read (anything else would swallow whole clauses).
     lower = "|".join(sorted(FILLERS | FORMER))
     mid: dict[str, Any] = {"OP": "{0,6}", "TEXT": {"REGEX": rf"^(?:[A-Z][\w'.]*|-|{lower})$"}}
-    for head in _head_patterns(heads):
-        matcher.add("DESC", [[{"LOWER": "the"}, mid, *head]])
-    for noun in sorted(demonym_nouns):
-        matcher.add("DESC", [[{"LOWER": "the"}, mid, {"LOWER": noun}]])
+    # One-word heads share one pattern: one pattern per head would run hundreds of
+    # parallel partial matches from every "the" (measured 7x slower).
+    single, multi = _split_heads(heads | set(demonym_nouns))
+    matcher.add("DESC", [[{"LOWER": "the"}, mid, {"LOWER": {"IN": single}}]]
+                + [[{"LOWER": "the"}, mid, *head] for head in multi])
     age: list[dict[str, Any]] = [{"LOWER": "the"}, {"LIKE_NUM": True}, {"ORTH": "-"}, {"LOWER": "year"},
                                  {"ORTH": "-"}, {"LOWER": "old"}]
-    matcher.add("AGE", [age])
-    for head in _head_patterns(set(POSITION_HEADS) | PLAYER_HEADS | COACH_HEADS):
-        matcher.add("AGE", [[*age, *head]])
+    single, multi = _split_heads(set(POSITION_HEADS) | PLAYER_HEADS | COACH_HEADS)
+    matcher.add("AGE", [age, [*age, {"LOWER": {"IN": single}}]] + [[*age, *head] for head in multi])
     return matcher
+
+
+def _split_heads(heads: set[str]) -> tuple[list[str], list[list[dict[str, Any]]]]:
+    """One-word heads as a word list; hyphenated or spaced ones as token patterns."""
+    patterns = _head_patterns(heads)
+    single = sorted(p[0]["LOWER"] for p in patterns if len(p) == 1)
+    return single, [p for p in patterns if len(p) > 1]
 
 
 def find(doc: Doc, matcher: Matcher) -> list[tuple[int, int, str]]:
