@@ -65,7 +65,7 @@ def find_reported(att: Attributor, quoted: Sequence[tuple[int, int]], used_verbs
         if len(toks) < _MIN_CLAUSE_TOKENS:
             continue
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-        if _overlaps(start, end, quoted, starts) or "\n" in doc.text[start:end]:
+        if _overlaps(start, end, quoted, starts) or "\n" in att.text[start:end]:
             continue
         speaker = att.resolver.from_tokens(list(doc[subject.left_edge.i: subject.i + 1]))
         if speaker is None:

@@ -63,8 +63,7 @@ class Speaker:
     ref: Person | None
 
 
-def _strip_possessive(doc: Doc, start: int, end: int) -> int:
-    text = doc.text
+def _strip_possessive(text: str, start: int, end: int) -> int:
     for suffix in ("’s", "'s"):
         if text[start:end].endswith(suffix):
             return end - len(suffix)
@@ -73,6 +72,7 @@ def _strip_possessive(doc: Doc, start: int, end: int) -> int:
 
 def collect_people(doc: Doc) -> list[Person]:
     """Person and body mentions, in text order (gazetteer/entity mentions first, then NER)."""
+    full_text = doc.text  # spaCy rebuilds doc.text on every access
     out: list[Person] = []
     taken: list[tuple[int, int]] = []
     mentions = doc._.tl_mentions if Doc.has_extension("tl_mentions") else None
@@ -90,7 +90,7 @@ def collect_people(doc: Doc) -> list[Person]:
             role = "body"
         else:
             continue
-        text = m.get("text") or doc.text[m["start"]:m["end"]]
+        text = m.get("text") or full_text[m["start"]:m["end"]]
         entity = m.get("entity")
         out.append(Person(m["start"], m["end"], text, role, entity, names.get(entity or "", "")))
         taken.append((m["start"], m["end"]))
@@ -114,9 +114,9 @@ def collect_people(doc: Doc) -> list[Person]:
         # Drop a leading article: NER often swallows it ("the Champions League").
         if ent[0].lower_ == "the" and len(ent) > 1:
             s = ent[1].idx
-        e = _strip_possessive(doc, s, e)
+        e = _strip_possessive(full_text, s, e)
         role = "person" if ent.label_ == "PERSON" else "body"
-        out.append(Person(s, e, doc.text[s:e], role, None))
+        out.append(Person(s, e, full_text[s:e], role, None))
     out.sort(key=lambda p: (p.start, p.end))
     return out
 
@@ -127,6 +127,7 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, lex: Lexicon, quoted: Sequence[tuple[int, int]],
                  paragraphs: Sequence[tuple[int, int]], lookback_paragraphs: int = 2) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds doc.text on every access
         self.lex = lex
         people = collect_people(doc)
         self.people_all = people
@@ -157,7 +158,7 @@ class SpeakerResolver:
         if any(t.pos_ in ("VERB",) or (t.is_punct and t.text not in ("-", "'", "’", ".")) for t in toks):
             return None
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         if len(toks) == 1 and toks[0].lower_ in PRONOUNS:
             return Speaker(start, end, text, "pronoun", self.antecedent(start, None))
         inside = [p for p in self.people_all if start <= p.start and p.end <= end]
@@ -184,7 +185,7 @@ class SpeakerResolver:
             return Speaker(body.start, body.end, body.text, "name", body) if body.start <= start else None
         # A name the recognisers missed or mislabelled: it is a person, as the
         # subject of a speech verb, and can be referred back to later.
-        return self._named(Person(r_start, r_end, self.doc.text[r_start:r_end], "person", None))
+        return self._named(Person(r_start, r_end, self.text[r_start:r_end], "person", None))
 
     def _named(self, person: Person) -> Speaker:
         if person.kind == "person" and person.start not in self._starts:
