@@ -1,6 +1,8 @@
 """List touchline's timex errors on the TBAQ training data (the only set rules are tuned on).
 
 Usage: ``.venv/bin/python eval/time/tbaq_errors.py [--kind miss,spurious,value,type] [--limit N]``
+``[--pipeline]``
+(``--pipeline`` tags with the spaCy pipeline, whose parse decides tense, as ``run.py``'s first row does).
 
 Prints the score, then one line per error with its category, the gold and system
 text and values and a little context, grouped by kind.  Reads the corpus at run
@@ -19,10 +21,8 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parents[1] / "src"))
 
 import corpora  # noqa: E402
+import run  # noqa: E402
 import te3_score  # noqa: E402
-
-from touchline.nlp.time import find_timex_dicts  # noqa: E402
-from touchline.nlp.time.timeml import GoldTimex  # noqa: E402
 
 
 def _ctx(text: str, s: int, e: int, width: int = 50) -> str:
@@ -37,16 +37,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kind", default="miss,spurious,value,type")
     parser.add_argument("--limit", type=int, default=10_000)
     parser.add_argument("--context", action="store_true", help="show the sentence around each error")
+    parser.add_argument("--pipeline", action="store_true", help="tag with spaCy + tl_time, not rules only")
     args = parser.parse_args(argv)
+    tagger = run.ours_pipeline() if args.pipeline else run.ours_rules
     kinds = set(args.kind.split(","))
     pairs = []
     errors: list[tuple[str, str, str]] = []
     for doc in corpora.tbaq():
-        found = [
-            GoldTimex(int(t["start"]), int(t["end"]), str(t["text"]), str(t["type"]), str(t["value"]))  # type: ignore[call-overload]
-            for t in find_timex_dicts(doc.text, doc.dct)
-            if t["value"] is not None
-        ]
+        found = tagger(doc)
         pairs.append((doc.gold, found))
         where = f"{doc.id} dct={doc.dct}"
         for g in doc.gold:

@@ -212,6 +212,22 @@ CASES: list[tuple[str, date, str, str | None]] = [
     ("Matchday income beat the year-ago quarter.", THU, "the year-ago quarter", "2023-Q3"),
     ("Wages in the third quarter were above year-earlier levels.", THU, "year-earlier", "2023-Q3"),
     ("The stadium opened a year ago.", THU, "a year ago", "2023"),
+    ("Wages in the third quarter rose; the latest period also had a tax credit.", THU, "the latest period",
+     "2024-Q3"),
+    # years and eras in words, spans with a modifier, quarters as units
+    ("In nineteen ninety-six the club won the double.", THU, "nineteen ninety-six", "1996"),
+    ("The ground was rebuilt in January nineteen ninety-seven.", THU, "January nineteen ninety-seven",
+     "1997-01"),
+    ("The board promised a title by the year two thousand.", THU, "the year two thousand", "2000"),
+    ("The club was founded in the 19th century.", THU, "the 19th century", "18"),
+    ("Italian football ruled the nineties.", THU, "the nineties", "199"),
+    ("He signed for two more years.", THU, "two more years", "P2Y"),
+    ("Shares rose for eight trading days.", THU, "eight trading days", "P8D"),
+    ("The club has lost money in the past two quarters.", THU, "the past two quarters", "P2Q"),
+    ("The club reports its accounts every quarter.", THU, "every quarter", "P1Q"),
+    ("He joined in June last year.", THU, "June last year", "2023-06"),
+    ("The stadium will not be sold in the near future.", THU, "the near future", "FUTURE_REF"),
+    ("The game was played on Thanksgiving Day.", THU, "Thanksgiving Day", "2024-11-28"),
     # no published date: relative expressions stay unresolved
     ("Arsenal beat Wolves on Saturday.", None, "Saturday", None),  # type: ignore[list-item]
     ("He was injured last season.", None, "last season", None),  # type: ignore[list-item]
@@ -225,6 +241,15 @@ def test_a_rate_is_not_a_duration() -> None:
     found = [t.text for t in find_timexes("He earns $2 million a year and trains 24 hours a day.", THU)]
     assert "a year" not in found and "a day" not in found
     assert [t.value for t in find_timexes("He was out for a year.", THU)] == ["P1Y"]
+
+
+def test_fractions_and_rounds_are_not_quarters() -> None:
+    text = "Three quarters of the fans saw the quarter-final and the quarter-finals."
+    assert find_timexes(text, THU) == []
+
+
+def test_a_count_of_two_thousand_is_not_a_year() -> None:
+    assert find_timexes("Two thousand fans travelled.", THU) == []
 
 
 def test_table_is_large() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from touchline.nlp.time import calendar as cal
 from touchline.nlp.time.base import (
@@ -78,16 +78,37 @@ def ref(c: Candidate, ctx: Context) -> Result | None:
     return Result("DATE", _REFS[_key(c.groups["word"])])
 
 
+def _holiday_date(spec: list[int], year: int) -> date | None:
+    # [month, day], or [month, weekday, n]: the n-th weekday of the month (Thanksgiving).
+    if len(spec) == 2:
+        return _safe_date(year, spec[0], spec[1])
+    month, weekday, nth = spec
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+
+
 def holiday(c: Candidate, ctx: Context) -> Result | None:
-    month, day = _HOLIDAYS[_key(c.groups["word"])]
+    spec = _HOLIDAYS[_key(c.groups["word"])]
     if c.groups.get("y"):
-        d = _safe_date(int(c.groups["y"]), month, day)
+        d = _holiday_date(spec, int(c.groups["y"]))
         return _day(d) if d else None
     missing = _need_dct(ctx, "DATE")
     if missing or ctx.dct is None:
         return missing
-    year = cal.day_year(ctx.dct, month, day, _direction(ctx.tense, scheduled=False))
-    d = _safe_date(year, month, day) if year else None
+    rel = _key(c.groups.get("rel", ""))
+    this_year = _holiday_date(spec, ctx.dct.year)
+    if this_year is None:
+        return None
+    if rel == "last":
+        year = ctx.dct.year if this_year < ctx.dct else ctx.dct.year - 1
+    elif rel == "next":
+        year = ctx.dct.year if this_year > ctx.dct else ctx.dct.year + 1
+    else:
+        found = cal.day_year(ctx.dct, this_year.month, this_year.day, _direction(ctx.tense, scheduled=False))
+        if found is None:
+            return None
+        year = found
+    d = _holiday_date(spec, year)
     return _day(d) if d else None
 
 
@@ -119,6 +140,13 @@ def quarter_anaphor(c: Candidate, ctx: Context) -> Result | None:
         if q == 0:
             q, year = 4, year - 1
     return Result("DATE", f"{year:04d}-Q{q}")
+
+
+def period_anaphor(c: Candidate, ctx: Context) -> Result | None:
+    """"the latest period" in a quarterly report: the quarter it reports on, else not a timex."""
+    if ctx.last_quarter is None:
+        return None
+    return Result("DATE", f"{ctx.last_quarter[0]:04d}-Q{ctx.last_quarter[1]}")
 
 
 def year_ago_adj(c: Candidate, ctx: Context) -> Result | None:

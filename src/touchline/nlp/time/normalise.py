@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from touchline.nlp.time import amounts, football
+from touchline.nlp.time import amounts, eras, football
 from touchline.nlp.time import calendar as cal
 from touchline.nlp.time.base import (
     _MONTHS,
@@ -81,6 +81,14 @@ def _month_day(c: Candidate, ctx: Context) -> Result | None:
 
 def _month_year(c: Candidate, ctx: Context) -> Result | None:
     return Result("DATE", f"{int(c.groups['y']):04d}-{_MONTHS[_key(c.groups['month'])]:02d}")
+
+
+def _month_rel_year(c: Candidate, ctx: Context) -> Result | None:
+    missing = _need_dct(ctx, "DATE")
+    if missing or ctx.dct is None:
+        return missing
+    year = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[_key(c.groups["rel"])]
+    return Result("DATE", f"{year:04d}-{_MONTHS[_key(c.groups['month'])]:02d}")
 
 
 def _month(c: Candidate, ctx: Context) -> Result | None:
@@ -223,7 +231,7 @@ def _relative_unit(c: Candidate, ctx: Context) -> Result | None:
     if rel == "the":  # "the weekend": the one just gone unless the sentence looks ahead
         shift = 0 if ctx.tense in {"future", "present"} or ctx.dct.isoweekday() >= 6 else -1
         return Result("DATE", _period(unit, ctx.dct, shift))
-    shift = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
+    shift = {"this": 0, "current": 0, "the current": 0, "the full": 0, "last": -1, "past": -1, "previous": -1,
              "the past": -1, "the previous": -1, "the last": -1, "next": 1, "coming": 1, "the coming": 1,
              "the following": 1, "the next": 1}.get(rel, 0)
     if unit == "weekend" and rel in {"this", "current"} and ctx.tense == "past" and ctx.dct.isoweekday() < 5:
@@ -321,9 +329,13 @@ RULES: dict[str, Rule] = {
     "day_month": _month_day,
     "month_year": _month_year,
     "month": _month,
+    "month_rel_year": _month_rel_year,
     "season_span": _season_span,
     "year": _year,
     "decade": _decade,
+    "spoken_year": eras.spoken_year,
+    "century": eras.century,
+    "decade_word": eras.decade_word,
     "weekday": _weekday,
     "weekday_set": _weekday_set,
     "deictic": _deictic,
@@ -344,6 +356,7 @@ RULES: dict[str, Rule] = {
     "quarter": amounts.quarter,
     "quarter_anaphor": amounts.quarter_anaphor,
     "year_ago_adj": amounts.year_ago_adj,
+    "period_anaphor": amounts.period_anaphor,
     "clock": amounts.clock,
     "clock_word": amounts.clock_word,
     "clock_day": _clock_day,

@@ -88,6 +88,22 @@ def _is_rate(text: str, rule: str, groups: dict[str, str], start: int) -> bool:
     return _RATE_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
+# "three quarters of the shares", "a quarter-final": a fraction or a round, not three months.
+_NOT_QUARTER_SPAN = re.compile(
+    r"[\s-]*(?:of\s+(?:the|a|an|its|his|her|their|our|this|that|those|these|all)|finals?|finalists?|back|hour|"
+    r"mile|century|point)\b",
+    re.I,
+)
+
+
+def _is_fraction(text: str, rule: str, groups: dict[str, str], end: int) -> bool:
+    if _key_n(groups.get("unit", "")) != "quarter":
+        return False
+    if _key_n(groups.get("n", "")) in {"a", "an", "one", "half a"} and rule == "duration":
+        return True
+    return _NOT_QUARTER_SPAN.match(text, end) is not None
+
+
 def _key_n(word: str) -> str:
     return word.strip().lower()
 
@@ -100,7 +116,7 @@ def candidates(text: str) -> list[Candidate]:
             if m.end() == m.start():
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
-            if _is_rate(text, rule, groups, m.start()):
+            if _is_rate(text, rule, groups, m.start()) or _is_fraction(text, rule, groups, m.end()):
                 continue
             found.append(Candidate(m.start(), m.end(), rule, groups, order))
     return found
@@ -149,7 +165,7 @@ def find_timex_dicts(
     reader: TenseReader = tense_of or (lambda s, e: tense_from_words(text, s, e))
     # Drop matches no rule accepts before settling overlaps, so a rejected long
     # match ("May 2-1") does not hide a shorter good one.
-    probe = Context(dct=dct or _PROBE_DAY, dayfirst=dayfirst)
+    probe = Context(dct=dct or _PROBE_DAY, dayfirst=dayfirst, last_quarter=(_PROBE_DAY.year, 2))
     found = [c for c in candidates(text) if normalise(c, probe) is not None]
     out: list[dict[str, object]] = []
     last_day: date | None = None
