@@ -133,10 +133,20 @@ def _owner(ctx: Context, sent: Span, trigger: int, s: int) -> tuple[str | None, 
         if team:
             return team, 0.75
     if ctx.parsed:
+        # "gave Alonso's side a 2-0 win", "earned City a 2-2 draw": the receiver's result
+        given = _dative_team(ctx, sent, trigger)
+        if given is not None:
+            return given, 0.8
         subj = subject_of(doc[trigger])
         if subj is not None:
-            hit = ctx.team_in(subj.start, subj.end)
-            return (hit[0], 0.85) if hit else (None, 0.0)
+            team = span_team(ctx, subj, sent)
+            if team is not None:
+                return team, 0.85
+        # a mis-parse ("as Arsenal beat/NN holders Madrid"): the team right before the verb
+        if trigger > sent.start and doc[trigger].lower_ in _ALL_RESULT_VERBS:
+            hit = ctx.team_at(trigger - 1)
+            if hit is not None and hit[1].tok_end == trigger:
+                return hit[0], 0.7
         return None, 0.0
     # Rule-only: the nearest team before the trigger in the sentence.
     for i in range(s - 1, sent.start - 1, -1):
@@ -144,6 +154,72 @@ def _owner(ctx: Context, sent: Span, trigger: int, s: int) -> tuple[str | None, 
         if hit:
             return hit[0], 0.6
     return None, 0.0
+
+
+_GIVE_VERBS = {"gave", "give", "gives", "giving", "handed", "hand", "hands", "handing", "earned", "earn",
+               "earns", "earning", "secured", "secure", "securing", "clinched", "sealed", "snatched",
+               "grabbed"}
+_ALL_RESULT_VERBS = {w for ws in lexicon()["result_verbs"].values() for w in ws}
+# Head nouns of a subject that are a team ("Arsenal's players"), not someone in it ("the England winger").
+_TEAM_HEADS = set(lexicon()["team_nouns"]) | {"champions", "holders", "hosts", "visitors", "leaders",
+                                               "club", "nation", "country", "giants", "rivals", "neighbours"}
+
+_COACH_TITLES = {"coach", "manager", "boss", "gaffer", "head-coach"}
+
+
+def span_team(ctx: Context, span: Span, sent: Span) -> str | None:
+    """The team a noun phrase stands for: a team named as its head, "<coach>'s side",
+    "his side" (the one coach named earlier in the sentence), or a coach with a known team."""
+    doc = ctx.doc
+    head = span[-1]
+    tm = ctx.at(head.i, lexicon()["team_kinds"])
+    if tm is not None:
+        return tm.entity
+    if head.lower_ in _TEAM_HEADS or head.text in _TEAM_HEADS:
+        hit = ctx.team_in(span.start, span.end)
+        if hit is not None:
+            return hit[0]
+        if head.i - 1 >= span.start and doc[head.i - 1].lower_ in ("his", "her"):
+            coaches = {m.entity for m in ctx.in_range(sent.start, head.i - 1, ("coach",))
+                       if m.entity in ctx.coach_team}
+            if len(coaches) == 1:
+                return ctx.coach_team[coaches.pop()]
+        return None
+    if head.lower_ in _COACH_TITLES:
+        # "Real Madrid head coach (Xabi Alonso)": the one team named with the title
+        teams = {m.entity for m in ctx.in_range(span.start, head.i, lexicon()["team_kinds"])}
+        return teams.pop() if len(teams) == 1 else None
+    pm = ctx.at(head.i, ("coach",))
+    if pm is None:
+        return None
+    # "Real Madrid head coach Xabi Alonso": the one team named in the coach's phrase
+    teams = {m.entity for m in ctx.in_range(span.start, pm.tok_start, lexicon()["team_kinds"])}
+    if len(teams) == 1:
+        return teams.pop()
+    if not teams and pm.entity in ctx.coach_team:
+        return ctx.coach_team[pm.entity]  # "Klopp said goodbye with a 2-0 win over Wolves"
+    return None
+
+
+def _dative_team(ctx: Context, sent: Span, trigger: int) -> str | None:
+    """The receiver of "gave/earned <team> a 2-1 win": the noun phrase between the verb and the result."""
+    doc = ctx.doc
+    noun = doc[trigger]
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lower_ not in _GIVE_VERBS or not (sent.start <= verb.i < noun.i):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dative", "iobj") and verb.i < child.i < noun.i:
+            span = doc[child.left_edge.i: child.i + 1]
+            return span_team(ctx, span, sent)
+    # an unparsed receiver: "gave <team> a": the team filling the gap exactly
+    det = next((i for i in range(verb.i + 1, noun.i) if doc[i].lower_ in ("a", "an")), None)
+    if det is None:
+        return None
+    hit = ctx.team_in(verb.i + 1, det)
+    if hit is not None and hit[1].tok_start == verb.i + 1 and ctx.team_in(hit[1].tok_end + 2, det) is None:
+        return hit[0]
+    return None
 
 
 def pronoun_team(ctx: Context, sent: Span, i: int) -> str | None:
@@ -237,7 +313,7 @@ def scored_mentions(ctx: Context, hits: Hits, sm: Matcher, sent: Span, si: int) 
                 if end is not None:
                     found = (outcome, k, end)
                     break
-            if found or doc[k].is_punct:
+            if found or (doc[k].is_punct and doc[k].text not in ("-", "–")):
                 break
         if found:
             outcome, k, end = found
@@ -278,7 +354,8 @@ def scored_mentions(ctx: Context, hits: Hits, sm: Matcher, sent: Span, si: int) 
             verb = None
             for k in range(s - 1, max(s - 5, sent.start) - 1, -1):
                 for outcome in ("win", "loss", "draw"):
-                    if doc[k].lower_ in lex["result_verbs"][outcome] and doc[k].tag_ != "VBG":
+                    if doc[k].lower_ in lex["result_verbs"][outcome] and (doc[k].tag_ != "VBG"
+                                                                           or participle_clause(doc[k])):
                         verb = (outcome, k)
                         break
                 if verb:
@@ -306,6 +383,8 @@ def scored_mentions(ctx: Context, hits: Hits, sm: Matcher, sent: Span, si: int) 
         res = _apply_outcome(outcome, *sc)
         if res is None or (owner is None and opp is None) or owner == opp:
             continue
+        if opp is None and e < sent.end and doc[e].lower_ in ("at", "to", "against", "by", "over", "with"):
+            continue  # an opponent named but unknown: not the other match of the sentence
         base.owner, base.opp = owner, opp
         base.owner_score, base.opp_score = res
         base.conf = 0.85 if owner and opp else 0.7
@@ -336,10 +415,56 @@ def _versus_before(doc: Doc, versus: list[tuple[str, str, int, int]], s: int) ->
     return None
 
 
+def participle_clause(tok: Any) -> bool:
+    """A present participle heading its own clause ("..., beating England 2-1", "after beating City"),
+    not a progressive ("are beating") nor a noun ("the beating")."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "pcomp", "xcomp", "conj", "acl", "ROOT"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
+    prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    if prev in ("is", "are", "was", "were", "be", "been", "'s", "'re", "the", "a", "an"):
+        return False
+    # the clause it hangs on must tell the past: "won the Cup, beating", not "wants to win by beating"
+    cur = tok.head
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur.tag_ in ("VBD", "VBN") and not any(c.dep_ == "aux" and c.tag_ in ("MD", "TO")
+                                                             for c in cur.children)
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return False
+
+
+def _prep_after_game(doc: Doc, start: int, end: int) -> int | None:
+    """The "to/with/against" after "lost"/"drew", next to it or past a short phrase naming the game."""
+    if start < end and doc[start].lower_ in ("to", "with", "against"):
+        return start
+    if start >= end or doc[start].lower_ not in ("the", "their", "its", "his", "her"):
+        return None
+    games = set(lexicon()["match_nouns"]) | {"final", "semi-final", "semifinal", "quarter-final",
+                                             "quarterfinal"}
+    seen_game = False
+    for j in range(start + 1, min(start + 8, end)):
+        w = doc[j]
+        if w.is_punct and w.text not in ("-", "–"):
+            return None
+        if w.lower_ in games:
+            seen_game = True
+        elif w.lower_ in ("to", "with", "against"):
+            return j if seen_game else None
+    return None
+
+
 def _is_passive(doc: Doc, k: int) -> bool:
-    """A past participle after "was/were/been/being/got": "were beaten", "was defeated"."""
+    """A past participle after "was/were/been/being/got": "were beaten", "was defeated";
+    or heading a reduced clause of its own ("Liverpool, beaten 3-1 at Chelsea, ...")."""
     if doc[k].tag_ not in ("VBN", "VBD") or k == 0:
         return False
+    if doc[k].tag_ == "VBN" and doc[k].dep_ in ("acl", "advcl", "amod", "appos") \
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in doc[k].children):
+        return True
     prev = doc[k - 1].lower_
     if prev in ("heavily", "narrowly", "comfortably", "soundly", "also", "again", "eventually"):
         prev = doc[k - 2].lower_ if k >= 2 else ""
@@ -405,23 +530,26 @@ def scoreless_mentions(ctx: Context, hits: Hits, sent: Span, si: int) -> list[Me
                                    home=opp if at else None, conf=conf, past_ref=conf < 0.8))
     for t in sent:
         low = t.lower_
-        if low not in lex["transitive_win_verbs"] and low not in ("lost", "drew", "hosted", "knocked"):
+        if low not in lex["transitive_win_verbs"] and low not in _SCORELESS_VERBS:
             continue
         if low == "knocked" and not (t.i + 1 < sent.end and doc[t.i + 1].lower_ == "out"):
             continue
-        if ctx.parsed and t.tag_ not in ("VBD", "VBN"):
+        if ctx.parsed and t.tag_ not in ("VBD", "VBN") and not (t.tag_ == "VBG" and participle_clause(t)):
             continue
-        owner_hit = None
+        owner_hit: tuple[str, Any] | None = None
         if ctx.parsed:
             subj = subject_of(t)
-            owner_hit = ctx.team_in(subj.start, subj.end) if subj is not None else None
+            team = span_team(ctx, subj, sent) if subj is not None else None
+            owner_hit = (team, None) if team else None
         elif t.i > sent.start:
             owner_hit = ctx.team_at(t.i - 1)
         start = t.i + 1
-        if low in ("lost", "drew") and start < sent.end and doc[start].lower_ in ("to", "with", "against"):
-            start += 1
-        elif low in ("lost", "drew"):
-            continue
+        if low in ("lost", "drew", "losing", "drawing"):
+            # "lost to Spain", "lost the Copa del Rey final to Barcelona" (a short phrase naming the game)
+            to = _prep_after_game(doc, start, sent.end)
+            if to is None:
+                continue
+            start = to + 1
         elif _is_passive(doc, t.i):
             # "were beaten by Villa", "were knocked out of the Cup by Villa"
             by = next((j for j in range(start, min(start + 8, sent.end)) if doc[j].lower_ == "by"), None)
@@ -441,6 +569,7 @@ def scoreless_mentions(ctx: Context, hits: Hits, sent: Span, si: int) -> list[Me
     return out
 
 
+_SCORELESS_VERBS = {"lost", "drew", "hosted", "knocked", "losing", "drawing"}
 _TIME_NOUNS = {"week", "weekend", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                "sunday", "midweek", "month"}
 
@@ -584,7 +713,17 @@ def extract_matches(ctx: Context, hits: Hits, sm: Matcher) -> tuple[list[dict[st
             found_scorers = find_scorers(ctx, hits, sent)
             c = _scorer_cluster(ctx, clusters, recent, sent, si, last_seen) if found_scorers else None
             if c is not None:
-                _add_scorers(ctx, c, found_scorers)
+                # a scorer known to play for neither side belongs to another match told nearby
+                own = []
+                for h in found_scorers:
+                    alt = [] if _may_play_in(ctx, h.player, c) else [
+                        x for x in clusters if si - last_seen.get(id(x), -99) <= ANAPHOR_WINDOW
+                        and x is not c and ctx.person_teams(h.player) & set(x.teams)]
+                    if len(alt) == 1:
+                        _add_scorers(ctx, alt[0], [h])
+                    else:
+                        own.append(h)
+                _add_scorers(ctx, c, own)
                 last_seen[id(c)] = si  # the goals go on: the next sentence may tell more of them
             continue
         det = sentence_details(ctx, hits, sent)
@@ -626,6 +765,12 @@ def _scorer_cluster(ctx: Context, clusters: list[Cluster], recent: Cluster | Non
         return None
     near = [c for c in clusters if si - last_seen.get(id(c), -99) <= ANAPHOR_WINDOW and teams <= set(c.teams)]
     return max(near, key=lambda c: last_seen.get(id(c), -99)) if near else None
+
+
+def _may_play_in(ctx: Context, player: str, c: Cluster) -> bool:
+    """Unless the player is known to play for other teams only."""
+    teams = ctx.person_teams(player)
+    return not teams or bool(teams & set(c.teams))
 
 
 def _add_scorers(ctx: Context, c: Cluster, found: list[Any]) -> None:

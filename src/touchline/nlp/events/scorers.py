@@ -6,7 +6,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from touchline.nlp.events.context import Context, Hits, Ment, lexicon
 
@@ -21,12 +21,34 @@ _STRONG = {"goal", "goals", "equaliser", "equalizer", "winner", "opener", "brace
 _SUCCESS = {"difference", "decisive", "decided", "settled", "sealed", "secured", "earned", "won", "gave",
             "opened", "levelled", "enough", "winning", "scored", "netted", "clinched", "snatched", "rescued",
             "flew", "nestled", "sealing", "securing", "earning", "giving", "handed", "handing", "put",
-            "proved", "separated", "decider", "cancelled", "canceled", "halved", "reduced", "restored"}
+            "proved", "separated", "decider", "cancelled", "canceled", "halved", "reduced", "restored",
+            "doubled", "squeezed", "completed", "made", "added"}
 # Words a goal noun and its "from" may have between them ("goals in each half from").
 _TIME_FILLER = {"in", "either", "each", "both", "half", "halves", "first", "second", "the", "late", "early",
                 "minutes", "period", "final"}
 # "X gave/put <team> ahead": the scorer's own goal is what moved the team in front.
 _LEAD_VERBS = {"gave", "put", "fired", "headed", "shot", "nodded", "edged", "sent"}
+# "<player> opened the scoring", "added a second", "doubled the lead", "made it four": a goal verb
+# and, within three words, what it scored.
+_GOAL_PREDICATES = {"opened", "added", "doubled", "made", "pulled", "restored", "completed", "extended",
+                    "converted", "grabbed", "bagged", "sealed", "clinched", "got", "scored", "netted"}
+_GOAL_OBJECTS = {"scoring", "second", "third", "fourth", "fifth", "sixth", "another", "lead", "advantage",
+                 "cushion", "margin", "hat-trick", "rout", "turnaround", "comeback", "equaliser", "equalizer",
+                 "winner", "opener", "goal", "brace", "double", "penalty", "spot-kick", "one", "four",
+                 "three", "two", "five", "six"}
+# "<player> headed in", "swept home", "turned in": a finishing verb and the ball going in.
+_FINISH_VERBS = {"headed", "turned", "tapped", "swept", "slid", "prodded", "poked", "bundled", "nodded",
+                 "fired", "smashed", "volleyed", "curled", "stabbed", "rifled", "drilled", "lashed",
+                 "thumped",
+                 "hammered", "slotted", "knocked", "chipped", "steered", "glanced", "stroked",
+                 "rolled", "side-footed", "finished", "struck", "scored", "netted", "converted", "powered"}
+_INTRANSITIVE_GOALS = {"equalised", "equalized", "levelled", "leveled", "scored", "netted", "struck"}
+# Words after a goal verb that say the ball did not go in (or was a pass): "headed the ball across goal".
+_NOT_IN = {"wide", "post", "bar", "crossbar", "woodwork", "saved", "line", "clear", "across", "back", "down",
+           "against", "onto", "over", "off", "chance", "blocked", "cross", "pass"}
+_AFTER_GOAL = {"again", "twice", "first", "late", "early", "in", "from", "with", "after", "before", "to",
+               "for", "just", "within", "midway", "shortly", "almost", "immediately", "soon", "on"}
+_SHOOTOUT = {"shoot-out", "shootout", "penalties"}
 # A "person" the gazetteer could not type is still a player when the text says he scored.
 _PLAYER = ("player", "person")
 
@@ -96,6 +118,8 @@ def find_scorers(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
     from_nouns = set(lex["goal_from_nouns"])
     out: list[ScorerHit] = []
     sent_words = {t.lower_ for t in sent}
+    if sent_words & _SHOOTOUT and not sent_words & {"minute", "half", "time", "extra-time"}:
+        return out  # shoot-out kicks are not goals
     success = bool(sent_words & _SUCCESS)
     for t in sent:
         low = t.lower_
@@ -105,6 +129,8 @@ def find_scorers(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
             if _own_goal_near(ctx, hits, t.i - 2, t.i + 1):
                 continue
             for m in _players_after(ctx, frm + 1, sent):
+                if m.tok_end < sent.end and doc[m.tok_end].lower_ in ("'s", "’s", "'"):
+                    break  # "a header from Robertson's cross": the provider, not a scorer
                 out.append(ScorerHit(m.entity, m.tok_start, _minute(ctx, m.tok_end, m.tok_end + 6), 0.85))
         # "A's second-half header", "A's late equaliser"
         if low in ("'s", "’s") and t.i > sent.start:
@@ -168,5 +194,60 @@ def find_scorers(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
             continue  # a tally, not a goal in this match
         if _own_goal_near(ctx, hits, t.i, t.i + 4):
             continue
+        if _not_in(doc, t.i + 1, min(t.i + 9, sent.end)):
+            continue  # "headed the ball across goal", "headed Guehi's effort off the line"
         out.append(ScorerHit(vm.entity, vm.tok_start, _minute(ctx, t.i, t.i + 8), 0.75))
+    if ctx.parsed:
+        seen = {h.player for h in out}
+        out += [h for h in _subject_goals(ctx, hits, sent) if h.player not in seen]
+    return out
+
+
+def _not_in(doc: Doc, start: int, end: int) -> bool:
+    """The ball did not go in: a miss or pass word comes before any "in/into/home/past"
+    ("struck the post" but not "shot in off the post")."""
+    for t in doc[start:end]:
+        if t.lower_ in ("in", "into", "home", "past", "beyond"):
+            return False
+        if t.lower_ in _NOT_IN:
+            return True
+    return False
+
+
+def _subject_goals(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
+    """A player as the subject of a past-tense goal predicate: "Xhaka added a second",
+    "Vinicius equalised", "Foden headed in", "Raphinha chipped Lunin to complete the rout"."""
+    doc = ctx.doc
+    out: list[ScorerHit] = []
+    for m in ctx.in_range(sent.start, sent.end, _PLAYER):
+        head = doc[m.tok_end - 1]
+        if head.dep_ not in ("nsubj", "conj") or head.head.tag_ != "VBD":
+            continue
+        verb = head.head
+        if head.dep_ == "conj":  # "Salah and Gakpo scored": both subjects
+            if head.head.dep_ != "nsubj" or head.head.head.tag_ != "VBD":
+                continue
+            verb = head.head.head
+        if verb.i < m.tok_end or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        low = verb.lower_
+        after = [t for t in doc[verb.i + 1: min(verb.i + 4, sent.end)]]
+        words = [t.lower_ for t in after]
+        ok = False
+        if low in _GOAL_PREDICATES and any(w in _GOAL_OBJECTS for w in words):
+            ok = not (low == "made" and "it" not in words)  # "made it four", not "made a save"
+            back = [t.lower_ for t in doc[verb.i + 1: min(verb.i + 5, sent.end)]]
+            if low == "pulled" and "back" not in back:
+                ok = False
+        else:
+            ok = (low in _FINISH_VERBS and words[:1] != [] and words[0] in ("in", "home", "into")) or (
+                low in _INTRANSITIVE_GOALS
+                and (not words or not after[0].is_alpha or words[0] in _AFTER_GOAL))
+        if not ok:
+            continue
+        if _not_in(doc, verb.i + 1, min(verb.i + 9, sent.end)):
+            continue
+        if _own_goal_near(ctx, hits, verb.i, min(verb.i + 8, sent.end)):
+            continue
+        out.append(ScorerHit(m.entity, m.tok_start, _minute(ctx, verb.i, min(verb.i + 12, sent.end)), 0.75))
     return out
