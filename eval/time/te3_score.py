@@ -10,14 +10,16 @@ Definitions (UzZaman et al. 2013, and the TE3 toolkit's ``TE3-evaluation.py``):
 Our spans are characters, TE3's are tokens; for whole-word expressions the two agree.
 Gold scored against itself gives 100 on every line (``python eval/time/te3_score.py GOLD GOLD``).
 
-Usage: ``.venv/bin/python eval/time/te3_score.py GOLD_DIR SYSTEM_DIR`` (TimeML files, same names;
-``.TE3input``/``.tml`` suffixes are matched by stem).
+Usage: ``.venv/bin/python eval/time/te3_score.py GOLD_DIR SYSTEM_DIR`` (TimeML files; a gold and a
+system file are paired by stem, ``.TE3input``/``.tml`` suffixes ignored, else by identical text, else
+by the one nearly identical name: see :func:`pair_files`).
 """
 
 from __future__ import annotations
 
+import difflib
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -94,17 +96,57 @@ def score(pairs: Iterable[tuple[Sequence[Span], Sequence[Span]]]) -> dict[str, f
     return summarise(counts)
 
 
+def _stem(path: Path) -> str:
+    return path.name.split(".")[0]
+
+
+def _is_timeml(path: Path) -> bool:
+    return path.is_file() and path.suffix in {".tml", ".TE3input", ".xml"}
+
+
+def pair_files(gold_paths: Sequence[Path], sys_paths: Sequence[Path],
+               text_of: Callable[[Path], str]) -> list[tuple[Path, Path | None]]:
+    """Pair each gold file with the system file for the same document.
+
+    By file stem first (``x.tml`` with ``x.tml.TE3input`` or ``x.tml``); a gold file left
+    over is then paired with the left-over system file holding the same text (TE3 platinum
+    spells one gold name differently from its input, "sarcozy"/"sarkozy"), and last with the
+    left-over system file whose name is nearest, when exactly one is close.  Each system
+    file is used once; an unpaired gold file scores as a system that found nothing.
+    """
+    by_stem = {_stem(p): p for p in sys_paths}
+    pairs: dict[Path, Path | None] = {}
+    for g in gold_paths:
+        pairs[g] = by_stem.pop(_stem(g), None)
+    left = list(by_stem.values())
+    if left:
+        texts = {p: " ".join(text_of(p).split()) for p in left}
+        for g in [g for g, sp in pairs.items() if sp is None]:
+            gold_text = " ".join(text_of(g).split())
+            same = [p for p in left if texts[p] == gold_text]
+            if len(same) == 1:
+                pairs[g] = same[0]
+                left.remove(same[0])
+        for g in [g for g, sp in pairs.items() if sp is None]:
+            near = difflib.get_close_matches(_stem(g), [_stem(p) for p in left], n=2, cutoff=0.85)
+            if len(near) == 1:
+                match = next(p for p in left if _stem(p) == near[0])
+                pairs[g] = match
+                left.remove(match)
+    return [(g, pairs[g]) for g in gold_paths]
+
+
 def score_dirs(gold_dir: Path, sys_dir: Path) -> dict[str, float]:
-    """Score a directory of system TimeML files against gold TimeML files (by file stem)."""
+    """Score a directory of system TimeML files against gold TimeML files (paired by :func:`pair_files`)."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
     from touchline.nlp.time.timeml import read_timeml
 
-    systems: Mapping[str, Path] = {p.name.split(".")[0]: p for p in sys_dir.iterdir() if p.is_file()}
+    gold_paths = sorted(p for p in gold_dir.iterdir() if _is_timeml(p))
+    sys_paths = sorted(p for p in sys_dir.iterdir() if _is_timeml(p))
     pairs = []
-    for gold_path in sorted(gold_dir.iterdir()):
-        if not gold_path.is_file() or gold_path.suffix not in {".tml", ".TE3input", ".xml"}:
-            continue
-        sys_path = systems.get(gold_path.name.split(".")[0])
+    for gold_path, sys_path in pair_files(gold_paths, sys_paths, lambda p: read_timeml(p).text):
+        if sys_path is None:
+            sys.stderr.write(f"no system file for {gold_path.name}\n")
         gold = read_timeml(gold_path)
         system = read_timeml(sys_path).timexes if sys_path else []
         pairs.append((gold.timexes, system))
