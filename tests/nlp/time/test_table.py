@@ -214,6 +214,8 @@ CASES: list[tuple[str, date, str, str | None]] = [
     ("The stadium opened a year ago.", THU, "a year ago", "2023"),
     ("Wages in the third quarter rose; the latest period also had a tax credit.", THU, "the latest period",
      "2024-Q3"),
+    ("Revenue in the third quarter beat the 1988 third quarter.", THU, "the 1988 third quarter", "1988-Q3"),
+    ("Wages in the third quarter were above the 2023 period.", THU, "the 2023 period", "2023-Q3"),
     # years and eras in words, spans with a modifier, quarters as units
     ("In nineteen ninety-six the club won the double.", THU, "nineteen ninety-six", "1996"),
     ("The ground was rebuilt in January nineteen ninety-seven.", THU, "January nineteen ninety-seven",

@@ -142,6 +142,16 @@ def quarter_anaphor(c: Candidate, ctx: Context) -> Result | None:
     return Result("DATE", f"{year:04d}-Q{q}")
 
 
+def year_period(c: Candidate, ctx: Context) -> Result | None:
+    """"the 1988 third quarter"; "the 1988 period" in a quarterly report: the quarter reported on."""
+    year = int(c.groups["y"])
+    if c.groups.get("q"):
+        return Result("DATE", f"{year:04d}-Q{_QUARTERS[_key(c.groups['q'])]}")
+    if ctx.last_quarter:
+        return Result("DATE", f"{year:04d}-Q{ctx.last_quarter[1]}")
+    return Result("DATE", f"{year:04d}")
+
+
 def period_anaphor(c: Candidate, ctx: Context) -> Result | None:
     """"the latest period" in a quarterly report: the quarter it reports on, else not a timex."""
     if ctx.last_quarter is None:

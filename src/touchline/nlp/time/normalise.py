@@ -357,6 +357,7 @@ RULES: dict[str, Rule] = {
     "quarter_anaphor": amounts.quarter_anaphor,
     "year_ago_adj": amounts.year_ago_adj,
     "period_anaphor": amounts.period_anaphor,
+    "year_period": amounts.year_period,
     "clock": amounts.clock,
     "clock_word": amounts.clock_word,
     "clock_day": _clock_day,
