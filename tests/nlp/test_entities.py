@@ -190,3 +190,23 @@ def test_capitalised_particle_surname_joins_the_full_name() -> None:
     doc._.dct = "2024-12-02"
     doc = nlp(doc)
     assert {m["text"]: m["entity"] for m in doc._.tl_mentions}["Van Dijk"] == "player:virgil-van-dijk"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Spain went on to beat Georgia 4-1 in Cologne.",
+     {"Spain": "national_team:spain", "Georgia": "national_team:georgia"}),
+    ("She moved to Georgia in 2019.", {}),
+    ("The Dutch came from behind to beat Turkey 2-1 on Saturday.",
+     {"The Dutch": "national_team:netherlands", "Turkey": "national_team:turkey"}),
+    ("AC Milan lost 2-1 in Madrid on Tuesday.", {"AC Milan": "club:ac-milan"}),
+    ("Madrid beat Milan on Sunday.", {"Madrid": "club:real-madrid", "Milan": "club:ac-milan"}),
+])
+def test_shared_names_resolve_only_in_a_football_reading(text: str, expected: dict[str, str]) -> None:
+    from touchline.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    doc = nlp.make_doc(text)
+    doc._.dct = "2024-07-08"
+    doc = nlp(doc)
+    found = {m["text"]: m["entity"] for m in doc._.tl_mentions if m["entity"]}
+    assert found == expected

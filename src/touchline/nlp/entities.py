@@ -132,6 +132,7 @@ class EntityLinker:
         self._possessive_context(art)
         self._surnames(art, surname_matcher)
         self._context_forms(art)
+        self._national_sides(art)
         self._coach_sides(art)
         self._descriptors(art, desc_matcher)
         return art
@@ -153,6 +154,12 @@ class EntityLinker:
             # capitalised name word is part of a longer name the gazetteer lacks.
             if len(span) == 1 and span.label_ in PERSON_KINDS and _inside_longer_name(
                     art.doc, span.start, span.end):
+                continue
+            # "in Madrid": a one-word city alias (not the club's own name, as Liverpool's is),
+            # after a locative, is the place.
+            if len(span) == 1 and span.label_ == "club" and span.text in art.data.cities \
+                    and art.data.entries[span.id_]["name"] != span.text \
+                    and span.start > 0 and art.doc[span.start - 1].lower_ in LOCATIVES:
                 continue
             conf = 0.95 if len(span) > 1 else 0.85
             art.add(span.start, span.end, span.label_, span.id_, conf, "gazetteer")
@@ -323,6 +330,29 @@ class EntityLinker:
             if len(candidates) == 1:
                 eid = next(iter(candidates))
                 art.add(span.start, span.end, art.entity(eid)["kind"], eid, 0.7, "context")
+                continue
+            # "beat Georgia 4-1": a name shared with a place or a word is the team when it
+            # stands in a result and only one team bears it.
+            teams = [e for e in art.data.by_alias.get(span.text, set())
+                     if art.data.entries[e]["kind"] in ("club", "national_team")]
+            if len(teams) == 1 and _in_result(doc, span.start, span.end):
+                kind = art.data.entries[teams[0]]["kind"]
+                art.add(span.start, span.end, kind, teams[0], 0.6, "context")
+
+    def _national_sides(self, art: Article) -> None:
+        """"The Dutch came from behind": "the" + a nationality word acting as a subject is that
+        country's team ("the Dutchman" is a person, left to the descriptors)."""
+        doc = art.doc
+        for tok in doc[:-2]:
+            word, after = doc[tok.i + 1], doc[tok.i + 2]
+            if tok.lower_ != "the" or not word.is_title or art.overlaps(word.i, word.i + 1):
+                continue
+            code = art.data.demonyms.get(word.lower_)
+            team = art.data.national_team_of(code) if code else None
+            if team is None or word.lower_ not in {w.lower() for w in team["attrs"].get("demonyms", [])}:
+                continue
+            if after.pos_ in ("VERB", "AUX") and word.dep_ in ("nsubj", "nsubjpass"):
+                art.add(tok.i, word.i + 1, "national_team", team["id"], 0.65, "descriptor")
 
     def _coach_sides(self, art: Article) -> None:
         """"Slot's men", "Ancelotti's side": the club the coach leads on the article date."""
@@ -343,7 +373,8 @@ class EntityLinker:
         competition_country = {e["id"]: e["attrs"]["country"] for e in art.data.entries.values()
                                if e["kind"] == "competition" and e["attrs"].get("country")}
         for start, end, label in descriptors.find(doc, matcher):
-            if art.overlaps(start, end, nested_ok=True):
+            if art.overlaps(start, end, nested_ok=True) or any(
+                    m.start == start and m.end == end for m in art.mentions):
                 continue
             desc = descriptors.read(doc[start:end], label, ents, art.data.demonyms,
                                     set(art.data.demonyms), competition_country)
@@ -455,6 +486,32 @@ def _trim_name(span: Span) -> Span | None:
     while end > start and (any(c.isdigit() for c in span.doc[end - 1].text) or span.doc[end - 1].is_punct):
         end -= 1
     return span.doc[start:end] if end > start else None
+
+
+RESULT_WORDS = {"beat", "beats", "beating", "against", "v", "vs", "vs.", "over", "host", "hosts", "hosted",
+                "face", "faces", "faced", "drew", "thrashed", "defeated", "edged"}
+# "in Berlin", "at Milan": before these a club's city-name alias is the place.
+LOCATIVES = {"in", "at", "near", "outside", "around", "across", "into"}
+
+
+def _has_scoreline(span: Span) -> bool:
+    """"4-1" as one token or as "4", "-", "1"."""
+    toks = list(span)
+    for i, tok in enumerate(toks):
+        if any(c.isdigit() for c in tok.text) and ("-" in tok.text or "–" in tok.text):
+            return True
+        if tok.text.isdigit() and i + 2 < len(toks) and toks[i + 1].text in ("-", "–") \
+                and toks[i + 2].text.isdigit():
+            return True
+    return False
+
+
+def _in_result(doc: Doc, start: int, end: int) -> bool:
+    """A scoreline within three words, or a result word next to the name in a sentence with a scoreline."""
+    if _has_scoreline(doc[max(0, start - 3):min(len(doc), end + 5)]):
+        return True
+    near = {doc[start - 1].lower_ if start > 0 else "", doc[end].lower_ if end < len(doc) else ""}
+    return bool(near & RESULT_WORDS) and _has_scoreline(doc[start].sent)
 
 
 def _kind_from_context(span: Span) -> str:

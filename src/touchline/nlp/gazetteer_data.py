@@ -16,7 +16,7 @@ import os
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -132,6 +132,12 @@ class GazetteerData:
                         self.surnames.setdefault(form, set()).add(e["id"])
                     for form in (e["name"], *e["aliases"]):
                         self.folded_people.setdefault(fold_name(form), set()).add(e["id"])
+
+    @cached_property
+    def cities(self) -> frozenset[str]:
+        """Every club's city ("Berlin", "Milan"): one-word aliases that may name a place."""
+        return frozenset(e["attrs"]["city"] for e in self.entries.values()
+                         if e["kind"] == "club" and isinstance(e["attrs"].get("city"), str))
 
     def get(self, entity: str | None) -> Entry | None:
         return self.entries.get(entity) if entity else None
