@@ -3,7 +3,8 @@
 For each ``*.json`` gold file in ``<shared>/eval/`` the articles it names are
 looked up in ``<shared>/seeds/`` (and any folder given with --articles),
 ingested into a fresh database, exported, and scored with the unchanged
-``score.py``.  The judged BBC sample (eval/extraction/) is recomputed after.
+``score.py``.  The judged BBC sample and the dev-set figures
+(eval/extraction/) are recomputed after.
 """
 
 from __future__ import annotations
@@ -71,6 +72,9 @@ def main() -> int:
     judged = HERE / "extraction" / "bbc_judged.py"
     if judged.exists():
         status |= subprocess.run([sys.executable, str(judged), "--shared", str(args.shared)]).returncode
+    dev = HERE / "extraction" / "examples_eval.py"
+    if dev.exists():
+        status |= subprocess.run([sys.executable, str(dev)]).returncode
     return status
 
 
