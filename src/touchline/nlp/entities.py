@@ -120,7 +120,7 @@ class EntityLinker:
         if self._matchers is None:
             self._matchers = self._build()
         roles, desc_matcher, surname_matcher = self._matchers
-        art = Article(doc, data, _parse_date(doc._.dct))
+        art = Article(doc, data, extensions.report_date(doc))
         trimmed = (_trim(e) for e in doc.ents if e.label_ == "PERSON")
         # A score inside a "person" ("Everton 2-1 Brentford") means the NER misread a result line.
         ner_persons = [s for s in trimmed if s is not None and not any(c.isdigit() for c in s.text)]
@@ -523,15 +523,6 @@ def _kind_from_context(span: Span) -> str:
     if words & PLAYER_ROLES:
         return "player"
     return "person"
-
-
-def _parse_date(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
 
 
 def _raise_error(proc_name: str, proc: Any, docs: list[Doc], e: Exception) -> Doc:

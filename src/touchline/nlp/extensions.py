@@ -31,6 +31,8 @@ entity for facts the article states (club, position, age, nationality).
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.tokens import Doc
 
 EXTENSIONS: dict[str, object] = {
@@ -49,6 +51,20 @@ def register_extensions() -> None:
     for name, default in EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+
+
+def report_date(doc: Doc) -> date | None:
+    """``doc._.dct`` as a date (report time): ISO "YYYY-MM-DD" (longer ISO strings are
+    cut), a date, or None when unknown or unreadable."""
+    value = doc._.dct
+    if isinstance(value, date):
+        return value
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
 
 
 register_extensions()
