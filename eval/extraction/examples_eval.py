@@ -135,7 +135,7 @@ def score(export: dict[str, Any], gold: dict[str, Any], verbose: int = 0) -> dic
     roles = by_article(export, "role")
     n = dict.fromkeys((f"{k}_{v}" for k in ("match", "score", "scorer", "role")
                        for v in ("got", "right", "gold", "found")), 0)
-    n.update(dict.fromkeys(("date_got", "date_right", "date_gold"), 0))
+    n.update(dict.fromkeys(("date_got", "date_right", "date_gold", "date_unstated"), 0))
 
     def nm(eid: Any, default: Any = None) -> Any:
         return names.name.get(eid, default)
@@ -188,6 +188,11 @@ def score(export: dict[str, Any], gold: dict[str, Any], verbose: int = 0) -> dic
                 n["date_right"] += m.get("date") == g["date"]
                 if m.get("date") != g["date"]:
                     say(1, f"{key}:   DATE {m.get('date')} for gold {g['date']}")
+            elif m.get("date"):
+                # the gold finds no day in the text: a date here is a guess (the D-1 fallback) or wrong
+                n["date_unstated"] += 1
+                say(1, f"{key}:   DATE {m.get('date')} where the gold states none "
+                       f"(conf={m.get('confidence')})")
             for s in m.get("scorers") or []:
                 found = next((x for x in g.get("scorers", []) if names.player(x, s.get("player"))), None)
                 pk = (frozenset(g["teams"]), str(sorted(g["score"])) if g["score"] else "")
@@ -259,7 +264,8 @@ def main() -> int:
         print(f"{label:8} precision {ratio(n[k + '_right'], n[k + '_got'])}  "
               f"recall {ratio(n[k + '_found'], n[k + '_gold'])}")
     print(f"dates    precision {ratio(n['date_right'], n['date_got'])}  "
-          f"recall {ratio(n['date_right'], n['date_gold'])}")
+          f"recall {ratio(n['date_right'], n['date_gold'])}  "
+          f"(dated where the gold states no day: {n['date_unstated']})")
     return 0
 
 

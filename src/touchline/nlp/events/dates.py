@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 logger = logging.getLogger(__name__)
 
@@ -20,6 +20,9 @@ _YEAR = re.compile(r"^(\d{4})(?![-\d])")
 # single guess over D; the event's confidence is cut accordingly.
 FALLBACK_OFFSET_DAYS = 1
 FALLBACK_PENALTY = 0.75
+# ... and only for a match the report opens with: a report states its result within its first
+# sentences; a match first named further down is background to another story.
+FALLBACK_LEDE_SENTENCES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,3 +100,170 @@ def fallback_match_date(doc: Doc) -> Dated:
 def report_date(doc: Doc) -> str | None:
     ref = dct(doc)
     return ref.isoformat() if ref else None
+
+
+# --- dating a played match from its own clause ------------------------------------------------
+
+_TIME_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
+               "night", "nights", "season", "seasons", "fortnight"}
+_RELATIVE_MARKS = {"after", "before", "since"}
+_NOMINAL_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "compound", "attr", "appos"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"}
+# Furthest (in characters) a time expression may sit from a match's trigger in an unparsed Doc.
+MAX_DATE_GAP = 60
+
+
+@dataclass(frozen=True, slots=True)
+class MatchDating:
+    """What a sentence tells of a match's day: a day, or only that no day-after guess fits."""
+
+    date: Dated | None = None  # a day-level date from the match's own clause
+    no_fallback: bool = False  # a coarser or relative time ("in May", "two days after"): no D-1 guess
+
+
+def clause_verb(tok: Token) -> Token | None:
+    """The verb whose clause ``tok`` sits in: ``tok`` itself or its nearest verbal head."""
+    cur = tok
+    for _ in range(40):
+        # a gerund used as a noun ("the start of qualifying") heads no clause of its own
+        if cur.pos_ in ("VERB", "AUX") and not (cur.tag_ == "VBG" and cur.dep_ in _NOMINAL_DEPS):
+            return cur
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _governor(verb: Token) -> Token | None:
+    """The verb a non-finite clause hangs on (", beating X 2-1", "for England to beat X"), when
+    it shares that verb's time; never across "after/before/since" (another moment)."""
+    if verb.tag_ not in ("VBG", "VB") or verb.dep_ not in ("advcl", "xcomp", "ccomp", "conj"):
+        return None
+    if any(c.dep_ == "mark" and c.lower_ in _RELATIVE_MARKS for c in verb.children):
+        return None
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in verb.children):
+        return None
+    return clause_verb(verb.head) if verb.head is not verb else None
+
+
+def same_clause(a: Token, b: Token) -> bool:
+    """Whether tokens ``a`` (a match's trigger) and ``b`` (a time expression) tell one event."""
+    va, vb = clause_verb(a), clause_verb(b)
+    if va is None or vb is None:
+        return va is vb  # a verbless fragment ("Arsenal 2-1 Chelsea, Saturday"): one statement
+    if va == vb:
+        return True
+    return _governor(va) == vb or _governor(vb) == va
+
+
+def relative_to_other_event(tok: Token) -> bool:
+    """ "two days after Madrid beat Dortmund", "a week before losing to": a time told as an
+    offset from another event, whose own day this sentence does not give."""
+    verb = clause_verb(tok)
+    if verb is None:
+        return False
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in _RELATIVE_MARKS]
+    if verb.dep_ == "pcomp" and verb.head.lower_ in _RELATIVE_MARKS:
+        marks.append(verb.head)
+    doc = tok.doc
+    for m in marks:
+        if any(c.lower_ in _TIME_UNITS for c in m.children):
+            return True
+        if m.i > 0 and doc[m.i - 1].lower_ in _TIME_UNITS:
+            return True
+    return False
+
+
+def _name_year(doc: Doc, start: int, end: int) -> bool:
+    """A bare year that is part of a name or modifies a noun ("Euro 2024", "the 2022 World Cup",
+    "Qatar 2022", "the 2024 final"), not a time adverbial ("in 2022")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1 or not re.fullmatch(r"\d{4}", span.text):
+        return False
+    tok = span[0]
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.text[:1].isupper() and not prev.is_sent_start \
+            and prev.lower_ not in _MONTHS:
+        return True
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and not nxt.is_punct
+
+
+_SCORELINE = re.compile(r"^\d{1,2}[-–]\d{1,2}$")
+
+
+def _result_between(doc: Doc, trig: Token, char: int) -> bool:
+    """Another scoreline between a match's trigger and a time expression at ``char``."""
+    if char > trig.idx:
+        toks = [t for t in doc[trig.i + 1:] if t.idx < char]
+    else:
+        toks = [t for t in doc[: trig.i] if t.idx >= char]
+    # the trigger's own scoreline ("2 - 1" is three tokens) is no other result
+    own = trig.i + 2 if _split_score(doc, trig.i) else trig.i
+    return any(_SCORELINE.match(t.text) or _split_score(doc, t.i) for t in toks if not trig.i <= t.i <= own)
+
+
+def _split_score(doc: Doc, i: int) -> bool:
+    """A scoreline in three tokens at ``i`` ("2", "-", "1")."""
+    return i + 2 < len(doc) and doc[i].like_num and doc[i + 1].text in ("-", "–") and doc[i + 2].like_num
+
+
+def past_perfect(tok: Token) -> bool:
+    """A result told in the past perfect ("who had knocked out Barcelona"): a game before the
+    story's own events, not the day before the report."""
+    verb = clause_verb(tok)
+    return verb is not None and verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def match_dating(doc: Doc, start: int, end: int, near: int, *, parsed: bool) -> MatchDating:
+    """The date a sentence (chars [start, end)) gives a played match whose trigger is at ``near``.
+
+    Only a day-level past time in the match's own clause dates it (through the parse: the
+    verb the result hangs on, or the verb a participle result hangs on; unparsed: close by with
+    no comma between).  A year, month or week there ("in May", but not "Euro 2024") or an offset
+    from another event ("two days after") gives no day: then the match gets no guessed day.
+    """
+    ref = dct(doc)
+    trig = _token_at(doc, near)
+    best: tuple[int, Dated] | None = None
+    coarse = False
+    for t in doc._.tl_timexes or []:
+        ts, te = t.get("start", -1), t.get("end", 10**9)
+        if ts < start or te > end or t.get("type") not in ("DATE", "TIME") or t.get("anchor"):
+            continue
+        raw = str(t.get("value") or "")
+        if not raw or raw.endswith("_REF"):
+            continue
+        if trig is not None and _result_between(doc, trig, ts):
+            continue  # "lost 2-1 to A last week and 2-1 at B on Saturday": the other result's day
+        if parsed and trig is not None:
+            tt = _token_at(doc, ts)
+            span = doc.char_span(ts, te, alignment_mode="expand")
+            root = span.root if span is not None else tt
+            if root is None or not same_clause(trig, root):
+                continue
+        else:
+            gap = doc.text[min(near, ts): max(near, ts)]
+            if len(gap) > MAX_DATE_GAP or any(p in gap for p in (",", ";", "(")):
+                continue
+        val = calendar_value(raw)
+        if val is not None and ref is not None and compare(val, ref) > 0:
+            continue  # a future time is not when a played match was played
+        if val is None or not _DAY.match(val):
+            if not _name_year(doc, ts, te):
+                coarse = True
+            continue
+        dist = abs(ts - near)
+        if best is None or dist < best[0]:
+            best = (dist, Dated(val, ts, te, explicit=True))
+    if best is not None:
+        return MatchDating(best[1])
+    relative = parsed and trig is not None and relative_to_other_event(trig)
+    return MatchDating(None, no_fallback=coarse or relative)

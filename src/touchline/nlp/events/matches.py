@@ -21,8 +21,6 @@ logger = logging.getLogger(__name__)
 _SCORE_RX = re.compile(r"^(\d{1,2})[-–](\d{1,2})$")
 # How many sentences back an anaphor ("the two sides", "the win") may reach.
 ANAPHOR_WINDOW = 3
-# Furthest (in characters) a time expression may sit from a match's trigger word.
-MAX_DATE_GAP = 60
 
 
 GOALLESS = {"goalless", "scoreless"}
@@ -76,6 +74,7 @@ class Cluster:
     conf: float = 0.0
     first_tok: int = 0
     anchors: list[int] = field(default_factory=list)  # char offsets of triggers, for dating
+    no_fallback: bool = False  # told only as "in May" or "two days after ...": no day-after guess
 
     def touch(self, m: Mention) -> None:
         if m.sent not in self.sents:
@@ -703,6 +702,8 @@ def extract_matches(ctx: Context, hits: Hits, sm: Matcher) -> tuple[list[dict[st
                     c.date = dates.Dated(None)  # its day is not stated: no report-day guess
                 clusters.append(c)
             _merge(c, m)
+            if ctx.parsed and dates.past_perfect(doc[m.tok]):
+                c.no_fallback = True
             touched.append(c)
         if not touched and recent is not None and is_anaphoric(hits, sent) \
                 and si - last_seen.get(id(recent), -99) <= ANAPHOR_WINDOW:
@@ -742,12 +743,12 @@ def extract_matches(ctx: Context, hits: Hits, sm: Matcher) -> tuple[list[dict[st
                 c.stage = det["stage"]
             if c.date is None:
                 near = c.anchors[-1] if c.anchors else sent.start_char
-                found = dates.timex_in(doc, sent.start_char, sent.end_char, want="past", near=near)
-                # a date in another clause of a long sentence belongs to something else
-                gap = doc.text[min(near, found.start or 0): max(near, found.start or 0)] if found else ""
-                if found is not None and found.start is not None and len(gap) <= MAX_DATE_GAP \
-                        and not any(p in gap for p in (",", ";", "(")):
-                    c.date = found
+                # only a day in the match's own clause dates it (another clause tells something else)
+                told = dates.match_dating(doc, sent.start_char, sent.end_char, near, parsed=ctx.parsed)
+                if told.date is not None:
+                    c.date = told.date
+                elif told.no_fallback:
+                    c.no_fallback = True
         if len(touched) == 1:
             _add_scorers(ctx, touched[0], find_scorers(ctx, hits, sent))
     return [_to_event(ctx, c, main=(c is _main(clusters))) for c in clusters], clusters
@@ -813,7 +814,8 @@ def _to_event(ctx: Context, c: Cluster, *, main: bool) -> dict[str, Any]:
         conf *= 0.85
     away = c.teams[1] if home == c.teams[0] else c.teams[0]
     date = c.date
-    if date is None and main:
+    if date is None and main and not c.no_fallback and c.sents \
+            and min(c.sents) < dates.FALLBACK_LEDE_SENTENCES:
         date = dates.fallback_match_date(ctx.doc)
         conf *= dates.FALLBACK_PENALTY
     detail = MatchEvent(home=home, away=away, home_score=c.scores.get(home), away_score=c.scores.get(away),
