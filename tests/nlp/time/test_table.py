@@ -84,6 +84,10 @@ CASES: list[tuple[str, date, str, str | None]] = [
     ("Results improved in the third quarter of 2024.", THU, "the third quarter of 2024", "2024-Q3"),
     ("Profits fell in the last quarter.", THU, "the last quarter", "2024-Q3"),
     ("The mood has changed this quarter.", THU, "this quarter", "2024-Q4"),
+    ("The club made a profit of £3m for the year ended May 31.", THU, "the year", "P1Y"),
+    ("For the year, attendances rose by 4%.", THU, "the year", "2024"),
+    ("He scored 19 goals in the first nine months of the year.", THU, "the year", "2024"),
+    ("Turnover fell for the financial year.", THU, "the financial year", "2024"),
     ("The club was founded in the 1990s.", THU, "the 1990s", "199"),
     # months, with and without a year
     ("The transfer went through in March.", THU, "March", "2024-03"),
@@ -252,6 +256,12 @@ def test_fractions_and_rounds_are_not_quarters() -> None:
 
 def test_a_count_of_two_thousand_is_not_a_year() -> None:
     assert find_timexes("Two thousand fans travelled.", THU) == []
+
+
+def test_the_year_needs_a_report_frame() -> None:
+    texts = ("He was named player of the year.", "It was the year before the move.", "In the year he joined.")
+    for text in texts:
+        assert [t.text for t in find_timexes(text, THU)] == [], text
 
 
 def test_table_is_large() -> None:

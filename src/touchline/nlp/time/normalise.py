@@ -247,6 +247,19 @@ def _of_the_unit(c: Candidate, ctx: Context) -> Result | None:
     return Result("DATE", _period(unit, ctx.dct, 0))
 
 
+def _year_ended(c: Candidate, ctx: Context) -> Result | None:
+    """"the year ended March 31": a report's twelve months, named by the day they ended."""
+    return Result("DURATION", "P1Y")
+
+
+def _the_year(c: Candidate, ctx: Context) -> Result | None:
+    """"for the year", "the first nine months of the year": the article's own year."""
+    missing = _need_dct(ctx, "DATE")
+    if missing or ctx.dct is None:
+        return missing
+    return Result("DATE", f"{ctx.dct.year:04d}")
+
+
 def _football_season(c: Candidate, ctx: Context) -> Result | None:
     rel = _key(c.groups["rel"]).split()[-1]
     missing = _need_dct(ctx, "DATE", "season")
@@ -342,6 +355,8 @@ RULES: dict[str, Rule] = {
     "deictic_pod": _deictic_pod,
     "relative_unit": _relative_unit,
     "of_the_unit": _of_the_unit,
+    "year_ended": _year_ended,
+    "the_year": _the_year,
     "football_season": _football_season,
     "year_season": _year_season,
     "ago": _ago,
