@@ -64,6 +64,10 @@ def test_pretrained_pipeline_reads_tense_from_the_parse() -> None:
     doc = _run(nlp, "The coach said the squad will travel to Munich on Sunday. They lost on Sunday.",
                "2024-11-28")
     assert [t["value"] for t in doc._.tl_timexes] == ["2024-12-01", "2024-11-24"]
+    # A modal or a plan looks ahead even in a past-tense report.
+    doc = _run(nlp, "The winger could return on Sunday. The club planned to unveil him on Saturday.",
+               "2024-11-28")
+    assert [t["value"] for t in doc._.tl_timexes] == ["2024-12-01", "2024-11-30"]
 
 
 def test_disk_round_trip_keeps_the_config(blank: Language, tmp_path: Path) -> None:

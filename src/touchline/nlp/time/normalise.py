@@ -145,6 +145,9 @@ def _weekday(c: Candidate, ctx: Context) -> Result | None:
         d = cal.strict_weekday(ctx.dct, wd, 1)
     elif rel in {"this", "coming"}:
         d = cal.shift_weekday(ctx.dct, wd, 1 if rel == "coming" or ctx.tense != "past" else -1)
+    elif "fwd" in c.groups:
+        # "until Tuesday", "as early as Friday": a deadline or a start still ahead, whatever the tense.
+        d = cal.shift_weekday(ctx.dct, wd, 1)
     else:
         d = cal.shift_weekday(ctx.dct, wd, _direction(ctx.tense, scheduled=True))
     return _day(d, pod)
@@ -194,7 +197,8 @@ def _clock_day(c: Candidate, ctx: Context) -> Result | None:
 
 
 def _rel(c: Candidate) -> dict[str, str]:
-    return {"rel": c.groups["rel"]} if c.groups.get("rel") else {}
+    rel = {"rel": c.groups["rel"]} if c.groups.get("rel") else {}
+    return {**rel, "fwd": ""} if "fwd" in c.groups else rel
 
 
 # --- relative periods ---------------------------------------------------------

@@ -34,6 +34,13 @@ _SAID_JUST_BEFORE = re.compile(
 _SAID_JUST_AFTER = re.compile(r"^\s*(?:,\s*)?(?:he|she|they|it|[A-Z]\w+)?\s*(?:said|told|added)\b")
 
 
+_MODALS = {"would", "could", "might", "may", "should", "can", "must", "'d"}
+# Verbs whose "to" complement is still to happen: "planned to leave on Thursday".
+_PLAN_VERBS = {"set", "due", "scheduled", "expected", "going", "plan", "plans", "planned", "planning", "hope",
+               "hopes", "hoped", "intend", "intends", "intended", "aim", "aims", "aimed", "want", "wants",
+               "wanted", "agreed", "promised", "vowed", "ready", "prepared", "preparing"}
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Character bounds of the sentence around ``start:end`` (cheap punctuation split)."""
     left = 0
@@ -113,6 +120,9 @@ def _verb_tense(verb: object, depth: int = 0) -> Tense:
     tag = verb.tag_  # type: ignore[attr-defined]
     if words & {"will", "'ll", "shall", "wo", "going"} or ("MD" in tags and words & {"will", "'ll", "shall"}):
         return "future"
+    if tag == "VB" and words & _MODALS and not words & {"have", "'ve"}:
+        # "could come as early as Tuesday", "would be ready by Friday": a prospect, not a report.
+        return "future"
     if "VBD" in tags or tag == "VBD":
         return "past"
     if tag == "VBN" and words & {"has", "have", "'ve", "'s"}:
@@ -123,7 +133,7 @@ def _verb_tense(verb: object, depth: int = 0) -> Tense:
         return "future"
     if tag == "VB" and words & {"to"}:
         head = verb.head  # type: ignore[attr-defined]
-        if head.lower_ in {"set", "due", "scheduled", "expected", "going", "plan", "plans", "hope", "hopes"}:
+        if head.lower_ in _PLAN_VERBS:
             return "future"
         if head.i != verb.i and head.pos_ in {"VERB", "AUX"} and depth < 3:  # type: ignore[attr-defined]
             return _verb_tense(head, depth + 1)
