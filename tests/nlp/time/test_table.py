@@ -38,6 +38,7 @@ CASES: list[tuple[str, date, str, str | None]] = [
     ("The game was postponed last Tuesday.", THU, "last Tuesday", "2024-11-26"),
     ("The board meets next Tuesday.", THU, "next Tuesday", "2024-12-03"),
     ("The club was given until Tuesday to pay the fine.", THU, "Tuesday", "2024-12-03"),
+    ("Until Tuesday, the club had not paid the fine.", THU, "Tuesday", "2024-11-26"),
     ("The deal could be signed as early as Friday.", THU, "Friday", "2024-11-29"),
     ("The window was extended until 5 p.m. Monday.", THU, "5 p.m. Monday", "2024-12-02T17:00"),
     ("They played last Thursday.", THU, "last Thursday", "2024-11-21"),

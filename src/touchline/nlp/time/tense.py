@@ -34,7 +34,8 @@ _SAID_JUST_BEFORE = re.compile(
 _SAID_JUST_AFTER = re.compile(r"^\s*(?:,\s*)?(?:he|she|they|it|[A-Z]\w+)?\s*(?:said|told|added)\b")
 
 
-_MODALS = {"would", "could", "might", "may", "should", "can", "must", "'d"}
+# "could" and "can" are left out: "could not be reached Wednesday" is a past report.
+_MODALS = {"would", "might", "may", "should", "'d"}
 # Verbs whose "to" complement is still to happen: "planned to leave on Thursday".
 _PLAN_VERBS = {"set", "due", "scheduled", "expected", "going", "plan", "plans", "planned", "planning", "hope",
                "hopes", "hoped", "intend", "intends", "intended", "aim", "aims", "aimed", "want", "wants",
@@ -120,8 +121,15 @@ def _verb_tense(verb: object, depth: int = 0) -> Tense:
     tag = verb.tag_  # type: ignore[attr-defined]
     if words & {"will", "'ll", "shall", "wo", "going"} or ("MD" in tags and words & {"will", "'ll", "shall"}):
         return "future"
-    if tag == "VB" and words & _MODALS and not words & {"have", "'ve"}:
-        # "could come as early as Tuesday", "would be ready by Friday": a prospect, not a report.
+    if words & _MODALS and not words & {"have", "'ve"}:
+        # "could come as early as Tuesday", "would be travelling on Friday": a prospect, not a report.
+        return "future"
+    if (
+        verb.lower_ in {"scheduled", "planned", "slated"}  # type: ignore[attr-defined]
+        and not words & {"had", "was", "were"}
+        and any(c.dep_ == "dobj" for c in verb.children)  # type: ignore[attr-defined]
+    ):
+        # "has scheduled a news conference Thursday": what is planned is still ahead.
         return "future"
     if "VBD" in tags or tag == "VBD":
         return "past"
@@ -134,7 +142,9 @@ def _verb_tense(verb: object, depth: int = 0) -> Tense:
     if tag == "VB" and words & {"to"}:
         head = verb.head  # type: ignore[attr-defined]
         if head.lower_ in _PLAN_VERBS:
-            return "future"
+            # "had been scheduled to expire Friday": a plan reported from further back.
+            pluperfect = any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "had" for c in head.children)
+            return "past" if pluperfect else "future"
         if head.i != verb.i and head.pos_ in {"VERB", "AUX"} and depth < 3:  # type: ignore[attr-defined]
             return _verb_tense(head, depth + 1)
     if tag in {"VBZ", "VBP"}:
