@@ -128,20 +128,136 @@ def extract_roles(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
                     p = ctx.at(k - 1, PERSONS)
                     if p is not None:
                         add(p, team_hit[0], role, 0.85, sent)
-        # "Arne Slot's men": the coach of the team the phrase names
+        # "Arne Slot's men", "Pep Guardiola's struggling side": the coach of the team the phrase names
         for t in sent:
             if t.lower_ not in ("'s", "’s") or t.i + 1 >= sent.end or t.i == sent.start:
                 continue
-            if doc[t.i + 1].text not in lex["coach_team_nouns"]:
-                continue
             p = ctx.at(t.i - 1, ("coach", "person"))
-            if p is None:
+            if p is None or _former(doc, p.tok_start, sent):
                 continue
-            desc = ctx.at(t.i + 1, lex["team_kinds"])
-            team = desc.entity if desc is not None else ctx.coach_team.get(p.entity)
-            if team:
-                add(p, team, "head_coach", 0.8 if desc is not None else 0.7, sent)
+            k = t.i + 1
+            while k < min(t.i + 3, sent.end - 1) and doc[k].tag_ in ("JJ", "JJR", "JJS", "VBG") \
+                    and ctx.at(k, lex["team_kinds"]) is None:
+                k += 1  # "struggling", "much-changed"
+            named = ctx.at(k, lex["team_kinds"])
+            if doc[k].text in lex["coach_team_nouns"]:
+                # the linker may have read the whole "<coach>'s side" as the team
+                team = named.entity if named is not None else ctx.coach_team.get(p.entity)
+                if team:
+                    add(p, team, "head_coach", 0.8 if named is not None else 0.7, sent)
+            elif named is not None and named.tok_start == k and p.kind == "coach":
+                # "Steve Clarke's Scotland", "Simone Inzaghi's Inter": a known coach's team
+                # (a player's or an owner's name before a team is no coaching role: coaches only)
+                add(p, named.entity, "head_coach", 0.8, sent)
+        for p, team, role, conf in _role_phrases(ctx, sent):
+            add(p, team, role, conf, sent)
     return list(found.values())
+
+
+_APPOINT_VERBS = {"appointed", "appoint", "appoints", "named", "name", "names", "confirmed", "confirm",
+                  "confirms", "unveiled", "hired", "installed", "announced", "chosen", "chose", "picked"}
+_HIRE_FIRE_VERBS = {"sacked", "dismissed", "fired", "appointed", "hired"}
+_ROLE_MODIFIERS = {"new", "permanent", "next", "full-time"}
+_PAST_WORDS = {"former", "ex", "ex-", "then", "one-time", "onetime", "erstwhile", "previous", "late"}
+
+
+def _former(doc: Any, i: int, sent: Span) -> bool:
+    """A "former"/"ex-" just before token ``i`` (skipping a team name or a "the")."""
+    for k in range(i - 1, max(sent.start, i - 5) - 1, -1):
+        w = doc[k].lower_
+        if w in _PAST_WORDS or w.startswith("ex-"):
+            return True
+        if doc[k].is_punct and w not in ("-",):
+            return False
+    return False
+
+
+def _role_phrases(ctx: Context, sent: Span) -> list[tuple[Ment, str, str, float]]:
+    """Roles told with "as": "appointed X as (their new) head coach", "resigned as England manager",
+    "Slot's first final as Liverpool head coach"; and "Inter, coached by X"."""
+    if not ctx.parsed:
+        return []
+    doc = ctx.doc
+    lex = lexicon()
+    titles = lex["role_titles"]
+    out: list[tuple[Ment, str, str, float]] = []
+    for tok in sent:
+        if tok.lower_ in ("coached", "managed") and tok.i + 2 < sent.end and doc[tok.i + 1].lower_ == "by":
+            # "Inter, coached by Simone Inzaghi": the team the participle describes
+            if tok.dep_ not in ("acl", "relcl") and not (tok.i > sent.start and doc[tok.i - 1].text == ","):
+                continue
+            p = ctx.at(tok.i + 2, PERSONS)
+            head = tok.head
+            described = ctx.at(head.i, lex["team_kinds"]) if head is not tok else None
+            if p is not None and p.tok_start == tok.i + 2 and described is not None \
+                    and not _former(doc, head.i, sent):
+                out.append((p, described.entity, "head_coach", 0.8))
+            continue
+        if tok.lower_ in _HIRE_FIRE_VERBS and tok.tag_ in ("VBD", "VBN") and not any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in tok.children):
+            # "United have sacked Erik ten Hag", "Chelsea appointed X": a known coach, the subject team
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            p = _person_in(ctx, obj) if obj is not None else None
+            employer = ctx.subject_team(tok.i, sent) if p is not None and p.kind == "coach" else None
+            if p is not None and employer is not None and not _former(doc, p.tok_start, sent):
+                out.append((p, employer, "head_coach", 0.75))
+            continue
+        if tok.lower_ != "as" or tok.i + 1 >= sent.end:
+            continue
+        # the title phrase: "as (their|the) (new) (<Team>('s)) <title> (of <Team>)"
+        k = tok.i + 1
+        if _former(doc, k + 1, sent) or doc[k].lower_ in _PAST_WORDS:
+            continue
+        if doc[k].lower_ in ("their", "its", "the") or doc[k:k + 3].text.lower() == "the club's":
+            k += 3 if doc[k:k + 3].text.lower() == "the club's" else 1
+        while k < sent.end and doc[k].lower_ in _ROLE_MODIFIERS | {"interim"} and doc[k:k + 2].text.lower() \
+                not in titles:
+            k += 1
+        team: str | None = None
+        hit = ctx.team_at(k) if k < sent.end else None
+        if hit is not None and hit[1].tok_start == k:
+            team = hit[0]
+            k = hit[1].tok_end
+            if k < sent.end and doc[k].lower_ in ("'s", "’s"):
+                k += 1
+        role = None
+        for n in (3, 2, 1):
+            if k + n <= sent.end and doc[k:k + n].text.lower() in titles:
+                role, k = titles[doc[k:k + n].text.lower()], k + n
+                break
+        if role not in ("head_coach", "interim_head_coach"):
+            continue
+        if team is None and k + 1 < sent.end and doc[k].lower_ == "of":
+            hit = ctx.team_at(k + 1)
+            team = hit[0] if hit is not None and hit[1].tok_start == k + 1 else None
+        if k < sent.end and doc[k].lower_ in ("of", "at") and team is None:
+            continue  # "as head coach of <someone unknown>"
+        gov = tok.head
+        person: Ment | None = None
+        if gov.pos_ in ("VERB", "AUX"):
+            obj = next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass") and c.i < tok.i), None)
+            if obj is not None and (gov.lower_ in _APPOINT_VERBS or obj.dep_ == "nsubjpass"):
+                person = _person_in(ctx, obj)
+                if team is None and doc[tok.i + 1].lower_ in ("their", "its") \
+                        and gov.lower_ in _APPOINT_VERBS:
+                    team = ctx.subject_team(gov.i, sent)  # "United have appointed X as their new head coach"
+            elif obj is None:
+                subj = subject_of(gov)
+                if subj is not None and len(subj):
+                    person = _person_in(ctx, subj.root)
+        elif gov.pos_ in ("NOUN", "PROPN", "ADJ"):
+            # "Arne Slot's first final as Liverpool head coach"
+            poss = next((c for c in gov.children if c.dep_ == "poss"), None)
+            person = _person_in(ctx, poss) if poss is not None else None
+        if person is None or team is None:
+            continue
+        out.append((person, team, role, 0.8))
+    return out
+
+
+def _person_in(ctx: Context, tok: Any) -> Ment | None:
+    """The person a noun phrase's head names."""
+    return ctx.at(tok.i, PERSONS)  # the head lies inside the name ("Erik" of a mis-parsed "Erik ten Hag")
 
 
 # --- shirt exchanges -----------------------------------------------------------
