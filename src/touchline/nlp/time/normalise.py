@@ -264,6 +264,36 @@ def _the_year(c: Candidate, ctx: Context) -> Result | None:
     return Result("DATE", f"{ctx.dct.year:04d}")
 
 
+def _anaphoric_unit(c: Candidate, ctx: Context) -> Result | None:
+    """"later that year", "the following month", "the next day": counted from the last date named.
+
+    With no date named yet the article's own date stands in; a bare "that day" is
+    too often generic ("redemptions that day") and is left alone.
+    """
+    unit, rel = _key(c.groups["unit"]), _key(c.groups["rel"])
+    if rel == "that" and unit == "day" and not c.groups.get("mod"):
+        return None
+    if rel in {"the next", "the same"} and unit != "day":
+        return None  # "the next year" is the article's next year (relative_unit); "the same year" is vague
+    missing = _need_dct(ctx, "DATE")
+    if missing or ctx.dct is None:
+        return missing
+    shifts = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1, "the preceding": -1}
+    shift = shifts.get(rel, 0)
+    base = ctx.last_date or ctx.dct.isoformat()
+    parts = [int(p) for p in base.split("-")]
+    if unit == "year":
+        return Result("DATE", f"{parts[0] + shift:04d}")
+    if unit == "month":
+        if len(parts) < 2:
+            return None
+        y, m = cal.add_months(parts[0], parts[1], shift)
+        return Result("DATE", f"{y:04d}-{m:02d}")
+    if len(parts) < 3:
+        return None
+    return _day(date(*parts) + timedelta(days=shift))
+
+
 def _football_season(c: Candidate, ctx: Context) -> Result | None:
     rel = _key(c.groups["rel"]).split()[-1]
     missing = _need_dct(ctx, "DATE", "season")
@@ -361,6 +391,7 @@ RULES: dict[str, Rule] = {
     "of_the_unit": _of_the_unit,
     "year_ended": _year_ended,
     "the_year": _the_year,
+    "anaphoric_unit": _anaphoric_unit,
     "football_season": _football_season,
     "year_season": _year_season,
     "ago": _ago,

@@ -69,6 +69,7 @@ def _compile() -> list[tuple[int, str, re.Pattern[str]]]:
 _COMPILED = _compile()
 
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
+_DATE_VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 TenseReader = Callable[[int, int], Tense]
 _PROBE_DAY = date(2000, 6, 15)
 
@@ -165,14 +166,16 @@ def find_timex_dicts(
     reader: TenseReader = tense_of or (lambda s, e: tense_from_words(text, s, e))
     # Drop matches no rule accepts before settling overlaps, so a rejected long
     # match ("May 2-1") does not hide a shorter good one.
-    probe = Context(dct=dct or _PROBE_DAY, dayfirst=dayfirst, last_quarter=(_PROBE_DAY.year, 2))
+    probe = Context(dct=dct or _PROBE_DAY, dayfirst=dayfirst, last_quarter=(_PROBE_DAY.year, 2),
+                    last_date=_PROBE_DAY.isoformat())
     found = [c for c in candidates(text) if normalise(c, probe) is not None]
     out: list[dict[str, object]] = []
     last_day: date | None = None
     last_quarter: tuple[int, int] | None = None
+    last_date: str | None = None
     for cand in select(text, found):
         ctx = Context(dct=dct, tense=reader(cand.start, cand.end), dayfirst=dayfirst, last_day=last_day,
-                      last_quarter=last_quarter)
+                      last_quarter=last_quarter, last_date=last_date)
         result = normalise(cand, ctx)
         if result is None:
             continue
@@ -189,6 +192,8 @@ def find_timex_dicts(
         )
         if result.day is not None:
             last_day = result.day
+        if result.type == "DATE" and result.value and _DATE_VALUE.fullmatch(result.value):
+            last_date = result.value
         quarter = _QUARTER_VALUE.fullmatch(result.value or "")
         # The quarter a report is about: named by a quarter rule (not "a year ago" looking
         # back from it) and not a forecast for a quarter still to come.
