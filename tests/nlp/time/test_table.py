@@ -48,6 +48,8 @@ CASES: list[tuple[str, date, str, str | None]] = [
     ("Sunday's derby ended goalless.", MON, "Sunday", "2025-03-09"),
     ("Leeds are away on Saturdays this month.", THU, "Saturdays", "XXXX-WXX-6"),
     ("The club trains every Tuesday.", THU, "every Tuesday", "XXXX-WXX-2"),
+    ("The squad tours Asia each July.", THU, "each July", "XXXX-07"),
+    ("The appeal will be heard the week of Dec. 9.", THU, "the week of Dec. 9", "2024-W50"),
     # deictic days
     ("The coach spoke today.", THU, "today", "2024-11-28"),
     ("The keeper was injured yesterday.", THU, "yesterday", "2024-11-27"),

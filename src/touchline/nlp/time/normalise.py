@@ -158,6 +158,18 @@ def _weekday_set(c: Candidate, ctx: Context) -> Result | None:
     return Result("SET", f"XXXX-WXX-{wd}")
 
 
+def _month_set(c: Candidate, ctx: Context) -> Result | None:
+    return Result("SET", f"XXXX-{_MONTHS[_key(c.groups['month'])]:02d}")
+
+
+def _week_of(c: Candidate, ctx: Context) -> Result | None:
+    groups = {"month": c.groups["month"], "d": c.groups["d"]}
+    day = _month_day(Candidate(c.start, c.end, "month_day", groups), ctx)
+    if day is None or day.day is None:
+        return day
+    return Result("DATE", cal.iso_week(day.day))
+
+
 _DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
             "the day after tomorrow": 2}
 
@@ -385,6 +397,8 @@ RULES: dict[str, Rule] = {
     "decade_word": eras.decade_word,
     "weekday": _weekday,
     "weekday_set": _weekday_set,
+    "month_set": _month_set,
+    "week_of": _week_of,
     "deictic": _deictic,
     "deictic_pod": _deictic_pod,
     "relative_unit": _relative_unit,
