@@ -200,7 +200,7 @@ def subject_of(tok: Token) -> Span | None:
         if cur.dep_ == "relcl":
             head = cur.head
             return head.doc[head.left_edge.i: head.i + 1]
-        if cur.head is cur:
+        if cur.head == cur:
             return None
         cur = cur.head
     return None

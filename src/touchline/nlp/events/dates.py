@@ -129,7 +129,7 @@ def clause_verb(tok: Token) -> Token | None:
         # a gerund used as a noun ("the start of qualifying") heads no clause of its own
         if cur.pos_ in ("VERB", "AUX") and not (cur.tag_ == "VBG" and cur.dep_ in _NOMINAL_DEPS):
             return cur
-        if cur.head is cur:
+        if cur.head == cur:
             return None
         cur = cur.head
     return None
@@ -144,7 +144,7 @@ def _governor(verb: Token) -> Token | None:
         return None
     if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in verb.children):
         return None
-    return clause_verb(verb.head) if verb.head is not verb else None
+    return clause_verb(verb.head) if verb.head != verb else None
 
 
 def same_clause(a: Token, b: Token) -> bool:

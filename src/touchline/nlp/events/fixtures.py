@@ -17,6 +17,9 @@ from touchline.nlp.events.people import event
 logger = logging.getLogger(__name__)
 
 VERSUS = ("v", "v.", "vs", "vs.", "versus")
+_AUX_WORDS = {"will", "'ll", "are", "is", "also", "then", "now", "to", "play", "plays"}
+# A draw is made before the games it pairs: "were drawn at home to Stoke" is a fixture.
+_DRAW_VERBS = {"drawn", "paired", "handed"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +60,18 @@ def _cues(ctx: Context, hits: Hits, sent: Span) -> list[_Cue]:
                     break
             if opp is None:
                 continue
-            # "Chelsea host Spurs": the team right before the cue, else the clause subject
-            left = ctx.team_at(s - 1) if s > sent.start else None
+            # "Chelsea host Spurs", "Chelsea will play host to": the team right before the cue
+            # (over auxiliaries), else the clause subject
+            k = s - 1
+            while k > sent.start and (doc[k].tag_ == "MD" or doc[k].lower_ in _AUX_WORDS):
+                k -= 1
+            left = ctx.team_at(k) if k >= sent.start else None
             team = left[0] if left else ctx.subject_team(s, sent)
             if team is None or team == opp:
                 continue
             home, away = (opp, team) if side == "away" else (team, opp)
+            if side == "away" and e < sent.end and doc[e].lower_ == "of":
+                home, away = team, opp  # "the visit of Switzerland": Switzerland are the visitors
             out.append(_Cue(s, e, home, away, 0.8 if side != "neutral" else 0.65))
     for home, away, s, e in versus_pairs(ctx, sent):
         # "Chelsea v Arsenal ended 2-2" is a result, told by the match rules
@@ -80,6 +89,18 @@ def _cues(ctx: Context, hits: Hits, sent: Span) -> list[_Cue]:
     return kept
 
 
+def _told_in_past(doc: Any, cue_start: int) -> bool:
+    """ "it came against Chelsea": the verb the pairing hangs on is in the past tense, so the
+    game was played, whatever else the sentence says about the future."""
+    verb = doc[cue_start]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.tag_ not in ("VBD", "VBN") or verb.lower_ in _DRAW_VERBS:
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "'ll", "to", "be", "is", "are")
+                   for c in verb.children)
+
+
 def extract_fixtures(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
     doc = ctx.doc
     out: dict[tuple[str, str, str | None], dict[str, Any]] = {}
@@ -95,7 +116,7 @@ def extract_fixtures(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
         elif not future_words and not any(t.tag_ in ("MD", "VBZ", "VBP") for t in sent) \
                 and not any(t.lower_ in ("ahead", "before", "preview") for t in sent):
             continue
-        cues = _cues(ctx, hits, sent)
+        cues = [c for c in _cues(ctx, hits, sent) if not (ctx.parsed and _told_in_past(doc, c.start))]
         for n, cue in enumerate(cues):
             # "X host Y on Saturday and Z visit W on Sunday": each pairing its own date
             lo = cues[n - 1].end if n > 0 else sent.start

@@ -430,7 +430,7 @@ def participle_clause(tok: Any) -> bool:
         if cur.pos_ in ("VERB", "AUX"):
             return cur.tag_ in ("VBD", "VBN") and not any(c.dep_ == "aux" and c.tag_ in ("MD", "TO")
                                                              for c in cur.children)
-        if cur.head is cur:
+        if cur.head == cur:
             break
         cur = cur.head
     return False

@@ -113,6 +113,8 @@ def extract_roles(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
             team_hit = ctx.team_at(s - 1) if s > sent.start else None
             if team_hit is None and s - 2 >= sent.start and doc[s - 1].lower_ in ("'s", "’s"):
                 team_hit = ctx.team_at(s - 2)
+            if _former(doc, team_hit[1].tok_start if team_hit else s, sent):
+                continue  # "Former Blackburn boss Roy Hodgson": a past role, not a current one
             if person and team_hit:
                 add(person, team_hit[0], role, 0.9, sent)
             elif person and role in ("captain", "vice_captain"):
@@ -188,7 +190,7 @@ def _role_phrases(ctx: Context, sent: Span) -> list[tuple[Ment, str, str, float]
                 continue
             p = ctx.at(tok.i + 2, PERSONS)
             head = tok.head
-            described = ctx.at(head.i, lex["team_kinds"]) if head is not tok else None
+            described = ctx.at(head.i, lex["team_kinds"]) if head != tok else None
             if p is not None and p.tok_start == tok.i + 2 and described is not None \
                     and not _former(doc, head.i, sent):
                 out.append((p, described.entity, "head_coach", 0.8))

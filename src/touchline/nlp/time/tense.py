@@ -105,7 +105,7 @@ def tense_from_doc(doc: Doc, start: int, end: int) -> Tense:
     for _ in range(6):
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "acomp"}:
             break
-        if token.head is token:
+        if token.head == token:
             break
         token = token.head
     if token.pos_ not in {"VERB", "AUX"}:
