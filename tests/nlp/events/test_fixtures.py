@@ -18,7 +18,8 @@ def nlp() -> Language:
 def fixtures(nlp: Language, text: str, dct: str) -> list[tuple[Any, Any]]:
     doc = nlp.make_doc(text)
     doc._.dct = dct
-    return [(e["fields"]["home"], e["fields"]["away"]) for e in nlp(doc)._.tl_events if e["kind"] == "fixture"]
+    events = nlp(doc)._.tl_events
+    return [(e["fields"]["home"], e["fields"]["away"]) for e in events if e["kind"] == "fixture"]
 
 
 def test_cup_draw_pairs_two_ties_each_with_its_own_host(nlp: Language) -> None:
@@ -33,5 +34,6 @@ def test_a_pairing_told_in_the_past_is_no_fixture(nlp: Language) -> None:
 
 
 def test_the_visit_of_a_team_makes_it_the_away_side(nlp: Language) -> None:
-    found = fixtures(nlp, "Ireland will finish the group in October with the visit of Switzerland.", "2005-03-01")
+    found = fixtures(nlp, "Ireland will finish the group in October with the visit of Switzerland.",
+                     "2005-03-01")
     assert found == [("national_team:republic-of-ireland", "national_team:switzerland")]
