@@ -9,6 +9,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
+from touchline.nlp import extensions
+
 logger = logging.getLogger(__name__)
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -34,14 +36,8 @@ class Dated:
 
 
 def dct(doc: Doc) -> date | None:
-    raw = doc._.dct
-    if not raw:
-        return None
-    try:
-        return date.fromisoformat(str(raw)[:10])
-    except ValueError:
-        logger.debug("unreadable dct %r", raw)
-        return None
+    """The report date (the article's published date), or None."""
+    return extensions.report_date(doc)
 
 
 def calendar_value(value: str | None) -> str | None:

@@ -3,30 +3,16 @@
 from __future__ import annotations
 
 import logging
-from datetime import date
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from touchline.nlp.extensions import register_extensions
+from touchline.nlp.extensions import register_extensions, report_date
 from touchline.nlp.time.recognise import find_timex_dicts
 from touchline.nlp.time.tense import Tense, tense_from_doc, tense_from_words
 
 logger = logging.getLogger(__name__)
-
-
-def parse_dct(value: Any) -> date | None:
-    """``doc._.dct`` as a date: ISO "YYYY-MM-DD" (longer ISO strings are cut), a date, or None."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        logger.warning("SKIP dct %r: not an ISO date; relative times stay unresolved", value)
-        return None
 
 
 class TimeTagger:
@@ -46,7 +32,7 @@ class TimeTagger:
                 return tense_from_doc(doc, start, end)
             return tense_from_words(doc.text, start, end)
 
-        return find_timex_dicts(doc.text, parse_dct(doc._.dct), tense_of, self.dayfirst)
+        return find_timex_dicts(doc.text, report_date(doc), tense_of, self.dayfirst)
 
     def set_annotations(self, doc: Doc, found: list[dict[str, Any]]) -> None:
         spans: list[Span] = []
