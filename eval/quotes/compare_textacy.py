@@ -73,16 +73,9 @@ def read_article(path: Path) -> str:
 
 
 def touchline_pipeline() -> Language:
-    pipeline = importlib.import_module("touchline.nlp.pipeline")
-    available = []
-    for name, module in pipeline.COMPONENTS:
-        try:
-            importlib.import_module(module)
-        except ImportError:
-            continue
-        available.append(name)
-    nlp: Language = pipeline.build_pipeline(components=tuple(available))
-    return nlp
+    from touchline.nlp.pipeline import build_pipeline
+
+    return build_pipeline()
 
 
 def touchline_quotes(doc: Doc) -> list[Pred]:

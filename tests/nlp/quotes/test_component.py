@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 from pathlib import Path
 
@@ -117,16 +116,9 @@ def test_rule_only_pipeline_never_fails() -> None:
 
 @pytest.fixture(scope="module")
 def touchline_nlp() -> Language:
-    pipeline = importlib.import_module("touchline.nlp.pipeline")
-    available = []
-    for name, module in pipeline.COMPONENTS:
-        try:
-            importlib.import_module(module)
-        except ImportError:
-            continue
-        available.append(name)
-    nlp: Language = pipeline.build_pipeline(components=tuple(available))
-    return nlp
+    from touchline.nlp.pipeline import build_pipeline
+
+    return build_pipeline()
 
 
 @pytest.mark.parametrize("name", ARTICLES)
