@@ -147,6 +147,11 @@ def _verb_tense(verb: object, depth: int = 0) -> Tense:
             return "past" if pluperfect else "future"
         if head.i != verb.i and head.pos_ in {"VERB", "AUX"} and depth < 3:  # type: ignore[attr-defined]
             return _verb_tense(head, depth + 1)
+    if tag == "VB" and not auxes and verb.dep_ == "conj" and depth < 3:  # type: ignore[attr-defined]
+        # "will open ... and wrap up the series on 12 October": conjoined verbs share the auxiliary.
+        head = verb.head  # type: ignore[attr-defined]
+        if head.i != verb.i and head.pos_ in {"VERB", "AUX"}:  # type: ignore[attr-defined]
+            return _verb_tense(head, depth + 1)
     if tag in {"VBZ", "VBP"}:
         return "present"
     if tag == "VBN" and verb.dep_ in {"acl", "relcl"}:  # type: ignore[attr-defined]
