@@ -97,3 +97,14 @@ def test_rule_only_mode_by_setting(tmp_path: Path, two_articles: Path,
     result = runner.invoke(app, ["ingest", str(two_articles), "--db", db])
     assert result.exit_code == 0, result.output
     validate_export(json.loads(runner.invoke(app, ["export", "--db", db]).stdout))
+
+
+def test_max_bytes_skips_large_files_and_keeps_what_is_stored(tmp_path: Path, two_articles: Path) -> None:
+    db = str(tmp_path / "kb.db")
+    assert runner.invoke(app, ["ingest", str(two_articles), "--db", db]).exit_code == 0
+    big = tmp_path / "big.txt"
+    big.write_text(" date 2025-03-20 " + "Rovers drew again. " * 200, encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(big), "--max-bytes", "1000", "--db", db])
+    assert result.exit_code == 1
+    assert f"SKIP {big}: file too large" in result.stderr
+    assert open_store(db).stats().articles == 2

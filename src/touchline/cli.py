@@ -52,15 +52,15 @@ def main_callback(
                         format="%(levelname)s %(name)s: %(message)s")
 
 
-def _settings(ctx: typer.Context, db: str | None) -> Settings:
+def _settings(ctx: typer.Context, db: str | None, **overrides: Any) -> Settings:
     chosen = db or (ctx.obj or {}).get("db")
-    return Settings.load(db=chosen)
+    return Settings.load(db=chosen, **overrides)
 
 
-def _open_kb(ctx: typer.Context, db: str | None) -> KnowledgeBase:
+def _open_kb(ctx: typer.Context, db: str | None, **overrides: Any) -> KnowledgeBase:
     from touchline.api import KnowledgeBase
 
-    settings = _settings(ctx, db)
+    settings = _settings(ctx, db, **overrides)
     try:
         return KnowledgeBase(settings.db, settings=settings)
     except StoreError as exc:
@@ -94,9 +94,7 @@ def ingest(
     Example: touchline ingest news/ --db kb.db
     """
     published = _parse_date(date)
-    kb = _open_kb(ctx, db)
-    if max_bytes is not None:
-        kb.settings = Settings.load(db=kb.url, max_file_bytes=max_bytes)
+    kb = _open_kb(ctx, db, max_file_bytes=max_bytes)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
                TimeElapsedColumn())
     with kb, Progress(*columns, console=err_console, transient=True,

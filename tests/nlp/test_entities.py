@@ -150,10 +150,8 @@ def test_n_process_2_keeps_plain_data(nlp: Language) -> None:
     assert [d._.tl_mentions[0]["entity"] for d in docs] == ["player:tomas-ferreiro", "club:harbour-city"]
 
 
-def test_unknown_clubs_and_grounds_typed_by_their_names_never_people() -> None:
-    from touchline.nlp.pipeline import build_pipeline
-
-    nlp = build_pipeline()
+def test_unknown_clubs_and_grounds_typed_by_their_names_never_people(full_nlp: Language) -> None:
+    nlp = full_nlp
     doc = nlp.make_doc("Northbridge Rovers 3-3 Kestrel Town was the pick of the games at Harrow Lane. "
                        "Castelmar FC lost to Halloway City, and Castelmar now sit ninth.")
     doc._.dct = "2025-04-06"
@@ -167,10 +165,8 @@ def test_unknown_clubs_and_grounds_typed_by_their_names_never_people() -> None:
     assert not any(e["kind"] == "person" and "Rovers" in e["name"] for e in doc._.tl_entities)
 
 
-def test_gazetteer_person_found_under_another_spelling_and_scores_are_not_people() -> None:
-    from touchline.nlp.pipeline import build_pipeline
-
-    nlp = build_pipeline()
+def test_gazetteer_person_found_under_another_spelling_and_scores_are_not_people(full_nlp: Language) -> None:
+    nlp = full_nlp
     doc = nlp.make_doc("Manchester United appointed Rúben Amorim on Friday. "
                        "Everton 2-1 Brentford was the late game.")
     doc._.dct = "2024-11-02"
@@ -181,10 +177,8 @@ def test_gazetteer_person_found_under_another_spelling_and_scores_are_not_people
     assert not any(any(c.isdigit() for c in e["name"]) for e in doc._.tl_entities)
 
 
-def test_capitalised_particle_surname_joins_the_full_name() -> None:
-    from touchline.nlp.pipeline import build_pipeline
-
-    nlp = build_pipeline()
+def test_capitalised_particle_surname_joins_the_full_name(full_nlp: Language) -> None:
+    nlp = full_nlp
     doc = nlp.make_doc("Virgil van Dijk headed the winner for Liverpool. "
                        "Afterwards Van Dijk's shirt went to a young fan.")
     doc._.dct = "2024-12-02"
@@ -201,10 +195,9 @@ def test_capitalised_particle_surname_joins_the_full_name() -> None:
     ("AC Milan lost 2-1 in Madrid on Tuesday.", {"AC Milan": "club:ac-milan"}),
     ("Madrid beat Milan on Sunday.", {"Madrid": "club:real-madrid", "Milan": "club:ac-milan"}),
 ])
-def test_shared_names_resolve_only_in_a_football_reading(text: str, expected: dict[str, str]) -> None:
-    from touchline.nlp.pipeline import build_pipeline
-
-    nlp = build_pipeline()
+def test_shared_names_resolve_only_in_a_football_reading(full_nlp: Language, text: str,
+                                                          expected: dict[str, str]) -> None:
+    nlp = full_nlp
     doc = nlp.make_doc(text)
     doc._.dct = "2024-07-08"
     doc = nlp(doc)

@@ -202,8 +202,7 @@ def surname_forms(full_name: str) -> tuple[str, ...]:
 
 def fold_name(name: str) -> str:
     """Case and accents ignored: "Rúben Amorim" and "Ruben Amorim" fold alike."""
-    text = unicodedata.normalize("NFKD", name)
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
+    return " ".join(strip_accents(name).lower().split())
 
 
 def surname_of(full_name: str) -> str:

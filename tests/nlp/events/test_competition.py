@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from touchline.nlp.pipeline import build_pipeline
+from spacy.language import Language
 
 
-def test_past_edition_in_the_same_sentence_is_not_the_competition() -> None:
-    nlp = build_pipeline()
+def test_past_edition_in_the_same_sentence_is_not_the_competition(full_nlp: Language) -> None:
+    nlp = full_nlp
     doc = nlp.make_doc("Newcastle United beat Liverpool 2-1 in the Carabao Cup final at Wembley on Sunday, "
                        "their first major trophy since the FA Cup in 1955.")
     doc._.dct = "2025-03-17"

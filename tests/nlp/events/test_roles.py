@@ -73,10 +73,8 @@ def test_team_sacked_a_player_is_no_role(nlp: Language) -> None:
 
 
 
-def test_former_before_the_team_and_title_is_no_current_role() -> None:
-    from touchline.nlp.pipeline import build_pipeline
-
-    nlp = build_pipeline()
+def test_former_before_the_team_and_title_is_no_current_role(full_nlp: Language) -> None:
+    nlp = full_nlp
     doc = nlp.make_doc("Former Blackburn boss Roy Hodgson says the league should have a winter break.")
     doc._.dct = "2005-03-01"
     assert [e for e in nlp(doc)._.tl_events if e["kind"] == "role"] == []
