@@ -129,6 +129,9 @@ CASES: list[tuple[str, date, str, str | None]] = [
     ("The record shows 2024-11-27 as the date.", THU, "2024-11-27", "2024-11-27"),
     ("The league restarts on Sept. 3.", MON, "Sept. 3", "2025-09-03"),
     ("The vote was held on Sept. 3, 2023.", THU, "Sept. 3, 2023", "2023-09-03"),
+    # a sentence-final stop belongs to an abbreviation only, never to a full month name
+    ("The final is on 12 May.", THU, "12 May", "2025-05-12"),
+    ("He signed on 3 Sept.", THU, "3 Sept.", "2024-09-03"),
     ("The ground hosts a concert on Dec. 14.", THU, "Dec. 14", "2024-12-14"),
     ("Real will be away to Olympiacos on November 26.", date(2025, 11, 5), "November 26", "2025-11-26"),
     ("Madrid won the Copa on 26 April.", THU, "26 April", "2024-04-26"),
