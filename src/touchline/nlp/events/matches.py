@@ -712,19 +712,26 @@ def extract_matches(ctx: Context, hits: Hits, sm: Matcher) -> tuple[list[dict[st
             touched.append(recent)
         if not touched:
             found_scorers = find_scorers(ctx, hits, sent)
+            if not found_scorers and recent is not None and si - last_seen.get(id(recent), -99) <= 1 \
+                    and _goal_narrative(ctx, sent, recent):
+                last_seen[id(recent)] = si  # "All three goals came in the first half.": the story goes on
             c = _scorer_cluster(ctx, clusters, recent, sent, si, last_seen) if found_scorers else None
             if c is not None:
                 # a scorer known to play for neither side belongs to another match told nearby
                 own = []
+                moved: list[Cluster] = []
                 for h in found_scorers:
                     alt = [] if _may_play_in(ctx, h.player, c) else [
                         x for x in clusters if si - last_seen.get(id(x), -99) <= ANAPHOR_WINDOW
                         and x is not c and ctx.person_teams(h.player) & set(x.teams)]
                     if len(alt) == 1:
                         _add_scorers(ctx, alt[0], [h])
+                        moved.append(alt[0])
                     else:
                         own.append(h)
                 _add_scorers(ctx, c, own)
+                if moved and not own and len(set(map(id, moved))) == 1:
+                    c = recent = moved[0]  # the story has gone back to that match: its goals go on
                 last_seen[id(c)] = si  # the goals go on: the next sentence may tell more of them
             continue
         det = sentence_details(ctx, hits, sent)
@@ -759,13 +766,46 @@ def _scorer_cluster(ctx: Context, clusters: list[Cluster], recent: Cluster | Non
     """The match a sentence that names scorers but no result goes on about: the latest match,
     within a few sentences, that has every team the sentence names ("United went ahead through
     Smith"); with no team named, only the match of the sentence just before."""
-    teams = {m.entity for m in ctx.in_range(sent.start, sent.end, lexicon()["team_kinds"])}
+    teams = _named_teams(ctx, sent)
     if not teams:
         if recent is not None and si - last_seen.get(id(recent), -99) <= 1:
             return recent
         return None
     near = [c for c in clusters if si - last_seen.get(id(c), -99) <= ANAPHOR_WINDOW and teams <= set(c.teams)]
     return max(near, key=lambda c: last_seen.get(id(c), -99)) if near else None
+
+
+# Words of a sentence still telling how a game's goals came: "the only goal came ...", "in the 53rd minute".
+_NARRATIVE = {"goal", "goals", "scoring", "minute", "half", "half-time", "penalty", "lead", "equaliser",
+              "opener", "winner", "shot", "header", "free-kick", "interval", "break", "restart"}
+
+
+def _goal_narrative(ctx: Context, sent: Span, c: Cluster) -> bool:
+    """A sentence about the game just told: it names no other team and speaks of its goals or minutes."""
+    return _named_teams(ctx, sent) <= set(c.teams) and any(t.lower_ in _NARRATIVE for t in sent)
+
+
+def _named_teams(ctx: Context, sent: Span) -> set[str]:
+    """The teams a sentence names, less those only describing someone: "the former Real Betis
+    midfielder" (a club modifying a noun that is no team), "Morata, now with Milan," (an aside)."""
+    doc = ctx.doc
+    out: set[str] = set()
+    for m in ctx.in_range(sent.start, sent.end, lexicon()["team_kinds"]):
+        head = doc[m.tok_end - 1]
+        noun = head.head
+        if head.dep_ in ("compound", "amod") and noun.i >= m.tok_end and noun.tag_ in ("NN", "NNS") \
+                and ctx.at(noun.i, lexicon()["team_kinds"]) is None and noun.lower_ not in _TEAM_HEADS:
+            continue
+        comma = next((k for k in range(m.tok_start - 1, max(sent.start, m.tok_start - 5) - 1, -1)
+                      if doc[k].text == ","), None)
+        if comma is not None and doc[comma + 1].lower_ in _ASIDE_OPENERS \
+                and m.tok_end < sent.end and doc[m.tok_end].text == ",":
+            continue
+        out.add(m.entity)
+    return out
+
+
+_ASIDE_OPENERS = {"now", "formerly", "once", "on", "then", "previously", "recently", "ex"}
 
 
 def _may_play_in(ctx: Context, player: str, c: Cluster) -> bool:

@@ -6,9 +6,10 @@ import logging
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from touchline.nlp.events.context import Context, Hits, Ment, lexicon
+from touchline.nlp.events.goal_clauses import clause_verbs, hyphen_word, object_word, words_after
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +28,8 @@ _SUCCESS = {"difference", "decisive", "decided", "settled", "sealed", "secured",
 _TIME_FILLER = {"in", "either", "each", "both", "half", "halves", "first", "second", "the", "late", "early",
                 "minutes", "period", "final"}
 # "X gave/put <team> ahead": the scorer's own goal is what moved the team in front.
-_LEAD_VERBS = {"gave", "put", "fired", "headed", "shot", "nodded", "edged", "sent"}
+_LEAD_VERBS = {"gave", "given", "put", "fired", "headed", "shot", "nodded", "edged", "sent", "bundled",
+               "poked", "curled", "slotted", "volleyed", "drilled", "swept", "tapped", "steered", "glanced"}
 # "<player> opened the scoring", "added a second", "doubled the lead", "made it four": a goal verb
 # and, within three words, what it scored.
 _GOAL_PREDICATES = {"opened", "added", "doubled", "made", "pulled", "restored", "completed", "extended",
@@ -122,48 +124,45 @@ def find_scorers(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
         return out  # shoot-out kicks are not goals
     success = bool(sent_words & _SUCCESS)
     for t in sent:
-        low = t.lower_
-        # "Goals from A and B", "a brace from A"
-        frm = _from_after(sent, t.i) if low in from_nouns else None
+        word, word_end = hyphen_word(doc, t.i, sent.end)
+        # "Goals from A and B", "a brace from A", "a hat-trick from A"
+        frm = _from_after(sent, word_end - 1) if word in from_nouns else None
         if frm is not None:
             if _own_goal_near(ctx, hits, t.i - 2, t.i + 1):
                 continue
+            if word not in _STRONG and (not success or _missed_around(doc, t.i, frm, sent)):
+                continue  # "blocked a late header from Lukaku"
             for m in _players_after(ctx, frm + 1, sent):
                 if m.tok_end < sent.end and doc[m.tok_end].lower_ in ("'s", "’s", "'"):
                     break  # "a header from Robertson's cross": the provider, not a scorer
                 out.append(ScorerHit(m.entity, m.tok_start, _minute(ctx, m.tok_end, m.tok_end + 6), 0.85))
         # "A's second-half header", "A's late equaliser"
-        if low in ("'s", "’s") and t.i > sent.start:
+        if t.lower_ in ("'s", "’s") and t.i > sent.start:
             pm = ctx.at(t.i - 1, _PLAYER)
-            if pm is None:
-                continue
-            for k in range(t.i + 1, min(t.i + 6, sent.end)):
-                w = doc[k]
-                if w.is_punct and w.text not in ("-", "–"):
-                    break
-                if w.lower_ in goal_nouns:
-                    if w.lower_ == "goal" and doc[k - 1].lower_ == "own":
-                        break
-                    after = {x.lower_ for x in doc[k + 1: min(k + 6, sent.end)]}
-                    if w.lower_ not in _STRONG and (after & _MISS or not success):
-                        break
-                    if after & {"disallowed", "offside", "chalked"}:
-                        break
-                    minute = _minute(ctx, t.i + 1, k + 1)
-                    if minute is None and k + 1 < sent.end and doc[k + 1].lower_ == "in":
-                        minute = _minute(ctx, k + 2, min(k + 5, sent.end))  # "header in the 78th minute"
-                    out.append(ScorerHit(pm.entity, pm.tok_start, minute, 0.8))
-                    break
-    # "Kane gave Bayern the lead", "Saka put Arsenal ahead", "Isak fired Newcastle in front"
+            hit = _owned_goal(ctx, pm, t.i + 1, sent, success) if pm is not None else None
+            if hit is not None:
+                out.append(hit)
+    # "a Haaland hat-trick", "a late Saka goal": the name used as the goal's modifier
+    for pm in ctx.in_range(sent.start, sent.end, _PLAYER):
+        if pm.tok_end >= sent.end or not _after_article(doc, pm.tok_start, sent):
+            continue
+        word, _ = hyphen_word(doc, pm.tok_end, sent.end)
+        if word in goal_nouns:
+            hit = _owned_goal(ctx, pm, pm.tok_end, sent, success)
+            if hit is not None:
+                out.append(hit)
+    # "Kane gave Bayern the lead", "Saka put Arsenal ahead", "Isak fired Newcastle in front",
+    # "Schranz gave Slovakia a deserved lead", "Embolo had bundled Switzerland in front"
     for t in sent:
         if t.lower_ not in _LEAD_VERBS or t.i == sent.start or t.i + 2 >= sent.end:
             continue
         pm = ctx.at(t.i - 1, _PLAYER)
+        if pm is None and t.i - 2 >= sent.start and doc[t.i - 1].lower_ in ("had", "then", "also"):
+            pm = ctx.at(t.i - 2, _PLAYER)
         side = ctx.team_at(t.i + 1)
         if pm is None or side is None or _own_goal_near(ctx, hits, t.i, sent.end):
             continue
-        rest = " ".join(x.lower_ for x in doc[side[1].tok_end: min(side[1].tok_end + 3, sent.end)])
-        if rest.startswith(("the lead", "a lead", "ahead", "in front", "an early lead", "a first-half lead")):
+        if _lead_after(doc, side[1].tok_end, sent.end):
             out.append(ScorerHit(pm.entity, pm.tok_start, _minute(ctx, t.i, min(t.i + 10, sent.end)), 0.8,
                                  side[0]))
     # "opened the scoring through Saka", "struck first through Vinicius"
@@ -178,6 +177,20 @@ def find_scorers(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
                 break
             if doc[k].is_punct:
                 break
+    # "took an early lead through Simons", "equalised before half-time through Rodri's low shot"
+    seen = {h.player for h in out}
+    for t in sent:
+        if t.lower_ not in ("through", "via") or t.i + 1 >= sent.end:
+            continue
+        tm = ctx.at(t.i + 1, _PLAYER)
+        if tm is None or tm.entity in seen or tm.tok_start != t.i + 1 or not _lead_before(doc, t.i, sent):
+            continue
+        if _own_goal_near(ctx, hits, t.i, min(t.i + 6, sent.end)):
+            continue
+        team = ctx.team_in(sent.start, t.i)
+        out.append(ScorerHit(tm.entity, tm.tok_start, _minute(ctx, sent.start, min(tm.tok_end + 6, sent.end)),
+                             0.8, team[0] if team else None))
+        seen.add(tm.entity)
     # "Saka scored in the 23rd minute" (past tense, not a season tally: "has scored")
     for t in sent:
         if t.lower_ not in lex["scoring_verbs"]:
@@ -190,7 +203,7 @@ def find_scorers(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
         if vm is None:
             continue
         nxt = {x.lower_ for x in doc[t.i + 1: min(t.i + 4, sent.end)]}
-        if nxt & {"goals", "times", "assists"} and not nxt & {"twice"}:
+        if nxt & {"goals", "times", "assists"} and not nxt & {"twice", "all", "both"}:
             continue  # a tally, not a goal in this match
         if _own_goal_near(ctx, hits, t.i, t.i + 4):
             continue
@@ -201,6 +214,85 @@ def find_scorers(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
         seen = {h.player for h in out}
         out += [h for h in _subject_goals(ctx, hits, sent) if h.player not in seen]
     return out
+
+
+def _owned_goal(ctx: Context, pm: Ment, first: int, sent: Span, success: bool) -> ScorerHit | None:
+    """A goal noun within a few words of ``first`` belonging to player ``pm`` ("Saka's late equaliser",
+    "a Haaland hat-trick"); a weak noun ("header", "effort") only in a sentence telling success."""
+    doc = ctx.doc
+    goal_nouns = set(lexicon()["goal_nouns"])
+    k = first
+    while k < min(first + 5, sent.end):
+        w = doc[k]
+        if w.is_punct and w.text not in ("-", "–"):
+            return None
+        word, end = hyphen_word(doc, k, sent.end)
+        if word in goal_nouns:
+            if word == "goal" and doc[k - 1].lower_ == "own":
+                return None
+            after = {x.lower_ for x in doc[end: min(end + 5, sent.end)]}
+            if word not in _STRONG and (after & _MISS or not success):
+                return None
+            if after & {"disallowed", "offside", "chalked"}:
+                return None
+            minute = _minute(ctx, first, end)
+            if minute is None and end < sent.end and doc[end].lower_ == "in":
+                minute = _minute(ctx, end + 1, min(end + 4, sent.end))  # "header in the 78th minute"
+            return ScorerHit(pm.entity, pm.tok_start, minute, 0.8)
+        k += 1
+    return None
+
+
+def _missed_around(doc: Doc, noun: int, frm: int, sent: Span) -> bool:
+    """A miss word just before a weak goal noun or in the words after its "from <player>"."""
+    before = {t.lower_ for t in doc[max(sent.start, noun - 4): noun]}
+    after = {t.lower_ for t in doc[frm + 1: min(frm + 8, sent.end)]}
+    return bool((before | after) & _MISS)
+
+
+def _after_article(doc: Doc, i: int, sent: Span) -> bool:
+    """ "a Haaland ..." or "a late Haaland ...": an article (and adjectives) right before token ``i``."""
+    k = i - 1
+    while k >= sent.start and doc[k].tag_ in ("JJ", "HYPH") and k > i - 3:
+        k -= 1
+    return k >= sent.start and doc[k].lower_ in ("a", "an")
+
+
+_LEAD_NOUNS = {"lead", "advantage"}
+
+
+def _lead_after(doc: Doc, i: int, end: int) -> bool:
+    """ "ahead", "in front", "the lead", "a deserved first-half lead" from token ``i``."""
+    words = words_after(doc, i, end, 5)
+    if words[:1] == ["ahead"] or words[:2] == ["in", "front"]:
+        return True
+    if not words or words[0] not in ("the", "a", "an"):
+        return False
+    for w in words[1:]:
+        if w in _LEAD_NOUNS:
+            return True
+        if not w.replace("-", "").isalpha() or w in ("of", "to", "in", "for", "and", "but", "with", "at"):
+            return False
+    return False
+
+
+# Words of going ahead or level before "through <player>": "took an early lead through Simons".
+_LEAD_WORDS = {"lead", "scoring", "ahead", "front", "equalised", "equalized", "levelled", "leveled", "level",
+               "scored", "struck"}
+
+
+def _lead_before(doc: Doc, i: int, sent: Span) -> bool:
+    """A going-ahead or levelling word before "through" in its own clause, told in the past."""
+    past = False
+    for k in range(i - 1, max(sent.start, i - 9) - 1, -1):
+        t = doc[k]
+        if t.is_punct and t.text not in ("-", "–"):
+            return False
+        if t.tag_ in ("VBD", "VBN"):
+            past = True
+        if t.lower_ in _LEAD_WORDS:
+            return past or any(doc[j].tag_ in ("VBD", "VBN") for j in range(max(sent.start, k - 4), k))
+    return False
 
 
 def _not_in(doc: Doc, start: int, end: int) -> bool:
@@ -216,38 +308,100 @@ def _not_in(doc: Doc, start: int, end: int) -> bool:
 
 def _subject_goals(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
     """A player as the subject of a past-tense goal predicate: "Xhaka added a second",
-    "Vinicius equalised", "Foden headed in", "Raphinha chipped Lunin to complete the rout"."""
+    "Vinicius equalised", "Foden headed in", "Raphinha chipped Lunin to complete the rout";
+    also through a relative clause ("Williams, who swept a shot past the keeper") and the clauses
+    sharing the subject ("came off the bench to score", "..., completing a hat-trick")."""
     doc = ctx.doc
     out: list[ScorerHit] = []
+    if _ruled_out(sent):
+        return out
     for m in ctx.in_range(sent.start, sent.end, _PLAYER):
         head = doc[m.tok_end - 1]
-        if head.dep_ not in ("nsubj", "conj") or head.head.tag_ != "VBD":
+        verb = _verb_of_subject(head)
+        if verb is None or verb.i < m.tok_end or any(c.dep_ == "neg" for c in verb.children):
             continue
-        verb = head.head
-        if head.dep_ == "conj":  # "Salah and Gakpo scored": both subjects
-            if head.head.dep_ != "nsubj" or head.head.head.tag_ != "VBD":
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+            continue
+        for v, low in [(verb, verb.lower_), *clause_verbs(verb, sent)]:
+            if not _goal_predicate(doc, v, low, sent):
                 continue
-            verb = head.head.head
-        if verb.i < m.tok_end or any(c.dep_ == "neg" for c in verb.children):
-            continue
-        low = verb.lower_
-        after = [t for t in doc[verb.i + 1: min(verb.i + 4, sent.end)]]
-        words = [t.lower_ for t in after]
-        ok = False
-        if low in _GOAL_PREDICATES and any(w in _GOAL_OBJECTS for w in words):
-            ok = not (low == "made" and "it" not in words)  # "made it four", not "made a save"
-            back = [t.lower_ for t in doc[verb.i + 1: min(verb.i + 5, sent.end)]]
-            if low == "pulled" and "back" not in back:
-                ok = False
-        else:
-            ok = (low in _FINISH_VERBS and words[:1] != [] and words[0] in ("in", "home", "into")) or (
-                low in _INTRANSITIVE_GOALS
-                and (not words or not after[0].is_alpha or words[0] in _AFTER_GOAL))
-        if not ok:
-            continue
-        if _not_in(doc, verb.i + 1, min(verb.i + 9, sent.end)):
-            continue
-        if _own_goal_near(ctx, hits, verb.i, min(verb.i + 8, sent.end)):
-            continue
-        out.append(ScorerHit(m.entity, m.tok_start, _minute(ctx, verb.i, min(verb.i + 12, sent.end)), 0.75))
+            if _not_in(doc, v.i + 1, min(v.i + 9, sent.end)) and not _went_in(doc, v.i + 1, sent.end):
+                continue
+            if _own_goal_near(ctx, hits, v.i, min(v.i + 8, sent.end)) or _own_net(doc, v.i, sent.end):
+                continue
+            out.append(ScorerHit(m.entity, m.tok_start, _minute(ctx, v.i, min(v.i + 12, sent.end)), 0.75))
+            break
     return out
+
+
+def _verb_of_subject(head: Token) -> Token | None:
+    """The past verb a player's name is the subject of: directly, as a conjunct subject
+    ("Salah and Gakpo scored"), or as the antecedent of "who" ("found Williams, who swept ...")."""
+    if head.dep_ == "nsubj" and head.head.tag_ == "VBD":
+        return head.head
+    if head.dep_ == "conj" and head.head.dep_ == "nsubj" and head.head.head.tag_ == "VBD":
+        return head.head.head
+    for c in head.children:
+        if c.dep_ == "relcl" and c.tag_ == "VBD" and any(g.dep_ == "nsubj" and g.lower_ == "who"
+                                                         for g in c.children):
+            return c
+    return None
+
+
+def _goal_predicate(doc: Doc, verb: Token, low: str, sent: Span) -> bool:
+    """Whether a goal verb (in its past form ``low``) and what follows it tell a goal."""
+    after = doc[verb.i + 1: min(verb.i + 4, sent.end)]
+    words = words_after(doc, verb.i + 1, sent.end, 3)
+    obj = object_word(verb)
+    if low in _GOAL_PREDICATES and (obj in _GOAL_OBJECTS or any(w in _GOAL_OBJECTS for w in words)):
+        if low == "made":
+            # "made it four", "made it 3-0"; not "made a save"
+            return "it" in words[:1] and len(words) > 1 and (words[1] in _GOAL_OBJECTS or words[1].isdigit())
+        if low == "pulled":
+            return "back" in [t.lower_ for t in doc[verb.i + 1: min(verb.i + 5, sent.end)]]
+        return True
+    if low == "made" and words[:1] == ["it"] and len(words) > 1 and words[1].isdigit():
+        return True
+    if low == "sealed" and obj in ("win", "victory"):
+        # "sealed the win with a composed finish": the goal noun says it was a goal
+        return any(t.lower_ in _STRONG | {"finish", "header", "strike", "shot", "volley"}
+                   for t in doc[verb.i + 1: min(verb.i + 9, sent.end)])
+    if low in _FINISH_VERBS or low == "drove":
+        if words[:1] and words[0] in ("in", "home", "into"):
+            return True
+        return obj in _STRUCK_THINGS and _went_in(doc, verb.i + 1, sent.end)
+    return low in _INTRANSITIVE_GOALS and (not words or not after[0].is_alpha or words[0] in _AFTER_GOAL)
+
+
+# What a finishing verb strikes on its way in: "swept a low shot past the keeper".
+_STRUCK_THINGS = {"shot", "ball", "effort", "header", "strike", "finish", "volley", "drive", "free-kick",
+                  "penalty", "spot-kick", "kick", "it"}
+# Where a shot ends up when it did not go in, right after "into/past".
+_NOT_NET = {"post", "bar", "crossbar", "woodwork", "upright", "netting", "side-netting", "arms", "hands",
+            "gloves", "stand", "stands", "crowd", "wall", "row"}
+
+
+def _went_in(doc: Doc, start: int, end: int) -> bool:
+    """The ball went in within the next few words: "past/beyond/into/in/under ..." or "over the line",
+    not "into the side netting" or "past the post", and no miss word before it."""
+    for k in range(start, min(start + 8, end)):
+        w = doc[k].lower_
+        if doc[k].is_punct and doc[k].text not in ("-", "–"):
+            return False
+        if w in _NOT_IN and not (w == "over" and doc[k + 1: k + 3].text.lower() == "the line"):
+            return False
+        if w in ("past", "beyond", "into", "in", "home", "under", "over"):
+            rest = {t.lower_ for t in doc[k + 1: min(k + 5, end)]}
+            return not rest & _NOT_NET or (w == "in" and "off" in rest)
+    return False
+
+
+def _own_net(doc: Doc, start: int, end: int) -> bool:
+    """ "turned the ball into his own net": an own goal told without the words "own goal"."""
+    return any(doc[k].lower_ == "own" and doc[k + 1].lower_ in ("net", "goal")
+               for k in range(start, min(start + 9, end - 1)))
+
+
+def _ruled_out(sent: Span) -> bool:
+    words = {t.lower_ for t in sent}
+    return bool(words & {"disallowed", "offside", "chalked"}) or "ruled out" in sent.text.lower()
