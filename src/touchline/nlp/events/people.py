@@ -10,6 +10,7 @@ from spacy.tokens import Span
 from touchline.model import InjuryEvent, RoleEvent, ShirtExchangeEvent, TransferEvent, detail_to_fields
 from touchline.nlp.events import dates
 from touchline.nlp.events.context import Context, Hits, Ment, lexicon, subject_of
+from touchline.nlp.events.role_clauses import clause_roles, title_clause_person
 
 logger = logging.getLogger(__name__)
 
@@ -110,6 +111,11 @@ def extract_roles(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
             if role is None:
                 continue
             person = ctx.at(e, PERSONS) if e < sent.end else None
+            if person is None and e + 1 < sent.end and doc[e].text == ",":
+                # "Chelsea's manager, Enzo Maresca, said": the name in apposition to the title
+                named = ctx.at(e + 1, PERSONS)
+                if named is not None and named.tok_start == e + 1 and doc[named.tok_end - 1].dep_ == "appos":
+                    person = named
             team_hit = ctx.team_at(s - 1) if s > sent.start else None
             if team_hit is None and s - 2 >= sent.start and doc[s - 1].lower_ in ("'s", "’s"):
                 team_hit = ctx.team_at(s - 2)
@@ -121,6 +127,9 @@ def extract_roles(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
                 team = ctx.team_of_person(person.entity)
                 if team:
                     add(person, team, role, 0.6, sent)
+            elif team_hit and role in ("head_coach", "interim_head_coach") \
+                    and (said_of := title_clause_person(ctx, e, sent)) is not None:
+                add(said_of, team_hit[0], role, 0.8, sent)  # "X will become Brazil's head coach"
             elif team_hit and s - 1 > sent.start:
                 # "Xabi Alonso, the Real Madrid head coach"
                 k = team_hit[1].tok_start - 1
@@ -151,7 +160,7 @@ def extract_roles(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
                 # "Steve Clarke's Scotland", "Simone Inzaghi's Inter": a known coach's team
                 # (a player's or an owner's name before a team is no coaching role: coaches only)
                 add(p, named.entity, "head_coach", 0.8, sent)
-        for p, team, role, conf in _role_phrases(ctx, sent):
+        for p, team, role, conf in _role_phrases(ctx, sent) + clause_roles(ctx, sent):
             add(p, team, role, conf, sent)
     return list(found.values())
 
