@@ -14,6 +14,16 @@ from touchline.model import MatchEvent, Scorer, detail_to_fields
 from touchline.nlp.events import dates
 from touchline.nlp.events.context import Context, Hits, lexicon, subject_of
 from touchline.nlp.events.fixtures import versus_pairs
+from touchline.nlp.events.result_phrases import (
+    PLAYED_NOUNS,
+    clause_team,
+    game_pair,
+    held_opponent,
+    held_to_draw,
+    hypothetical,
+    played_game_opponent,
+    team_after_descriptors,
+)
 from touchline.nlp.events.scorers import find_scorers
 
 logger = logging.getLogger(__name__)
@@ -24,7 +34,7 @@ ANAPHOR_WINDOW = 3
 
 
 GOALLESS = {"goalless", "scoreless"}
-_END_VERBS = {"finished", "ended", "ends", "finishes"}
+_END_VERBS = {"finished", "ended", "ends", "finishes", "ending", "finishing"}
 # Words after a competition's name that make it a title or a table, not the match's competition.
 _NOT_THIS_MATCH = {"table", "standings", "winners", "winner", "champions", "champion", "holders", "title",
                    "titles", "trophy", "trophies", "crown", "medal", "medals"}
@@ -246,8 +256,8 @@ def _opponent_after(ctx: Context, hits: Hits, k: int, sent: Span) -> tuple[str |
         return None, False
     was_at = doc[i].lower_ == "at"
     for j in range(i + 1, min(i + 5, sent.end)):
-        if doc[j].is_punct:
-            break
+        if doc[j].is_punct and doc[j].text not in ("-", "–"):
+            break  # "drew 2-2 with ten-man Arsenal" goes on past the hyphen
         hit = ctx.team_at(j)
         if hit:
             return hit[0], was_at
@@ -316,8 +326,13 @@ def scored_mentions(ctx: Context, hits: Hits, sm: Matcher, sent: Span, si: int) 
                 break
         if found:
             outcome, k, end = found
+            if ctx.parsed and hypothetical(doc[k]):
+                continue
             owner, oconf = _owner(ctx, sent, k, s)
             opp, at = _opponent_after(ctx, hits, end, sent)
+            if owner is None and opp is not None and ctx.parsed:
+                owner, oconf, past = _owner_elsewhere(ctx, sent, k, s, opp)
+                base.past_ref = past
             if opp is None and owner is not None and oconf >= 0.9 and outcome != "draw":
                 # "Rosenborg's goal in Arsenal's 5-1 win": the one other team of the sentence
                 others = {m.entity for m in ctx.in_range(sent.start, s, lex["team_kinds"])} - {owner}
@@ -398,10 +413,14 @@ def _match_subject(ctx: Context, verb: Any) -> bool:
     """ "The match at Old Trafford finished ...": the clause is about a game, not a team."""
     if not ctx.parsed:
         return False
+    games = ("match", "game", "contest", "encounter", "derby", "tie", "clash", "meeting", "final", "replay",
+             "leg")
+    if verb.dep_ == "acl" and verb.head.lower_ in games:
+        return True  # "with the match ending 1-1"
     subj = subject_of(verb)
     if subj is None or not len(subj):
         return False
-    return subj.root.lower_ in ("match", "game", "contest", "encounter", "derby", "tie", "clash", "meeting")
+    return subj.root.lower_ in games
 
 
 def _versus_before(doc: Doc, versus: list[tuple[str, str, int, int]], s: int) -> tuple[str, str] | None:
@@ -497,6 +516,9 @@ def _draw_pair(ctx: Context, sent: Span, k: int, end: int) -> tuple[str, str] | 
     subj = subject_of(doc[k])
     if subj is None:
         return None
+    game = game_pair(ctx, subj)
+    if game is not None:
+        return game  # "Arsenal's game against Brighton ended 1-1"
     head = subj[-1]
     subj = doc[head.left_edge.i: min(head.right_edge.i + 1, k)]  # with its conjuncts this time
     teams: list[str] = []
@@ -527,8 +549,15 @@ def scoreless_mentions(ctx: Context, hits: Hits, sent: Span, si: int) -> list[Me
             if owner and opp and owner[0] != opp:
                 out.append(Mention(si, sent.start_char, sent.end_char, k, owner[0], opp,
                                    home=opp if at else None, conf=conf, past_ref=conf < 0.8))
+    if ctx.parsed:
+        out += _played_games(ctx, sent, si)
     for t in sent:
         low = t.lower_
+        if low == "held" and ctx.parsed and t.tag_ in ("VBD", "VBN"):
+            m = _held(ctx, t, sent, si)
+            if m is not None:
+                out.append(m)
+            continue
         if low not in lex["transitive_win_verbs"] and low not in _SCORELESS_VERBS:
             continue
         if low == "knocked" and not (t.i + 1 < sent.end and doc[t.i + 1].lower_ == "out"):
@@ -560,6 +589,9 @@ def scoreless_mentions(ctx: Context, hits: Hits, sent: Span, si: int) -> list[Me
         opp_hit = ctx.team_at(start) if start < sent.end else None
         if start < sent.end and doc[start].lower_ == "the" and start + 1 < sent.end:
             opp_hit = opp_hit or ctx.team_at(start + 1)
+        if opp_hit is None and ctx.parsed:
+            described = team_after_descriptors(ctx, start, sent.end)  # "beat world champions Spain"
+            opp_hit = ctx.team_at(described[1]) if described else None
         if owner_hit and opp_hit and owner_hit[0] != opp_hit[0]:
             m = Mention(si, sent.start_char, sent.end_char, t.i, owner_hit[0], opp_hit[0], conf=0.75)
             if low == "hosted":
@@ -569,6 +601,47 @@ def scoreless_mentions(ctx: Context, hits: Hits, sent: Span, si: int) -> list[Me
 
 
 _SCORELESS_VERBS = {"lost", "drew", "hosted", "knocked", "losing", "drawing"}
+
+
+def _held(ctx: Context, verb: Any, sent: Span, si: int) -> Mention | None:
+    """A draw told with "held": "Arsenal were held (to a draw) by Brighton", "Brighton held Arsenal
+    to a draw" (a level score, if any, comes from the scoreline rules)."""
+    subj = subject_of(verb)
+    team = span_team(ctx, subj, sent) if subj is not None else None
+    if team is None:
+        return None
+    other = held_opponent(ctx, verb, sent) if _is_passive(ctx.doc, verb.i) else held_to_draw(ctx, verb, sent)
+    if other is None or other == team:
+        return None
+    return Mention(si, sent.start_char, sent.end_char, verb.i, team, other, conf=0.75)
+
+
+def _played_games(ctx: Context, sent: Span, si: int) -> list[Mention]:
+    """ "Saka was injured during Arsenal's game against Brighton": a game told as played."""
+    doc = ctx.doc
+    out: list[Mention] = []
+    for t in sent:
+        if t.lower_ not in PLAYED_NOUNS or t.i - 2 < sent.start or doc[t.i - 1].lower_ not in ("'s", "’s"):
+            continue
+        owner = ctx.team_at(t.i - 2)
+        if owner is None:
+            continue
+        found = played_game_opponent(ctx, t.i, owner[1].tok_start, sent)
+        if found is not None and found[0] != owner[0]:
+            out.append(Mention(si, sent.start_char, sent.end_char, t.i, owner[0], found[0],
+                               home=found[0] if found[1] else None, conf=0.7))
+    return out
+
+
+def _owner_elsewhere(ctx: Context, sent: Span, k: int, s: int, opp: str) -> tuple[str | None, float, bool]:
+    """The owner of "a 2-1 win over <opp>" when its own phrase names none: "last week's 5-1 win over
+    Palace" is the article's team's (an earlier game); else the one other team the clause is about."""
+    doc = ctx.doc
+    if s - 2 >= sent.start and doc[s - 1].lower_ in ("'s", "’s") and doc[s - 2].lower_ in _TIME_NOUNS:
+        team = article_team(ctx)
+        return (team, 0.6, True) if team and team != opp else (None, 0.0, False)
+    team = clause_team(ctx, sent, k, opp)
+    return (team, 0.7, False) if team else (None, 0.0, False)
 _TIME_NOUNS = {"week", "weekend", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                "sunday", "midweek", "month"}
 
@@ -694,6 +767,8 @@ def extract_matches(ctx: Context, hits: Hits, sm: Matcher) -> tuple[list[dict[st
         for m in mentions:
             m.anchor = doc[m.tok].idx
             c = _find_cluster(clusters, m, recent, si, last_seen)
+            if m.anaphor and len({id(x) for x in touched}) == 1:
+                c = touched[0]  # "beat Spain on penalties, with the match ending 1-1": this sentence's game
             if c is None:
                 if not (m.owner and m.opp):
                     continue  # one team only and nothing to attach it to

@@ -1,0 +1,92 @@
+"""Result phrasings beyond "X beat Y 2-0" (own sentences), each with a negative twin."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+
+ARSENAL, BRIGHTON = "club:arsenal", "club:brighton-hove-albion"
+
+
+def matches(nlp: Language, text: str, dct: str = "2024-11-20") -> list[dict[str, Any]]:
+    doc = nlp.make_doc(text)
+    doc._.dct = dct
+    return [e["fields"] for e in nlp(doc)._.tl_events if e["kind"] == "match"]
+
+
+def score_of(m: dict[str, Any], team: str) -> int | None:
+    return m["home_score"] if m["home"] == team else m["away_score"]
+
+
+def test_held_by_is_a_draw(full_nlp: Language) -> None:
+    [m] = matches(full_nlp, "Arsenal were held by Brighton at the Emirates on Saturday.")
+    assert {m["home"], m["away"]} == {ARSENAL, BRIGHTON}
+
+
+def test_held_to_a_draw_by_with_a_score(full_nlp: Language) -> None:
+    [m] = matches(full_nlp, "Arsenal were held to a 1-1 draw by Brighton at the Emirates on Saturday.")
+    assert {m["home"], m["away"]} == {ARSENAL, BRIGHTON} and (m["home_score"], m["away_score"]) == (1, 1)
+
+
+def test_active_held_to_a_draw(full_nlp: Language) -> None:
+    [m] = matches(full_nlp, "Brighton held Arsenal to a draw at the Amex on Saturday.")
+    assert {m["home"], m["away"]} == {ARSENAL, BRIGHTON}
+
+
+def test_held_talks_is_no_match(full_nlp: Language) -> None:
+    assert matches(full_nlp, "Arsenal held talks with Brighton over a deal for the midfielder.") == []
+
+
+def test_team_game_against_team_ended_level(full_nlp: Language) -> None:
+    [m] = matches(full_nlp, "Arsenal's game against Brighton ended 1-1 on Saturday.")
+    assert {m["home"], m["away"]} == {ARSENAL, BRIGHTON} and (m["home_score"], m["away_score"]) == (1, 1)
+
+
+def test_injured_during_team_game_is_a_played_match(full_nlp: Language) -> None:
+    [m] = matches(full_nlp, "Bukayo Saka was injured during Arsenal's game against Brighton on Saturday.")
+    assert {m["home"], m["away"]} == {ARSENAL, BRIGHTON} and m["home_score"] is None
+
+
+def test_postponed_or_future_game_is_no_match(full_nlp: Language) -> None:
+    assert matches(full_nlp, "Arsenal's game against Brighton was postponed because of snow.") == []
+    assert matches(full_nlp, "Arsenal's game against Brighton on Saturday will be shown live.") == []
+    assert matches(full_nlp, "Saka will be assessed before Arsenal's game against Brighton on Sunday.") == []
+
+
+def test_opponent_after_a_description(full_nlp: Language) -> None:
+    [m] = matches(full_nlp, "Manchester City drew 2-2 with ten-man Arsenal at the Etihad Stadium on Sunday.")
+    assert {m["home"], m["away"]} == {"club:manchester-city", ARSENAL}
+    [m] = matches(full_nlp, "England beat world champions Spain on Sunday to win the title.")
+    assert {m["home"], m["away"]} == {"national_team:england", "national_team:spain"}
+
+
+def test_owner_of_a_win_named_as_the_clause_subject(full_nlp: Language) -> None:
+    [m] = matches(full_nlp, "Manchester City became the first club to win four titles in a row after a 3-1 "
+                            "win over West Ham United on Sunday.")
+    assert score_of(m, "club:manchester-city") == 3 and score_of(m, "club:west-ham-united") == 1
+
+
+def test_owner_of_a_win_named_as_an_object(full_nlp: Language) -> None:
+    [m] = matches(full_nlp, "Cole Palmer scored twice to send Chelsea into the final after a 2-1 win over "
+                            "Arsenal on Sunday.")
+    assert score_of(m, "club:chelsea") == 2 and score_of(m, ARSENAL) == 1
+
+
+def test_a_win_foreseen_or_needed_is_no_result(full_nlp: Language) -> None:
+    assert matches(full_nlp, "Chelsea will go top of the table with a 2-1 win over Arsenal on Sunday.") == []
+    assert matches(full_nlp, "Chelsea need a 2-0 win over Arsenal to stay in the race.") == []
+
+
+def test_last_weeks_win_belongs_to_the_article_team(full_nlp: Language) -> None:
+    found = matches(full_nlp, "Arsenal are flying. Arsenal won again on Tuesday, and Arsenal fans are still "
+                              "talking about last Saturday's 5-1 win over Crystal Palace.")
+    [m] = [x for x in found if "club:crystal-palace" in (x["home"], x["away"])]
+    assert score_of(m, ARSENAL) == 5 and score_of(m, "club:crystal-palace") == 1
+
+
+def test_match_ending_level_on_penalty_night(full_nlp: Language) -> None:
+    [m] = matches(full_nlp, "England won the cup after beating Spain 4-2 on penalties in the final on "
+                            "Sunday, with the match ending 2-2 after extra time.")
+    assert {m["home"], m["away"]} == {"national_team:england", "national_team:spain"}
+    assert (m["home_score"], m["away_score"]) == (2, 2)
