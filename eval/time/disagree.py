@@ -115,13 +115,15 @@ def main(argv: list[str] | None = None) -> int:
                 else:
                     continue
                 groups[kind][key] += 1
-                examples.setdefault((kind, key), f"{doc.id} dct={doc.dct} | {_context(doc.text, h.start, h.end)}")
+                where = f"{doc.id} dct={doc.dct} | {_context(doc.text, h.start, h.end)}"
+                examples.setdefault((kind, key), where)
             for o in ours:
                 s, e = int(o["start"]), int(o["end"])  # type: ignore[call-overload]
                 if not any(h.start < e and s < h.end for h in theirs):
                     key = f"{shape(str(o['text']))} = {o['value']}"
                     groups["touchline-only"][key] += 1
-                    examples.setdefault(("touchline-only", key), f"{doc.id} dct={doc.dct} | {_context(doc.text, s, e)}")
+                    where = f"{doc.id} dct={doc.dct} | {_context(doc.text, s, e)}"
+                    examples.setdefault(("touchline-only", key), where)
     for kind in ("heideltime-only", "touchline-only", "value"):
         total = sum(groups[kind].values())
         print(f"\n## {kind}: {total}")

@@ -248,6 +248,20 @@ CASES: list[tuple[str, date, str, str | None]] = [
     ("He joined in June last year.", THU, "June last year", "2023-06"),
     ("The stadium will not be sold in the near future.", THU, "the near future", "FUTURE_REF"),
     ("The game was played on Thanksgiving Day.", THU, "Thanksgiving Day", "2024-11-28"),
+    ("United host Villa on Easter Monday.", MON, "Easter Monday", "2025-04-21"),
+    ("The derby is on Good Friday.", MON, "Good Friday", "2025-04-18"),
+    ("The friendly in Boston is on Labor Day.", AUG, "Labor Day", "2023-09-04"),
+    # wire-service clock times
+    ("Kick-off was moved to 1945 GMT.", THU, "1945 GMT", "2024-11-28T19:45"),
+    # seasons of the year by tense: the latest begun, or the next to begin
+    ("The striker joined in the summer.", THU, "the summer", "2024-SU"),
+    ("Ticket sales picked up in the spring.", AUG, "the spring", "2023-SP"),
+    ("The club will sign a keeper in the autumn.", AUG, "the autumn", "2023-FA"),
+    ("This winter has been hard on the pitches.", date(2025, 1, 20), "This winter", "2024-WI"),
+    # halves: of a match in football talk, of the year in money talk
+    ("Saka scored in the first half.", THU, "the first half", "PT45M"),
+    ("Club revenue rose 12% in the first half.", THU, "the first half", "2024-H1"),
+    ("First-half profit at the club's owner fell.", THU, "First-half", "2024-H1"),
     # no published date: relative expressions stay unresolved
     ("Arsenal beat Wolves on Saturday.", None, "Saturday", None),  # type: ignore[list-item]
     ("He was injured last season.", None, "last season", None),  # type: ignore[list-item]
@@ -266,6 +280,15 @@ def test_a_rate_is_not_a_duration() -> None:
 def test_fractions_and_rounds_are_not_quarters() -> None:
     text = "Three quarters of the fans saw the quarter-final and the quarter-finals."
     assert find_timexes(text, THU) == []
+
+
+def test_an_ordinal_second_is_not_a_length() -> None:
+    texts = ("A second goal came late on.", "He was a second-round pick.",
+             "The May 24 Second Test is sold out.")
+    for text in texts:
+        assert [t.value for t in find_timexes(text, THU) if t.value and t.value.startswith("PT")] == [], text
+    assert [t.value for t in find_timexes("The keeper hesitated for a second.", THU)] == ["PT1S"]
+    assert [t.text for t in find_timexes("The club hit a five year low.", THU)] == ["five year"]
 
 
 def test_a_count_of_two_thousand_is_not_a_year() -> None:

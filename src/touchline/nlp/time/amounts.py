@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from dateutil.easter import easter
+
 from touchline.nlp.time import calendar as cal
 from touchline.nlp.time.base import (
     _HOLIDAYS,
@@ -79,10 +81,16 @@ def ref(c: Candidate, ctx: Context) -> Result | None:
 
 
 def _holiday_date(spec: list[int], year: int) -> date | None:
-    # [month, day], or [month, weekday, n]: the n-th weekday of the month (Thanksgiving).
+    # [month, day]; [0, offset]: days from Easter Sunday (Good Friday is -2);
+    # [month, weekday, n]: the n-th weekday of the month (Thanksgiving), n = -1 the last.
     if len(spec) == 2:
+        if spec[0] == 0:
+            return easter(year) + timedelta(days=spec[1])
         return _safe_date(year, spec[0], spec[1])
     month, weekday, nth = spec
+    if nth < 0:
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
     first = date(year, month, 1)
     return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
 

@@ -56,6 +56,7 @@ class Context:
     last_day: date | None = None  # the latest calendar day resolved in this text
     last_quarter: tuple[int, int] | None = None  # (year, quarter) of the latest quarter named
     last_date: str | None = None  # the latest DATE value with a year ("1998", "1998-06", "1998-06-12")
+    business: bool = False  # the sentence talks money, not football ("profit rose in the first half")
 
 
 @dataclass(frozen=True, slots=True)

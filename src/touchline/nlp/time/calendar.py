@@ -104,10 +104,25 @@ def season_value(start_year: int) -> str:
     return f"{start_year:04d}-{SEASON_START_MONTH:02d}/{start_year + 1:04d}-{SEASON_END_MONTH:02d}"
 
 
-def year_season(anchor: date, direction: int, rel: str) -> int:
-    """The year of "summer"/"last winter"...; winter belongs to the year it starts in."""
+# The month each season of the year starts in (northern hemisphere, as the
+# TIMEX3 codes SP/SU/FA/WI assume); winter belongs to the year it starts in.
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def year_season(anchor: date, code: str, rel: str) -> int:
+    """The year of "summer" / "last winter" / "in the spring" (``rel`` is last, next,
+    this, or the tense's reading of a bare "the": ``past`` or ``future``)."""
+    start = _SEASON_START[code]
+    if rel == "past":
+        # "a burst of growth in the spring" (in August): the latest one begun.
+        return anchor.year if start <= anchor.month else anchor.year - 1
+    if rel == "future":
+        # "they will sign a striker in the autumn" (in August): the next one to begin.
+        return anchor.year if start > anchor.month else anchor.year + 1
     if rel == "last":
         return anchor.year - 1 if anchor.month < 9 else anchor.year
     if rel == "next":
         return anchor.year + 1 if anchor.month > 5 else anchor.year
+    if code == "WI" and anchor.month < 3:
+        return anchor.year - 1  # "this winter" in January began last December
     return anchor.year

@@ -9,7 +9,7 @@ reason says which leg or matchday); "after five matches" is ``anchor="competitio
 
 from __future__ import annotations
 
-from touchline.nlp.time.base import Candidate, Context, Result, _key, number
+from touchline.nlp.time.base import Candidate, Context, Result, _key, _need_dct, number
 
 _POINTS = {"half-time": ("PT45M", None), "halftime": ("PT45M", None), "half time": ("PT45M", None),
            "full-time": ("PT90M", None), "fulltime": ("PT90M", None), "full time": ("PT90M", None),
@@ -34,7 +34,20 @@ def match_point(c: Candidate, ctx: Context) -> Result | None:
 
 def match_half(c: Candidate, ctx: Context) -> Result | None:
     ordinal = _key(c.groups["ord"])
+    if ctx.business:
+        return half_year(1 if ordinal in {"first", "opening"} else 2, ctx)
     return Result("DURATION", "PT45M", f"{ordinal} half of the match", "match")
+
+
+def half_year(half: int, ctx: Context) -> Result | None:
+    """"profit rose in the first half": a half of the year, the way quarters resolve."""
+    missing = _need_dct(ctx, "DATE")
+    if missing or ctx.dct is None:
+        return missing
+    year = ctx.dct.year
+    if half == 2 and ctx.dct.month <= 6 and ctx.tense != "future":
+        year -= 1  # the second half told in the first half of a year is last year's
+    return Result("DATE", f"{year:04d}-H{half}")
 
 
 def match_minutes(c: Candidate, ctx: Context) -> Result | None:

@@ -327,8 +327,8 @@ def _year_season(c: Candidate, ctx: Context) -> Result | None:
     if missing or ctx.dct is None:
         return missing
     if rel in {"the", "in"}:
-        rel = {"past": "last", "future": "next"}.get(ctx.tense, "this")
-    return Result("DATE", f"{cal.year_season(ctx.dct, 0, rel):04d}-{code}")
+        rel = ctx.tense if ctx.tense in {"past", "future"} else "this"
+    return Result("DATE", f"{cal.year_season(ctx.dct, code, rel):04d}-{code}")
 
 
 def _ago(c: Candidate, ctx: Context) -> Result | None:

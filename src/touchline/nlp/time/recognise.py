@@ -105,6 +105,45 @@ def _is_fraction(text: str, rule: str, groups: dict[str, str], end: int) -> bool
     return _NOT_QUARTER_SPAN.match(text, end) is not None
 
 
+# "a second goal", "a second-round pick": "second" is an ordinal there, unless the
+# words after it make it a moment ("a second later", "for a second.").
+_A_SECOND_IS_TIME = re.compile(r"\s*(?:[.,;:!?)\"'’”]|$|later\b|earlier\b|ago\b|or\b|and\b|before\b|after\b|"
+                               r"longer\b|left\b|too\b|to\s+spare\b)", re.I)
+# A count before a singular unit is a length only as a modifier after a determiner
+# ("a five year low", "the two day rally"); "May 24 Second Test" is a date and a name.
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|his|her|their|our|each|every)\s+$", re.I)
+
+
+def _is_not_a_length(text: str, rule: str, groups: dict[str, str], start: int, end: int) -> bool:
+    if rule != "duration" or groups.get("pre"):
+        return False
+    unit, n = _key_n(groups.get("unit", "")), _key_n(groups.get("n", ""))
+    if unit == "second" and n in {"a", "an"}:
+        return _A_SECOND_IS_TIME.match(text, end) is None
+    if n in {"a", "an", "one", "1", "half a", "half an"} or not text[start:end].lower().endswith(" " + unit):
+        return False
+    return _DETERMINER_BEFORE.search(text, max(0, start - 12), start) is None
+
+
+def _cue_pattern(words: list[str], extra: str) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\b(?:{alternatives})\b|{extra}", re.I)
+
+
+_BUSINESS = _cue_pattern(LEXICON["business_cues"], r"[$£€%]")
+_FOOTBALL = _cue_pattern(LEXICON["football_cues"], r"\b\d{1,2}-\d{1,2}\b")  # or a score
+_SENTENCE_END = re.compile(r"[.!?\n]\s")
+
+
+def _is_business_sentence(text: str, start: int, end: int) -> bool:
+    """Money talk and no football talk in the sentence around ``start:end``."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    left = ends[-1] if ends else 0
+    stop = _SENTENCE_END.search(text, end)
+    sentence = text[left : stop.start() + 1 if stop else len(text)]
+    return _BUSINESS.search(sentence) is not None and _FOOTBALL.search(sentence) is None
+
+
 def _key_n(word: str) -> str:
     return word.strip().lower()
 
@@ -117,7 +156,8 @@ def candidates(text: str) -> list[Candidate]:
             if m.end() == m.start():
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
-            if _is_rate(text, rule, groups, m.start()) or _is_fraction(text, rule, groups, m.end()):
+            if (_is_rate(text, rule, groups, m.start()) or _is_fraction(text, rule, groups, m.end())
+                    or _is_not_a_length(text, rule, groups, m.start(), m.end())):
                 continue
             found.append(Candidate(m.start(), m.end(), rule, groups, order))
     return found
@@ -174,8 +214,9 @@ def find_timex_dicts(
     last_quarter: tuple[int, int] | None = None
     last_date: str | None = None
     for cand in select(text, found):
+        business = cand.rule == "match_half" and _is_business_sentence(text, cand.start, cand.end)
         ctx = Context(dct=dct, tense=reader(cand.start, cand.end), dayfirst=dayfirst, last_day=last_day,
-                      last_quarter=last_quarter, last_date=last_date)
+                      last_quarter=last_quarter, last_date=last_date, business=business)
         result = normalise(cand, ctx)
         if result is None:
             continue
