@@ -251,6 +251,12 @@ CASES: list[tuple[str, date, str, str | None]] = [
     ("United host Villa on Easter Monday.", MON, "Easter Monday", "2025-04-21"),
     ("The derby is on Good Friday.", MON, "Good Friday", "2025-04-18"),
     ("The friendly in Boston is on Labor Day.", AUG, "Labor Day", "2023-09-04"),
+    # months named as modifiers or deadlines; decades with a modifier; anaphoric parts of day
+    ("Fans recalled the May protests outside the ground.", THU, "May", "2024-05"),
+    ("The takeover must be completed by May.", THU, "May", "2025-05"),
+    ("The club was founded in the late 1890s.", THU, "the late 1890s", "189"),
+    ("He was arrested on 12 November. The next morning he was released.", THU, "The next morning",
+     "2024-11-13TMO"),
     # wire-service clock times
     ("Kick-off was moved to 1945 GMT.", THU, "1945 GMT", "2024-11-28T19:45"),
     # seasons of the year by tense: the latest begun, or the next to begin

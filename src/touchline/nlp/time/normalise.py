@@ -16,6 +16,7 @@ from touchline.nlp.time import amounts, eras, football
 from touchline.nlp.time import calendar as cal
 from touchline.nlp.time.base import (
     _MONTHS,
+    _POD,
     _TIME_UNITS,
     _WEEKDAYS,
     _YSEASON,
@@ -94,7 +95,8 @@ def _month_rel_year(c: Candidate, ctx: Context) -> Result | None:
 def _month(c: Candidate, ctx: Context) -> Result | None:
     month = _MONTHS[_key(c.groups["month"])]
     rel = _key(c.groups.get("rel", ""))
-    if c.groups["month"] == "May" and not (rel or c.groups.get("mod") or c.groups.get("prep")):
+    if c.groups["month"] == "May" and not (rel or c.groups.get("mod") or c.groups.get("prep")
+                                           or "det" in c.groups):
         return None  # bare "May" is usually the verb; "in May", "since May" are the month
     missing = _need_dct(ctx, "DATE")
     if missing or ctx.dct is None:
@@ -282,7 +284,8 @@ def _anaphoric_unit(c: Candidate, ctx: Context) -> Result | None:
     With no date named yet the article's own date stands in; a bare "that day" is
     too often generic ("redemptions that day") and is left alone.
     """
-    unit, rel = _key(c.groups["unit"]), _key(c.groups["rel"])
+    pod = _POD.get(_key(c.groups.get("pod", "")))
+    unit, rel = ("day" if pod else _key(c.groups["unit"])), _key(c.groups["rel"])
     if rel == "that" and unit == "day" and not c.groups.get("mod"):
         return None
     if rel in {"the next", "the same"} and unit != "day":
@@ -303,7 +306,8 @@ def _anaphoric_unit(c: Candidate, ctx: Context) -> Result | None:
         return Result("DATE", f"{y:04d}-{m:02d}")
     if len(parts) < 3:
         return None
-    return _day(date(*parts) + timedelta(days=shift))
+    day = date(*parts) + timedelta(days=shift)
+    return Result("TIME", f"{day.isoformat()}T{pod}", day=day) if pod else _day(day)
 
 
 def _football_season(c: Candidate, ctx: Context) -> Result | None:

@@ -163,10 +163,14 @@ def candidates(text: str) -> list[Candidate]:
     return found
 
 
+_LEADING_PREPOSITION = re.compile(
+    r"(?:on|in|at|by|during|since|until|till|from|before|after|through)\s+", re.I)
+
+
 def _trim(text: str, cand: Candidate) -> Candidate:
     # "on Wednesday": TimeML leaves the preposition outside the expression.
     s = cand.start
-    m = re.match(r"(?i)(?:on|in|at|by|during|since|until|till|from|before|after)\s+", text[s : cand.end])
+    m = _LEADING_PREPOSITION.match(text[s : cand.end])
     if m and cand.rule != "competition_games":
         s += m.end()
     e = cand.end

@@ -34,6 +34,10 @@ _SAID_JUST_BEFORE = re.compile(
 _SAID_JUST_AFTER = re.compile(r"^\s*(?:,\s*)?(?:he|she|they|it|[A-Z]\w+)?\s*(?:said|told|added)\b")
 
 
+# "must be completed by May": a participle after "be" is no past tense.
+_AFTER_BE = re.compile(r"\bbe(?:ing)?\s+$", re.I)
+
+
 # "could" and "can" are left out: "could not be reached Wednesday" is a past report.
 _MODALS = {"would", "might", "may", "should", "'d"}
 # Verbs whose "to" complement is still to happen: "planned to leave on Thursday".
@@ -79,8 +83,10 @@ def tense_from_words(text: str, start: int, end: int) -> Tense:
         return "past"
     if _SAID_JUST_AFTER.match(text[end : end + 30]):
         return "past"
-    before = [(start - m.end(), m.group(0)) for m in _WORD.finditer(text, left, start)]
-    after = [(m.start() - end, m.group(0)) for m in _WORD.finditer(text, end, right)]
+    before = [(start - m.end(), m.group(0)) for m in _WORD.finditer(text, left, start)
+              if not _AFTER_BE.search(text, max(left, m.start() - 8), m.start())]
+    after = [(m.start() - end, m.group(0)) for m in _WORD.finditer(text, end, right)
+             if not _AFTER_BE.search(text, max(end, m.start() - 8), m.start())]
     # A future marker anywhere in the clause wins: "will ... on Sunday after ...".
     cues: list[tuple[float, Tense]] = []
     for dist, word in before:
