@@ -288,6 +288,11 @@ def test_fractions_and_rounds_are_not_quarters() -> None:
     assert find_timexes(text, THU) == []
 
 
+def test_a_newspaper_is_not_a_rate() -> None:
+    assert find_timexes("The striker told the daily Marca he was happy.", THU) == []
+    assert [t.value for t in find_timexes("The squad trains daily at the new ground.", THU)] == ["P1D"]
+
+
 def test_an_ordinal_second_is_not_a_length() -> None:
     texts = ("A second goal came late on.", "He was a second-round pick.",
              "The May 24 Second Test is sold out.")

@@ -114,6 +114,16 @@ _A_SECOND_IS_TIME = re.compile(r"\s*(?:[.,;:!?)\"'’”]|$|later\b|earlier\b|ag
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|his|her|their|our|each|every)\s+$", re.I)
 
 
+# "the daily Sueddeutsche Zeitung", "the party weekly Nedelya": a newspaper, not a rate.
+_NEWSPAPER_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z])[\w'’-]+")
+
+
+def _is_newspaper(text: str, rule: str, groups: dict[str, str], end: int) -> bool:
+    if rule != "set_adverb" or _key_n(groups.get("word", "")) not in {"daily", "weekly"}:
+        return False
+    return _NEWSPAPER_NAME_AFTER.match(text, end) is not None
+
+
 def _is_not_a_length(text: str, rule: str, groups: dict[str, str], start: int, end: int) -> bool:
     if rule != "duration" or groups.get("pre"):
         return False
@@ -157,7 +167,8 @@ def candidates(text: str) -> list[Candidate]:
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
             if (_is_rate(text, rule, groups, m.start()) or _is_fraction(text, rule, groups, m.end())
-                    or _is_not_a_length(text, rule, groups, m.start(), m.end())):
+                    or _is_not_a_length(text, rule, groups, m.start(), m.end())
+                    or _is_newspaper(text, rule, groups, m.end())):
                 continue
             found.append(Candidate(m.start(), m.end(), rule, groups, order))
     return found
