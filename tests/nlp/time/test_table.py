@@ -257,6 +257,15 @@ CASES: list[tuple[str, date, str, str | None]] = [
     ("The club was founded in the late 1890s.", THU, "the late 1890s", "189"),
     ("He was arrested on 12 November. The next morning he was released.", THU, "The next morning",
      "2024-11-13TMO"),
+    # a clock time falls on the day named right after it; the week or weekend of a date
+    ("The game kicks off at 8pm on Tuesday.", THU, "8pm", "2024-12-03T20:00"),
+    ("Clubs report back on the weekend of 6-7 December.", THU, "the weekend of 6-7 December", "2024-W49-WE"),
+    # parts of a football season, by tense
+    ("He left the club at the end of the season.", THU, "the end of the season", "2023-08/2024-05"),
+    ("His contract expires at the end of the season.", THU, "the end of the season", "2024-08/2025-05"),
+    ("He was ruled out for the rest of the season.", THU, "the rest of the season", "2024-08/2025-05"),
+    ("He will be fit for the start of the season.", date(2024, 6, 20), "the start of the season",
+     "2024-08/2025-05"),
     # wire-service clock times
     ("Kick-off was moved to 1945 GMT.", THU, "1945 GMT", "2024-11-28T19:45"),
     # seasons of the year by tense: the latest begun, or the next to begin

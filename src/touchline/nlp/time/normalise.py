@@ -165,11 +165,12 @@ def _month_set(c: Candidate, ctx: Context) -> Result | None:
 
 
 def _week_of(c: Candidate, ctx: Context) -> Result | None:
-    groups = {"month": c.groups["month"], "d": c.groups["d"]}
+    groups = {"month": c.groups.get("month") or c.groups["month2"], "d": c.groups.get("d") or c.groups["d2"]}
     day = _month_day(Candidate(c.start, c.end, "month_day", groups), ctx)
     if day is None or day.day is None:
         return day
-    return Result("DATE", cal.iso_week(day.day))
+    weekend = "-WE" if _key(c.groups["unit"]) == "weekend" else ""
+    return Result("DATE", cal.iso_week(day.day) + weekend)
 
 
 _DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
@@ -310,6 +311,27 @@ def _anaphoric_unit(c: Candidate, ctx: Context) -> Result | None:
     return Result("TIME", f"{day.isoformat()}T{pod}", day=day) if pod else _day(day)
 
 
+def _season_part(c: Candidate, ctx: Context) -> Result | None:
+    """"left at the end of the season" told in November: the season before this one.
+
+    The article's own season, unless the tense points past its end or before its
+    start: an end told in the past during a season is the last season's, a start
+    not told in the past during the summer break is the next one's.
+    """
+    missing = _need_dct(ctx, "DATE", "season")
+    if missing or ctx.dct is None:
+        return missing
+    mod = _key(c.groups["mod"])
+    start = cal.season_start_year(ctx.dct)
+    in_season = ctx.dct.month >= cal.SEASON_START_MONTH or ctx.dct.month <= cal.SEASON_END_MONTH
+    if ctx.tense == "past" and mod in {"end", "close"} and in_season:
+        start -= 1
+    elif ctx.tense != "past" and mod in {"start", "beginning"} and not in_season:
+        start += 1
+    return Result("DATE", cal.season_value(start), f"the {mod} of the {start}-{(start + 1) % 100:02d} season",
+                  anchor="season")
+
+
 def _football_season(c: Candidate, ctx: Context) -> Result | None:
     rel = _key(c.groups["rel"]).split()[-1]
     missing = _need_dct(ctx, "DATE", "season")
@@ -411,6 +433,7 @@ RULES: dict[str, Rule] = {
     "the_year": _the_year,
     "anaphoric_unit": _anaphoric_unit,
     "football_season": _football_season,
+    "season_part": _season_part,
     "year_season": _year_season,
     "ago": _ago,
     "in_time": _in_time,

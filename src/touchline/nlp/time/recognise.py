@@ -11,6 +11,7 @@ import logging
 import re
 from collections.abc import Callable
 from datetime import date
+from itertools import pairwise
 
 from touchline.nlp.time.lexicon import LEXICON, PATTERNS
 from touchline.nlp.time.normalise import Candidate, Context, normalise
@@ -257,4 +258,21 @@ def find_timex_dicts(
             named = (int(quarter.group(1)), int(quarter.group(2)))
             if dct is None or named <= (dct.year, (dct.month - 1) // 3 + 1):
                 last_quarter = named
+    _clock_on_day(text, out)
     return out
+
+
+_CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d)")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_ON_BETWEEN = re.compile(r"\s*(?:,\s*)?(?:on\s+)?")
+
+
+def _clock_on_day(text: str, found: list[dict[str, object]]) -> None:
+    """"kicks off at 8pm on Tuesday": the clock time falls on the day named right after it."""
+    for clock, day in pairwise(found):
+        clock_value = _CLOCK_VALUE.fullmatch(str(clock["value"] or ""))
+        if clock_value is None or not _DAY_VALUE.fullmatch(str(day["value"] or "")):
+            continue
+        gap = _ON_BETWEEN.match(text, int(clock["end"]))  # type: ignore[call-overload]
+        if gap is not None and gap.end() == day["start"]:
+            clock["value"] = f"{day['value']}{clock_value.group(1)}"
