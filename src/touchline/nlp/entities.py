@@ -61,6 +61,7 @@ class EntityLinker:
         self.context_key = context_key
         self.gazetteer = gazetteer
         self._data: GazetteerData | None = None
+        self._given: tuple[GazetteerData, frozenset[str]] | None = None
         self._matchers: tuple[Matcher, Matcher, PhraseMatcher] | None = None
 
     @property
@@ -129,6 +130,7 @@ class EntityLinker:
         self._other_spellings(art)
         self._ner_teams_and_grounds(art)
         self._ner_people(art, ner_persons)
+        self._given_name_people(art)
         self._possessive_context(art)
         self._surnames(art, surname_matcher)
         self._context_forms(art)
@@ -260,6 +262,41 @@ class EntityLinker:
             eid = entity_id(kind, name)
             art.new_entity(eid, kind, name, {})
             art.add(span.start, span.end, kind, eid, 0.7, "ner")
+
+    def given_names(self, data: GazetteerData) -> frozenset[str]:
+        """First words of the gazetteer's full person names ("Marcus", "Callum"), less any word that
+        is itself a name or alias of something ("Jordan", "Georgia")."""
+        if self._given is None or self._given[0] is not data:
+            firsts = {e["name"].split()[0] for e in data.entries.values()
+                      if e["kind"] in PERSON_KINDS and len(e["name"].split()) >= 2}
+            self._given = (data, frozenset(w for w in firsts if w[:1].isupper() and w.isalpha()
+                                           and w not in data.by_alias and w not in data.ambiguous))
+        return self._given[1]
+
+    def _given_name_people(self, art: Article) -> None:
+        """A person the NER missed or called an organisation ("Marcus Pellow gave Arsenal ..."):
+        a run of two or three capitalised words, the first a known first name, the others no
+        club or ground word and no known name of anything."""
+        doc = art.doc
+        given = self.given_names(art.data)
+        shapes = _shapes()
+        not_last = shapes["club_suffixes"] | shapes["weak_club_suffixes"] | shapes["venue_suffixes"]
+        for _, start, end in _name_runs(doc):
+            span = _trim_name(doc[start:end])
+            if span is None or not 2 <= len(span) <= 3 or art.overlaps(span.start, span.end):
+                continue
+            words = [t.text for t in span]
+            if words[0] not in given or words[-1] in not_last or words[0] in shapes["club_prefixes"]:
+                continue
+            if any(not w.replace("-", "").isalpha() or w in art.data.by_alias for w in words[1:]):
+                continue
+            name = span.text
+            if name in art.data.surnames:
+                continue
+            kind = _kind_from_context(span)
+            eid = entity_id(kind, name)
+            art.new_entity(eid, kind, name, {})
+            art.add(span.start, span.end, kind, eid, 0.65, "context")
 
     def _possessive_context(self, art: Article) -> None:
         """"Real Madrid's Bellingham": the article says which club the person plays for."""

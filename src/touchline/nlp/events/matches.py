@@ -21,6 +21,7 @@ from touchline.nlp.events.result_phrases import (
     held_opponent,
     held_to_draw,
     hypothetical,
+    own_clause_team,
     played_game_opponent,
     team_after_descriptors,
 )
@@ -146,6 +147,9 @@ def _owner(ctx: Context, sent: Span, trigger: int, s: int) -> tuple[str | None, 
         given = _dative_team(ctx, sent, trigger)
         if given is not None:
             return given, 0.8
+        own = own_clause_team(ctx, doc[trigger], sent)
+        if own is not None:
+            return own, 0.75
         subj = subject_of(doc[trigger])
         if subj is not None:
             team = span_team(ctx, subj, sent)
@@ -567,7 +571,7 @@ def scoreless_mentions(ctx: Context, hits: Hits, sent: Span, si: int) -> list[Me
         owner_hit: tuple[str, Any] | None = None
         if ctx.parsed:
             subj = subject_of(t)
-            team = span_team(ctx, subj, sent) if subj is not None else None
+            team = own_clause_team(ctx, t, sent) or (span_team(ctx, subj, sent) if subj is not None else None)
             owner_hit = (team, None) if team else None
         elif t.i > sent.start:
             owner_hit = ctx.team_at(t.i - 1)

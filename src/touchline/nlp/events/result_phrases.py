@@ -152,3 +152,20 @@ def game_pair(ctx: Context, subj: Span) -> tuple[str, str] | None:
         return None
     opp = team_after_descriptors(ctx, root.i + 2, min(root.i + 6, len(doc)))
     return (owner[0], opp[0]) if opp is not None and opp[0] != owner[0] else None
+
+
+def own_clause_team(ctx: Context, verb: Token, sent: Span) -> str | None:
+    """ "Middlesbrough lost at home to Liverpool and Bolton beat Wigan": a conjoined verb the parser
+    gave no subject (so it would inherit the first clause's), right after a team that follows "and"
+    or a comma: that team is the verb's own subject."""
+    doc = ctx.doc
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if verb.i - 1 < sent.start:
+        return None
+    hit = ctx.team_at(verb.i - 1)
+    if hit is None or hit[1].tok_end != verb.i or hit[1].tok_start - 1 < sent.start:
+        return None
+    if doc[hit[1].tok_start - 1].lower_ not in ("and", ",", "while", "whereas", "but"):
+        return None
+    return hit[0]

@@ -205,7 +205,7 @@ def find_scorers(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
         nxt = {x.lower_ for x in doc[t.i + 1: min(t.i + 4, sent.end)]}
         if nxt & {"goals", "times", "assists"} and not nxt & {"twice", "all", "both"}:
             continue  # a tally, not a goal in this match
-        if _own_goal_near(ctx, hits, t.i, t.i + 4):
+        if _own_goal_near(ctx, hits, t.i, t.i + 4) or (ctx.parsed and _another_game(t)):
             continue
         if _not_in(doc, t.i + 1, min(t.i + 9, sent.end)):
             continue  # "headed the ball across goal", "headed Guehi's effort off the line"
@@ -323,7 +323,7 @@ def _subject_goals(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
         if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
             continue
         for v, low in [(verb, verb.lower_), *clause_verbs(verb, sent)]:
-            if not _goal_predicate(doc, v, low, sent):
+            if not _goal_predicate(doc, v, low, sent) or _another_game(v):
                 continue
             if _not_in(doc, v.i + 1, min(v.i + 9, sent.end)) and not _went_in(doc, v.i + 1, sent.end):
                 continue
@@ -400,6 +400,26 @@ def _own_net(doc: Doc, start: int, end: int) -> bool:
     """ "turned the ball into his own net": an own goal told without the words "own goal"."""
     return any(doc[k].lower_ == "own" and doc[k + 1].lower_ in ("net", "goal")
                for k in range(start, min(start + 9, end - 1)))
+
+
+# "last week", "last season", "the previous game": the goal belongs to an earlier match.
+_EARLIER_TIMES = {"week", "weekend", "season", "month", "year", "time", "game", "match", "meeting", "outing",
+                  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "term"}
+_EARLIER_WORDS = {"previous", "reverse", "midweek"}
+
+
+def _another_game(verb: Token) -> bool:
+    """A goal verb whose own clause dates it to an earlier game: "who scored the winner at Luton last
+    week", "scored twice in the reverse fixture", "netted in the previous round"."""
+    doc = verb.doc
+    sub = [t for t in verb.subtree if t.i > verb.i]
+    for t in sub:
+        low = t.lower_
+        if low in _EARLIER_WORDS:
+            return True
+        if low == "last" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _EARLIER_TIMES:
+            return True
+    return False
 
 
 def _ruled_out(sent: Span) -> bool:
