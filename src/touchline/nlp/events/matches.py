@@ -393,10 +393,11 @@ def scored_mentions(ctx: Context, hits: Hits, sm: Matcher, sent: Span, si: int) 
                 opp = hit[0] if hit else None
             if opp is None:
                 opp, at = _opponent_after(ctx, hits, e, sent)
-            if outcome == "draw" and opp is None:
+            if outcome == "draw" and (opp is None or opp == owner):
+                # "A and B drew 1-1 at Villa Park": the ground's club is one of the pair, not an opponent
                 pair = _draw_pair(ctx, sent, k, k + 1)
                 if pair:
-                    (owner, opp), oconf = pair, 0.8
+                    (owner, opp), oconf, at = pair, 0.8, False
             last_verb = (outcome, k, e, owner, oconf)
         res = _apply_outcome(outcome, *sc)
         if res is None or (owner is None and opp is None) or owner == opp:
@@ -766,6 +767,7 @@ def extract_matches(ctx: Context, hits: Hits, sm: Matcher) -> tuple[list[dict[st
             if (m.owner, m.opp) not in pairs and (m.opp, m.owner) not in pairs:
                 mentions.append(m)
         touched: list[Cluster] = []
+        told_at: list[tuple[int, Cluster]] = []
         # both sides named first: a one-side mention may then join the match they open
         mentions.sort(key=lambda m: not (m.owner and m.opp))
         for m in mentions:
@@ -784,6 +786,7 @@ def extract_matches(ctx: Context, hits: Hits, sm: Matcher) -> tuple[list[dict[st
             if ctx.parsed and dates.past_perfect(doc[m.tok]):
                 c.no_fallback = True
             touched.append(c)
+            told_at.append((m.tok, c))
         if not touched and recent is not None and is_anaphoric(hits, sent) \
                 and si - last_seen.get(id(recent), -99) <= ANAPHOR_WINDOW:
             recent.touch(Mention(si, sent.start_char, sent.end_char, sent.start, conf=0.0,
@@ -837,7 +840,23 @@ def extract_matches(ctx: Context, hits: Hits, sm: Matcher) -> tuple[list[dict[st
                     c.no_fallback = True
         if len(touched) == 1:
             _add_scorers(ctx, touched[0], find_scorers(ctx, hits, sent))
+        elif len({id(c) for c in touched}) > 1:
+            _add_listed_scorers(ctx, hits, sent, told_at)
     return [_to_event(ctx, c, main=(c is _main(clusters))) for c in clusters], clusters
+
+
+def _add_listed_scorers(ctx: Context, hits: Hits, sent: Span, told: list[tuple[int, Cluster]]) -> None:
+    """A sentence listing several results ("Blackburn won 2-0 at Portsmouth thanks to a brace from
+    Farrand, and Bolton beat Wigan 1-0 with a late header from Pettigrew"): a scorer belongs to the
+    result told last before him, and only when no other result starts before his name."""
+    told = sorted(told, key=lambda x: x[0])
+    for h in find_scorers(ctx, hits, sent):
+        before = [(tok, c) for tok, c in told if tok <= h.tok]
+        if not before:
+            continue  # named before any result: which one is his is not said
+        tok, c = before[-1]
+        if {m.entity for m in ctx.in_range(tok, h.tok, lexicon()["team_kinds"])} <= set(c.teams):
+            _add_scorers(ctx, c, [h])
 
 
 def _scorer_cluster(ctx: Context, clusters: list[Cluster], recent: Cluster | None, sent: Span, si: int,

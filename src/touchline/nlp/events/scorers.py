@@ -19,7 +19,8 @@ _MISS = {"saved", "wide", "post", "bar", "crossbar", "woodwork", "disallowed", "
          "denied", "missed", "chalked", "cleared", "parried", "over", "narrowly", "against"}
 _STRONG = {"goal", "goals", "equaliser", "equalizer", "winner", "opener", "brace", "double",
            "hat-trick", "strikes"}
-_SUCCESS = {"difference", "decisive", "decided", "settled", "sealed", "secured", "earned", "won", "gave",
+_SUCCESS = {"ensured", "ensuring", "difference", "decisive", "decided", "settled", "sealed", "secured",
+            "earned", "won", "gave",
             "opened", "levelled", "enough", "winning", "scored", "netted", "clinched", "snatched", "rescued",
             "flew", "nestled", "sealing", "securing", "earning", "giving", "handed", "handing", "put",
             "proved", "separated", "decider", "cancelled", "canceled", "halved", "reduced", "restored",
@@ -122,7 +123,7 @@ def find_scorers(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
     sent_words = {t.lower_ for t in sent}
     if sent_words & _SHOOTOUT and not sent_words & {"minute", "half", "time", "extra-time"}:
         return out  # shoot-out kicks are not goals
-    success = bool(sent_words & _SUCCESS)
+    success = bool(sent_words & _SUCCESS) or _went_in_phrase(sent)
     for t in sent:
         word, word_end = hyphen_word(doc, t.i, sent.end)
         # "Goals from A and B", "a brace from A", "a hat-trick from A"
@@ -213,7 +214,54 @@ def find_scorers(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
     if ctx.parsed:
         seen = {h.player for h in out}
         out += [h for h in _subject_goals(ctx, hits, sent) if h.player not in seen]
+        seen = {h.player for h in out}
+        out += [h for h in _absolute_goals(ctx, hits, sent) if h.player not in seen]
     return out
+
+
+_ABSOLUTE_AFTER = {"twice", "again", "late", "early", "in", "from", "both", "all", "three", "four"}
+
+
+def _absolute_goals(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
+    """An absolute clause on a sentence with no modal, read by its words (the parser often misses it):
+    "..., Yannick Marquand scoring twice", "with Saka netting the winner"."""
+    doc = ctx.doc
+    out: list[ScorerHit] = []
+    if _ruled_out(sent) or any(t.tag_ == "MD" or t.lower_ in ("if", "unless", "could", "would")
+                               for t in sent):
+        return out  # a foreseen or wished-for goal
+    for pm in ctx.in_range(sent.start, sent.end, _PLAYER):
+        k = pm.tok_end
+        if k + 1 >= sent.end or doc[k].lower_ not in _ABSOLUTE or pm.tok_start == sent.start:
+            continue
+        if doc[pm.tok_start - 1].lower_ not in (",", "with", "and"):
+            continue
+        words = words_after(doc, k + 1, sent.end, 3)
+        if words[0] in ("the", "a", "an", "his", "her"):
+            ok = len(words) > 1 and (words[1] in _GOAL_OBJECTS or words[-1] in _GOAL_OBJECTS)
+        else:
+            ok = words[0] in _ABSOLUTE_AFTER
+        if not ok or _another_game(doc[k]) or _own_goal_near(ctx, hits, k, min(k + 6, sent.end)):
+            continue
+        out.append(ScorerHit(pm.entity, pm.tok_start, _minute(ctx, k, min(k + 8, sent.end)), 0.7))
+    return out
+
+
+# Phrases telling that a shot went in: "beat the goalkeeper", "found the net", "flew in", "put them in
+# front", "went ahead when ...".
+_IN_PHRASES = (("beat", "the", "goalkeeper"), ("beat", "the", "keeper"), ("found", "the", "net"),
+               ("found", "the", "back"), ("flew", "in"), ("crept", "in"), ("went", "ahead"),
+               ("went", "in", "front"), ("them", "in", "front"), ("nestled", "in"), ("hit", "the", "net"),
+               ("found", "the", "top"), ("found", "the", "bottom"), ("found", "its", "way"))
+
+
+def _went_in_phrase(sent: Span) -> bool:
+    words = [t.lower_ for t in sent]
+    for phrase in _IN_PHRASES:
+        n = len(phrase)
+        if any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1)):
+            return True
+    return False
 
 
 def _owned_goal(ctx: Context, pm: Ment, first: int, sent: Span, success: bool) -> ScorerHit | None:
@@ -322,7 +370,7 @@ def _subject_goals(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
             continue
         if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
             continue
-        for v, low in [(verb, verb.lower_), *clause_verbs(verb, sent)]:
+        for v, low in [(verb, _ABSOLUTE.get(verb.lower_, verb.lower_)), *clause_verbs(verb, sent)]:
             if not _goal_predicate(doc, v, low, sent) or _another_game(v):
                 continue
             if _not_in(doc, v.i + 1, min(v.i + 9, sent.end)) and not _went_in(doc, v.i + 1, sent.end):
@@ -334,11 +382,18 @@ def _subject_goals(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
     return out
 
 
+# "-ing" goal verbs heading an absolute clause, as the past form the goal rules know.
+_ABSOLUTE = {"scoring": "scored", "netting": "netted", "striking": "struck"}
+
+
 def _verb_of_subject(head: Token) -> Token | None:
     """The past verb a player's name is the subject of: directly, as a conjunct subject
     ("Salah and Gakpo scored"), or as the antecedent of "who" ("found Williams, who swept ...")."""
     if head.dep_ == "nsubj" and head.head.tag_ == "VBD":
         return head.head
+    if head.dep_ == "nsubj" and head.head.lower_ in _ABSOLUTE and head.head.dep_ in ("conj", "advcl") \
+            and head.head.head.tag_ == "VBD":
+        return head.head  # "..., Yannick Marquand scoring twice": an absolute clause on a past verb
     if head.dep_ == "conj" and head.head.dep_ == "nsubj" and head.head.head.tag_ == "VBD":
         return head.head.head
     for c in head.children:
@@ -362,17 +417,24 @@ def _goal_predicate(doc: Doc, verb: Token, low: str, sent: Span) -> bool:
         return True
     if low == "made" and words[:1] == ["it"] and len(words) > 1 and words[1].isdigit():
         return True
+    if low == "wrapped" and words[:1] == ["up"]:
+        # "wrapped up the points/win in stoppage time": the last goal of the game
+        return any(w in _WRAPPED for w in words[1:])
     if low == "sealed" and obj in ("win", "victory"):
         # "sealed the win with a composed finish": the goal noun says it was a goal
         return any(t.lower_ in _STRONG | {"finish", "header", "strike", "shot", "volley"}
                    for t in doc[verb.i + 1: min(verb.i + 9, sent.end)])
+    if low in ("was", "were") and words[:2] == ["on", "target"]:
+        return True  # "Ashdown was on target after 35 minutes"
     if low in _FINISH_VERBS or low == "drove":
         if words[:1] and words[0] in ("in", "home", "into"):
             return True
-        return obj in _STRUCK_THINGS and _went_in(doc, verb.i + 1, sent.end)
+        if obj in _STRUCK_THINGS and _went_in(doc, verb.i + 1, sent.end):
+            return True
     return low in _INTRANSITIVE_GOALS and (not words or not after[0].is_alpha or words[0] in _AFTER_GOAL)
 
 
+_WRAPPED = {"points", "win", "victory", "scoring", "result", "rout", "game", "match", "tie"}
 # What a finishing verb strikes on its way in: "swept a low shot past the keeper".
 _STRUCK_THINGS = {"shot", "ball", "effort", "header", "strike", "finish", "volley", "drive", "free-kick",
                   "penalty", "spot-kick", "kick", "it"}
