@@ -1,6 +1,7 @@
 """Build touchline's spaCy pipeline: the pretrained English model plus our components.
 
-Component order (each a registered ``@Language.factory``):
+Component order (each a registered ``@Language.factory``): ``tl_paragraphs`` before
+the parser (or after the sentencizer), then after the pretrained components
 ``tl_gazetteer`` → ``tl_entities`` → ``tl_time`` → ``tl_events`` → ``tl_quotes``.
 Without the pretrained pipeline installed, touchline runs rule-only on a blank
 English pipeline (sentencizer, no parser/NER) and says so once.
@@ -33,6 +34,10 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("tl_quotes", "touchline.nlp.quotes"),
 )
 
+# Sets sentence starts at headline and paragraph breaks, so it runs before whatever
+# decides sentences: the parser, or in a rule-only pipeline right after the sentencizer.
+SENTENCE_BREAKS = ("tl_paragraphs", "touchline.nlp.paragraphs")
+
 _warned_rule_only = False
 
 
@@ -57,6 +62,10 @@ def load_base(model: str | None = PRETRAINED) -> Language:
 def build_pipeline(model: str | None = PRETRAINED, components: tuple[str, ...] | None = None) -> Language:
     """A fresh pipeline with touchline's components added in order."""
     nlp = load_base(model)
+    if components is None or SENTENCE_BREAKS[0] in components:
+        importlib.import_module(SENTENCE_BREAKS[1])
+        where = {"before": "parser"} if "parser" in nlp.pipe_names else {"after": "sentencizer"}
+        nlp.add_pipe(SENTENCE_BREAKS[0], **where)  # type: ignore[arg-type]
     for name, module in COMPONENTS:
         if components is not None and name not in components:
             continue

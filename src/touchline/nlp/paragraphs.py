@@ -1,0 +1,60 @@
+"""The ``tl_paragraphs`` component: a headline or paragraph break ends a sentence.
+
+News text opens with a headline that has no full stop ("Man Utd stroll to Cup win"),
+and the parser alone often reads it and the lead sentence as one sentence, which
+garbles the parse of the sentence that matters most.  Before the parser runs, this
+component marks the first word after a blank line, or after a first line without
+end punctuation, as a sentence start when it opens like a sentence (a capital, a
+digit or a quote mark).  It also marks the word after it as no sentence start:
+given only the first, the parser tends to cut a one-word sentence off the paragraph
+("Wayne" | "Rooney made ...").  A single line break inside a paragraph, and a
+"paragraph" opening in lower case (an emphasised word set on its own line by a web
+page), are left to the parser.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_END_PUNCT = frozenset(".!?:;\"'”’)")
+
+
+class ParagraphBreaks:
+    """Sets ``is_sent_start`` after paragraph breaks and a headline's line break."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        for i in range(1, len(doc) - 1):
+            gap = doc[i - 1]
+            if not gap.is_space or "\n" not in gap.text or doc[i].is_space:
+                continue
+            if not _opens_sentence(doc[i].text):
+                continue  # "Madrid\n\ndid\n\nask": an emphasised word set apart, not a new paragraph
+            if gap.text.count("\n") < 2 and not _ends_headline(doc, i - 1):
+                continue
+            doc[i].is_sent_start = True
+            following = doc[i + 1]
+            if not (following.is_punct or following.is_space) and "\n" not in doc[i].whitespace_:
+                following.is_sent_start = False
+        return doc
+
+
+def _opens_sentence(word: str) -> bool:
+    first = word[:1]
+    return first.isupper() or first.isdigit() or first in "\"'“‘("
+
+
+def _ends_headline(doc: Doc, gap: int) -> bool:
+    """The line break after the document's first line, when that line has no end punctuation."""
+    if gap == 0 or any("\n" in t.text or "\n" in t.whitespace_ for t in doc[: gap - 1]):
+        return False
+    last = doc[gap - 1].text
+    return bool(last) and last[-1] not in _END_PUNCT
+
+
+@Language.factory("tl_paragraphs")
+def make_paragraphs(nlp: Language, name: str) -> ParagraphBreaks:
+    return ParagraphBreaks(nlp, name)
