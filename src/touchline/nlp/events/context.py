@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import LOWER, TAG
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -56,10 +57,18 @@ class Context:
     coach_team: dict[str, str] = field(default_factory=dict)
     player_team: dict[str, str] = field(default_factory=dict)
     parsed: bool = False
+    # Lower-cased words and tags by token index: the rules test words far more often than
+    # they need a Token, and each doc[i] builds one.
+    lower: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
 
     @classmethod
     def from_doc(cls, doc: Doc) -> Context:
         ctx = cls(doc=doc, parsed=doc.has_annotation("DEP"))
+        strings = doc.vocab.strings
+        for low, tag in doc.to_array([LOWER, TAG]).tolist():
+            ctx.lower.append(strings[low])
+            ctx.tags.append(strings[tag] if tag else "")
         for ent in doc._.tl_entities or []:
             ctx.attrs[ent.get("id")] = dict(ent.get("attrs") or {})
             ctx.kinds[ent.get("id")] = ent.get("kind")

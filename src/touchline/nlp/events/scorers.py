@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -120,27 +121,29 @@ def find_scorers(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
     goal_nouns = set(lex["goal_nouns"])
     from_nouns = set(lex["goal_from_nouns"])
     out: list[ScorerHit] = []
-    sent_words = {t.lower_ for t in sent}
+    words = ctx.lower[sent.start:sent.end]
+    sent_words = set(words)
     if sent_words & _SHOOTOUT and not sent_words & {"minute", "half", "time", "extra-time"}:
         return out  # shoot-out kicks are not goals
-    success = bool(sent_words & _SUCCESS) or _went_in_phrase(sent)
-    for t in sent:
-        word, word_end = hyphen_word(doc, t.i, sent.end)
-        # "Goals from A and B", "a brace from A", "a hat-trick from A"
-        frm = _from_after(sent, word_end - 1) if word in from_nouns else None
-        if frm is not None:
-            if _own_goal_near(ctx, hits, t.i - 2, t.i + 1):
-                continue
-            if word not in _STRONG and (not success or _missed_around(doc, t.i, frm, sent)):
-                continue  # "blocked a late header from Lukaku"
-            for m in _players_after(ctx, frm + 1, sent):
-                if m.tok_end < sent.end and doc[m.tok_end].lower_ in ("'s", "’s", "'"):
-                    break  # "a header from Robertson's cross": the provider, not a scorer
-                out.append(ScorerHit(m.entity, m.tok_start, _minute(ctx, m.tok_end, m.tok_end + 6), 0.85))
+    success = bool(sent_words & _SUCCESS) or _went_in_phrase(words)
+    from_heads = {n.split("-")[0] for n in from_nouns}
+    for i in range(sent.start, sent.end):
+        low = ctx.lower[i]
+        if low in from_heads:
+            word, word_end = hyphen_word(doc, i, sent.end)
+            # "Goals from A and B", "a brace from A", "a hat-trick from A"
+            frm = _from_after(sent, word_end - 1) if word in from_nouns else None
+            # not "blocked a late header from Lukaku"
+            if (frm is not None and not _own_goal_near(ctx, hits, i - 2, i + 1)
+                    and (word in _STRONG or (success and not _missed_around(doc, i, frm, sent)))):
+                for m in _players_after(ctx, frm + 1, sent):
+                    if m.tok_end < sent.end and ctx.lower[m.tok_end] in ("'s", "’s", "'"):
+                        break  # "a header from Robertson's cross": the provider, not a scorer
+                    out.append(ScorerHit(m.entity, m.tok_start, _minute(ctx, m.tok_end, m.tok_end + 6), 0.85))
         # "A's second-half header", "A's late equaliser"
-        if t.lower_ in ("'s", "’s") and t.i > sent.start:
-            pm = ctx.at(t.i - 1, _PLAYER)
-            hit = _owned_goal(ctx, pm, t.i + 1, sent, success) if pm is not None else None
+        if low in ("'s", "’s") and i > sent.start:
+            pm = ctx.at(i - 1, _PLAYER)
+            hit = _owned_goal(ctx, pm, i + 1, sent, success) if pm is not None else None
             if hit is not None:
                 out.append(hit)
     # "a Haaland hat-trick", "a late Saka goal": the name used as the goal's modifier
@@ -154,9 +157,10 @@ def find_scorers(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
                 out.append(hit)
     # "Kane gave Bayern the lead", "Saka put Arsenal ahead", "Isak fired Newcastle in front",
     # "Schranz gave Slovakia a deserved lead", "Embolo had bundled Switzerland in front"
-    for t in sent:
-        if t.lower_ not in _LEAD_VERBS or t.i == sent.start or t.i + 2 >= sent.end:
+    for i in range(sent.start + 1, sent.end - 2):
+        if ctx.lower[i] not in _LEAD_VERBS:
             continue
+        t = doc[i]
         pm = ctx.at(t.i - 1, _PLAYER)
         if pm is None and t.i - 2 >= sent.start and doc[t.i - 1].lower_ in ("had", "then", "also"):
             pm = ctx.at(t.i - 2, _PLAYER)
@@ -180,9 +184,10 @@ def find_scorers(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
                 break
     # "took an early lead through Simons", "equalised before half-time through Rodri's low shot"
     seen = {h.player for h in out}
-    for t in sent:
-        if t.lower_ not in ("through", "via") or t.i + 1 >= sent.end:
+    for i in range(sent.start, sent.end - 1):
+        if ctx.lower[i] not in ("through", "via"):
             continue
+        t = doc[i]
         tm = ctx.at(t.i + 1, _PLAYER)
         if tm is None or tm.entity in seen or tm.tok_start != t.i + 1 or not _lead_before(doc, t.i, sent):
             continue
@@ -193,9 +198,11 @@ def find_scorers(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
                              0.8, team[0] if team else None))
         seen.add(tm.entity)
     # "Saka scored in the 23rd minute" (past tense, not a season tally: "has scored")
-    for t in sent:
-        if t.lower_ not in lex["scoring_verbs"]:
+    scoring_verbs = lex["scoring_verbs"]
+    for i in range(sent.start, sent.end):
+        if ctx.lower[i] not in scoring_verbs:
             continue
+        t = doc[i]
         if ctx.parsed and t.tag_ != "VBD":
             continue
         if any(c.dep_ == "aux" for c in t.children) or doc[t.i - 1].lower_ in ("has", "have", "had"):
@@ -227,8 +234,9 @@ def _absolute_goals(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
     "..., Yannick Marquand scoring twice", "with Saka netting the winner"."""
     doc = ctx.doc
     out: list[ScorerHit] = []
-    if _ruled_out(sent) or any(t.tag_ == "MD" or t.lower_ in ("if", "unless", "could", "would")
-                               for t in sent):
+    span = range(sent.start, sent.end)
+    if _ruled_out(ctx, sent) or any(ctx.tags[i] == "MD" or ctx.lower[i] in ("if", "unless", "could", "would")
+                                    for i in span):
         return out  # a foreseen or wished-for goal
     for pm in ctx.in_range(sent.start, sent.end, _PLAYER):
         k = pm.tok_end
@@ -255,11 +263,12 @@ _IN_PHRASES = (("beat", "the", "goalkeeper"), ("beat", "the", "keeper"), ("found
                ("found", "the", "top"), ("found", "the", "bottom"), ("found", "its", "way"))
 
 
-def _went_in_phrase(sent: Span) -> bool:
-    words = [t.lower_ for t in sent]
-    for phrase in _IN_PHRASES:
-        n = len(phrase)
-        if any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1)):
+_IN_FIRST = {phrase[0] for phrase in _IN_PHRASES}
+
+
+def _went_in_phrase(words: list[str]) -> bool:
+    for i, w in enumerate(words):
+        if w in _IN_FIRST and any(tuple(words[i:i + len(p)]) == p for p in _IN_PHRASES if p[0] == w):
             return True
     return False
 
@@ -361,7 +370,7 @@ def _subject_goals(ctx: Context, hits: Hits, sent: Span) -> list[ScorerHit]:
     sharing the subject ("came off the bench to score", "..., completing a hat-trick")."""
     doc = ctx.doc
     out: list[ScorerHit] = []
-    if _ruled_out(sent):
+    if _ruled_out(ctx, sent):
         return out
     for m in ctx.in_range(sent.start, sent.end, _PLAYER):
         head = doc[m.tok_end - 1]
@@ -484,6 +493,7 @@ def _another_game(verb: Token) -> bool:
     return False
 
 
-def _ruled_out(sent: Span) -> bool:
-    words = {t.lower_ for t in sent}
-    return bool(words & {"disallowed", "offside", "chalked"}) or "ruled out" in sent.text.lower()
+def _ruled_out(ctx: Context, sent: Span) -> bool:
+    words = ctx.lower[sent.start:sent.end]
+    return (bool({"disallowed", "offside", "chalked"}.intersection(words))
+            or any(a == "ruled" and b == "out" for a, b in pairwise(words)))

@@ -18,11 +18,11 @@ logger = logging.getLogger(__name__)
 _ORD = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 
 
-def _ordinal(text: str) -> int | None:
-    m = _ORD.match(text.lower())
+def _ordinal(low: str) -> int | None:
+    m = _ORD.match(low)
     if m:
         return int(m.group(1))
-    val = lexicon()["ordinals"].get(text.lower())
+    val = lexicon()["ordinals"].get(low)
     return int(val) if val is not None else None
 
 
@@ -58,10 +58,11 @@ def extract_standings(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
                                  [(sent.start_char, sent.end_char)], report)
 
     for sent in doc.sents:
-        for t in sent:
-            pos = _ordinal(t.text)
+        for i in range(sent.start, sent.end):
+            pos = _ordinal(ctx.lower[i])
             if pos is None:
                 continue
+            t = doc[i]
             nxt = doc[t.i + 1: min(t.i + 3, sent.end)]
             # "second-placed Barcelona", "20th-placed Wolves"
             if len(nxt) >= 2 and nxt[0].text == "-" and nxt[1].lower_ == "placed" and t.i + 3 < sent.end:
