@@ -41,6 +41,9 @@ _NOT_THIS_MATCH = {"table", "standings", "winners", "winner", "champions", "cham
                    "titles", "trophy", "trophies", "crown", "medal", "medals"}
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def build_score_matcher(vocab: Any) -> Matcher:
     """Scorelines as one token ("2-0") or three ("2", "-", "0")."""
     m = Matcher(vocab)
@@ -288,9 +291,11 @@ def scored_mentions(ctx: Context, hits: Hits, sm: Matcher, sent: Span, si: int) 
     doc = ctx.doc
     lex = lexicon()
     out: list[Mention] = []
-    spans = [(s, e) for _, s, e in sm(sent)]
+    # A scoreline needs a digit: most sentences have none, and the matcher's regexes are dear.
+    spans = [(s, e) for _, s, e in sm(sent)] if _DIGIT.search(sent.text) else []
     # "a goalless draw", "finished goalless": a 0-0 in words
-    spans += [(t.i - sent.start, t.i - sent.start + 1) for t in sent if t.lower_ in GOALLESS]
+    spans += [(i - sent.start, i - sent.start + 1) for i in range(sent.start, sent.end)
+              if ctx.lower[i] in GOALLESS]
     spans.sort()
     versus = versus_pairs(ctx, sent) if spans else []
     # the last verb-stated result of the sentence, for "lost 1-0 to A and 2-0 to B"
