@@ -62,6 +62,7 @@ class EntityLinker:
         self.gazetteer = gazetteer
         self._data: GazetteerData | None = None
         self._given: tuple[GazetteerData, frozenset[str]] | None = None
+        self._comp_country: tuple[GazetteerData, dict[str, str]] | None = None
         self._matchers: tuple[Matcher, Matcher, PhraseMatcher] | None = None
 
     @property
@@ -196,7 +197,7 @@ class EntityLinker:
 
     def _other_spellings(self, art: Article) -> None:
         """A gazetteer person written with other accents or case ("Rúben Amorim" for "Ruben Amorim")."""
-        for _, start, end in _name_runs(art.doc):
+        for _, start, end in _name_runs_of(art):
             if art.overlaps(start, end):
                 continue
             known = art.data.folded_people.get(gazetteer_data.fold_name(art.doc[start:end].text), set())
@@ -214,7 +215,7 @@ class EntityLinker:
         doc = art.doc
         ner = [(s, True) for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "FAC", "NORP", "PRODUCT")
                if (s := _trim_name(e)) is not None]
-        runs = [(doc[s:e], False) for _, s, e in _name_runs(doc)]
+        runs = [(doc[s:e], False) for _, s, e in _name_runs_of(art)]
         for span, from_ner in [*ner, *runs]:
             if art.overlaps(span.start, span.end):
                 continue
@@ -263,6 +264,13 @@ class EntityLinker:
             art.new_entity(eid, kind, name, {})
             art.add(span.start, span.end, kind, eid, 0.7, "ner")
 
+    def competition_countries(self, data: GazetteerData) -> dict[str, str]:
+        """The country of each national competition in the gazetteer (read once per gazetteer)."""
+        if self._comp_country is None or self._comp_country[0] is not data:
+            self._comp_country = (data, {e["id"]: e["attrs"]["country"] for e in data.entries.values()
+                                         if e["kind"] == "competition" and e["attrs"].get("country")})
+        return self._comp_country[1]
+
     def given_names(self, data: GazetteerData) -> frozenset[str]:
         """First words of the gazetteer's full person names ("Marcus", "Callum"), less any word that
         is itself a name or alias of something ("Jordan", "Georgia")."""
@@ -281,7 +289,7 @@ class EntityLinker:
         given = self.given_names(art.data)
         shapes = _shapes()
         not_last = shapes["club_suffixes"] | shapes["weak_club_suffixes"] | shapes["venue_suffixes"]
-        for _, start, end in _name_runs(doc):
+        for _, start, end in _name_runs_of(art):
             span = _trim_name(doc[start:end])
             if span is None or not 2 <= len(span) <= 3 or art.overlaps(span.start, span.end):
                 continue
@@ -407,8 +415,7 @@ class EntityLinker:
     def _descriptors(self, art: Article, matcher: Matcher) -> None:
         doc = art.doc
         ents = {i: (m.kind, m.entity) for m in art.mentions if m.entity for i in range(m.start, m.end)}
-        competition_country = {e["id"]: e["attrs"]["country"] for e in art.data.entries.values()
-                               if e["kind"] == "competition" and e["attrs"].get("country")}
+        competition_country = self.competition_countries(art.data)
         for start, end, label in descriptors.find(doc, matcher):
             if art.overlaps(start, end, nested_ok=True) or any(
                     m.start == start and m.end == end for m in art.mentions):
@@ -512,6 +519,14 @@ def _run_matcher(vocab: Any) -> Matcher:
 def _name_runs(doc: Doc) -> list[tuple[int, int, int]]:
     """Maximal runs of capitalised words: "Northbridge Rovers", "Estádio do Farol"."""
     return list(_run_matcher(doc.vocab)(doc))
+
+
+def _name_runs_of(art: Article) -> list[tuple[int, int, int]]:
+    """``_name_runs`` of the article's Doc, found once: three rules read them."""
+    runs: list[tuple[int, int, int]] | None = art.cache.get("name_runs")
+    if runs is None:
+        runs = art.cache["name_runs"] = _name_runs(art.doc)
+    return runs
 
 
 def _trim_name(span: Span) -> Span | None:

@@ -65,6 +65,8 @@ class Article:
         self.mentions: list[Mention] = []
         self._new: dict[str, Entry] = {}
         self._stated: dict[str, dict[str, Any]] = {}
+        # Per-Doc results several rules read (the runs of capitalised words, say).
+        self.cache: dict[str, Any] = {}
 
     # --- mentions -----------------------------------------------------------------
 
