@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from events_helpers import of_kind, run
 from spacy.language import Language
 
 
 def matches(nlp: Language, text: str, dct: str = "2019-04-14") -> list[dict[str, Any]]:
-    doc = nlp.make_doc(text)
-    doc._.dct = dct
-    return [e["fields"] for e in nlp(doc)._.tl_events if e["kind"] == "match"]
+    return [e["fields"] for e in of_kind(run(nlp, text, dct), "match")]
 
 
 def scorer_names(nlp: Language, text: str, dct: str = "2019-04-14") -> set[str]:
@@ -53,18 +52,14 @@ def test_a_goal_told_in_a_who_clause_still_counts(full_nlp: Language) -> None:
 
 
 def test_a_person_the_ner_calls_an_organisation(full_nlp: Language) -> None:
-    doc = full_nlp.make_doc("A second-half double from Marcus Pellow gave Arsenal a 2-1 victory at Everton "
-                            "on Saturday.")
-    doc._.dct = "2003-11-09"
-    doc = full_nlp(doc)
+    doc = run(full_nlp, "A second-half double from Marcus Pellow gave Arsenal a 2-1 victory at Everton "
+                        "on Saturday.", "2003-11-09")
     people = {m["text"] for m in doc._.tl_mentions if m["kind"] in ("player", "person", "coach")}
     assert "Marcus Pellow" in people
 
 
 def test_a_first_name_before_a_ground_word_is_no_person(full_nlp: Language) -> None:
-    doc = full_nlp.make_doc("Arsenal beat Everton 2-1 at Marcus Park on Saturday.")
-    doc._.dct = "2003-11-09"
-    doc = full_nlp(doc)
+    doc = run(full_nlp, "Arsenal beat Everton 2-1 at Marcus Park on Saturday.", "2003-11-09")
     assert not any(m["kind"] in ("player", "person", "coach") for m in doc._.tl_mentions)
 
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from events_helpers import of_kind, run
 from spacy.language import Language
 
 ARSENAL, BRIGHTON = "club:arsenal", "club:brighton-hove-albion"
 
 
 def matches(nlp: Language, text: str, dct: str = "2024-11-20") -> list[dict[str, Any]]:
-    doc = nlp.make_doc(text)
-    doc._.dct = dct
-    return [e["fields"] for e in nlp(doc)._.tl_events if e["kind"] == "match"]
+    return [e["fields"] for e in of_kind(run(nlp, text, dct), "match")]
 
 
 def score_of(m: dict[str, Any], team: str) -> int | None:

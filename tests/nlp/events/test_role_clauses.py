@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+from events_helpers import of_kind, run
 from spacy.language import Language
 
 MARESCA_CHELSEA = ("coach:enzo-maresca", "club:chelsea", "head_coach")
 
 
 def roles(nlp: Language, text: str, dct: str = "2024-11-20") -> set[tuple[str, str, str]]:
-    doc = nlp.make_doc(text)
-    doc._.dct = dct
     return {(e["fields"]["person"], e["fields"]["team"], e["fields"]["role"])
-            for e in nlp(doc)._.tl_events if e["kind"] == "role"}
+            for e in of_kind(run(nlp, text, dct), "role")}
 
 
 def test_coach_will_leave_team(full_nlp: Language) -> None:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from events_helpers import of_kind, run
 from spacy.language import Language
 
 
 def match_scorers(nlp: Language, text: str, dct: str = "2024-11-20") -> set[str]:
-    doc = nlp.make_doc(text)
-    doc._.dct = dct
-    found = [e["fields"] for e in nlp(doc)._.tl_events if e["kind"] == "match"]
+    found = [e["fields"] for e in of_kind(run(nlp, text, dct), "match")]
     assert len(found) == 1, found
     return scorers(found[0])
 
