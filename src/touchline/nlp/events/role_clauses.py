@@ -99,6 +99,11 @@ def _leaving(ctx: Context, verb: Token, sent: Span) -> Role | None:
         return None  # "wants to leave", "could be forced to leave": not told as happening
     if verb.tag_ == "VBG" and not any(a.lower_ in ("is", "are", "'s", "was") for a in aux):
         return None
+    return _coach_of_object(ctx, verb, sent)
+
+
+def _coach_of_object(ctx: Context, verb: Token, sent: Span) -> Role | None:
+    """The verb's coach subject as head coach of its object team."""
     team = _object_team(ctx, verb, sent)
     if team is None:
         return None
@@ -114,13 +119,7 @@ def _coaching(ctx: Context, verb: Token, sent: Span) -> Role | None:
         return None
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
         return None
-    team = _object_team(ctx, verb, sent)
-    if team is None:
-        return None
-    coach = _coach_subject(ctx, verb, sent)
-    if coach is None or _former(ctx.doc, coach.tok_start, ctx.doc[coach.tok_start].sent):
-        return None  # "former midfielder Xabi Alonso, who ...": introduced by a past, not his post
-    return coach, team, "head_coach", 0.75
+    return _coach_of_object(ctx, verb, sent)
 
 
 def _in_charge(ctx: Context, tok: Token, sent: Span) -> Role | None:
