@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from touchline.nlp.time.lexicon import LEXICON, PATTERNS
 from touchline.nlp.time.normalise import Candidate, Context, normalise
-from touchline.nlp.time.tense import Tense, tense_from_words
+from touchline.nlp.time.tense import Tense, sentence_bounds, tense_from_words
 
 logger = logging.getLogger(__name__)
 
@@ -143,15 +143,10 @@ def _cue_pattern(words: list[str], extra: str) -> re.Pattern[str]:
 
 _BUSINESS = _cue_pattern(LEXICON["business_cues"], r"[$£€%]")
 _FOOTBALL = _cue_pattern(LEXICON["football_cues"], r"\b\d{1,2}-\d{1,2}\b")  # or a score
-_SENTENCE_END = re.compile(r"[.!?\n]\s")
-
-
 def _is_business_sentence(text: str, start: int, end: int) -> bool:
     """Money talk and no football talk in the sentence around ``start:end``."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    left = ends[-1] if ends else 0
-    stop = _SENTENCE_END.search(text, end)
-    sentence = text[left : stop.start() + 1 if stop else len(text)]
+    left, right = sentence_bounds(text, start, end)
+    sentence = text[left:right]
     return _BUSINESS.search(sentence) is not None and _FOOTBALL.search(sentence) is None
 
 
