@@ -57,6 +57,12 @@ def tbaq() -> Iterator[EvalDoc]:
 _NO_SPACE_BEFORE = re.compile(r"^(?:[.,;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m)$")
 
 
+def token_gap(prev: str, word: str) -> str:
+    """The space detokenised text puts between two tokens: none before punctuation and
+    clitics ("'s", "n't") or after an opening bracket or "$"."""
+    return "" if _NO_SPACE_BEFORE.match(word) or prev in "([{$" else " "
+
+
 def meantime() -> Iterator[EvalDoc]:
     """MEANTIME English (CAT XML): tokens detokenised with simple spacing rules.
 
@@ -93,7 +99,7 @@ def meantime() -> Iterator[EvalDoc]:
             if sent in dct_sentences or (last >= 0 and sent.isdigit() and int(sent) > last):
                 continue
             if parts:
-                sep = "\n" if sent != prev_sent else ("" if _NO_SPACE_BEFORE.match(word) or prev in "([{$" else " ")  # noqa: E501
+                sep = "\n" if sent != prev_sent else token_gap(prev, word)
                 parts.append(sep)
                 pos += len(sep)
             offsets[tok.get("t_id", "")] = (pos, pos + len(word))

@@ -20,6 +20,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -33,15 +34,10 @@ from touchline.nlp.time import find_timex_dicts  # noqa: E402
 
 CONLL = corpora.SHARED / "conll2003"
 _DATELINE = re.compile(r"(\d{4})-(\d\d)-(\d\d)$")
-_NO_SPACE_BEFORE = re.compile(r"^(?:[.,;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m)$")
-
-
 def _detokenise(words: list[str]) -> str:
-    out = ""
-    for w in words:
-        if out and not (_NO_SPACE_BEFORE.match(w) or out[-1] in "([{$"):
-            out += " "
-        out += w
+    out = words[0] if words else ""
+    for prev, word in pairwise(words):
+        out += corpora.token_gap(prev, word) + word
     return out
 
 
