@@ -27,13 +27,14 @@ class ParagraphBreaks:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        headline_end = _headline_end(doc)
         for i in range(1, len(doc) - 1):
             gap = doc[i - 1]
             if not gap.is_space or "\n" not in gap.text or doc[i].is_space:
                 continue
             if not _opens_sentence(doc[i].text):
                 continue  # "Madrid\n\ndid\n\nask": an emphasised word set apart, not a new paragraph
-            if gap.text.count("\n") < 2 and not _ends_headline(doc, i - 1):
+            if gap.text.count("\n") < 2 and i - 1 != headline_end:
                 continue
             doc[i].is_sent_start = True
             following = doc[i + 1]
@@ -47,12 +48,14 @@ def _opens_sentence(word: str) -> bool:
     return first.isupper() or first.isdigit() or first in "\"'“‘("
 
 
-def _ends_headline(doc: Doc, gap: int) -> bool:
-    """The line break after the document's first line, when that line has no end punctuation."""
-    if gap == 0 or any("\n" in t.text or "\n" in t.whitespace_ for t in doc[: gap - 1]):
-        return False
-    last = doc[gap - 1].text
-    return bool(last) and last[-1] not in _END_PUNCT
+def _headline_end(doc: Doc) -> int | None:
+    """The token holding the line break after the document's first line, when that line has
+    no end punctuation; found once, since only the first line can be a headline."""
+    first = next((t.i for t in doc if "\n" in t.text), None)
+    if not first:
+        return None
+    last = doc[first - 1].text
+    return first if last and last[-1] not in _END_PUNCT else None
 
 
 @Language.factory("tl_paragraphs")
