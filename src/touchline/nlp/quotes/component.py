@@ -6,8 +6,10 @@ Writes ``doc._.tl_quotes``, a list of plain dicts in text order:
   For a quote spanning paragraphs they run from the first paragraph's first
   quoted character to the last paragraph's last one, and ``segments`` lists
   each paragraph's (start, end);
-- ``text``: the quoted words; for a multi-paragraph quote the segments joined
-  by "\\n" (so ``text == doc.text[start:end]`` whenever there is one segment);
+- ``text``: the article's text at [start, end) exactly (``text ==
+  doc.text[start:end]`` always, inner marks and line breaks included);
+- ``joined``: the quoted words alone: the segments joined by "\\n" across
+  paragraphs, else by a space (equal to ``text`` when there is one segment);
 - ``kind``: "direct", "partial" or "reported";
 - ``speaker``: entity id, or None when it is not known (no entity id, or no
   speaker in reach);
@@ -55,6 +57,7 @@ def _quote_record(doc: Doc, f: Found) -> dict[str, Any]:
         "start": q.start,
         "end": q.end,
         "text": q.text(doc.text),
+        "joined": q.joined(doc.text),
         "kind": f.kind,
         **_speaker_fields(f.speaker),
         "verb": f.verb.text if f.verb is not None else None,
@@ -68,6 +71,7 @@ def _reported_record(doc: Doc, r: Reported) -> dict[str, Any]:
         "start": r.start,
         "end": r.end,
         "text": doc.text[r.start:r.end],
+        "joined": doc.text[r.start:r.end],
         "kind": "reported",
         **_speaker_fields(r.speaker),
         "verb": r.verb.text,

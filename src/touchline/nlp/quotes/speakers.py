@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import bisect
 import logging
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from touchline.nlp.quotes.lexicon import PRONOUNS, Lexicon
+from touchline.nlp.quotes.lexicon import CONTINUATION_VERBS, PRONOUNS, Lexicon
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +25,8 @@ PERSON_KINDS = frozenset({"player", "coach", "person"})
 # Bodies that legitimately speak (statements), when named outright.
 BODY_KINDS = frozenset({"club", "national_team", "media", "competition", "other"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Heads of phrases that make a club's statement the speaker ("read a statement").
+STATEMENT_WORDS = frozenset({"statement", "communique", "communiqué", "club"})
 # Entity labels that a capitalised word heading a speaker phrase never is.
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
@@ -59,7 +62,7 @@ class Speaker:
     cue_start: int
     cue_end: int
     cue_text: str
-    method: str  # name | pronoun | descriptor
+    method: str  # name | pronoun | descriptor | statement
     ref: Person | None
 
 
@@ -142,12 +145,41 @@ class SpeakerResolver:
         self.paragraphs = paragraphs
         self._para_starts = [s for s, _ in paragraphs]
         self.lookback = lookback_paragraphs
-        self.last_speaker_key: str | None = None
+        self.last_speaker: Person | None = None
+        self.last_speaker_at = -1  # where the last speaker's quotation ended
+
+    @property
+    def last_speaker_key(self) -> str | None:
+        return self.last_speaker.key if self.last_speaker is not None else None
+
+    def spoke(self, person: Person, quote_end: int) -> None:
+        """Record the speaker of the quotation that ends at ``quote_end``."""
+        self.last_speaker, self.last_speaker_at = person, quote_end
+
+    def recent_speaker(self, pos: int) -> Person | None:
+        """The last speaker, when their quotation ended within the lookback before ``pos``."""
+        if self.last_speaker is None or self.last_speaker_at > pos:
+            return None
+        if self._paragraph_index(pos) - self._paragraph_index(self.last_speaker_at) > self.lookback:
+            return None
+        # "Keeper Ivo Brandt echoed his team-mate. '...,' he added.": a person who is the
+        # subject of a sentence since then has taken the floor.
+        i = bisect.bisect_left(self._starts, self.last_speaker_at)
+        j = bisect.bisect_left(self._starts, pos)
+        if any(p.key != self.last_speaker.key and self._is_subject(p) for p in self.people[i:j]):
+            return None
+        return self.last_speaker
 
     # --- phrases ---------------------------------------------------------
 
-    def from_tokens(self, tokens: Sequence[Token]) -> Speaker | None:
-        """The speaker a phrase names, or None when the phrase is not a speaker phrase."""
+    def from_tokens(self, tokens: Sequence[Token], *, strict: bool = False,
+                    verb: Token | None = None) -> Speaker | None:
+        """The speaker a phrase names, or None when the phrase is not a speaker phrase.
+
+        ``strict``: only a person the recognisers found counts (no pronoun, no
+        descriptor, no run of capitalised words).  ``verb``: the speech verb,
+        which lets "he added" continue the last speaker.
+        """
         toks = [t for t in tokens if not t.is_space]
         while toks and (toks[-1].is_punct or toks[-1].pos_ in ("ADV", "AUX", "PART")):
             toks = toks[:-1]
@@ -159,14 +191,26 @@ class SpeakerResolver:
             return None
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
         text = self.text[start:end]
-        if len(toks) == 1 and toks[0].lower_ in PRONOUNS:
-            return Speaker(start, end, text, "pronoun", self.antecedent(start, None))
         inside = [p for p in self.people_all if start <= p.start and p.end <= end]
         persons = [p for p in inside if p.kind == "person"]
+        if strict:
+            return self._named(persons[-1]) if persons else None
+        if len(toks) == 1 and toks[0].lower_ in PRONOUNS:
+            if verb is not None and verb.lower_ in CONTINUATION_VERBS:
+                last = self.recent_speaker(start)
+                if last is not None:
+                    return Speaker(start, end, text, "pronoun", last)
+            return Speaker(start, end, text, "pronoun", self.antecedent(start, None))
         if persons:
             # English noun phrases end in their head: "Spain coach Luis Aragones".
             return self._named(persons[-1])
         head = toks[-1]
+        if head.lower_ in STATEMENT_WORDS and toks[0].lower_ in ("a", "an", "the", "this", "its", "their"):
+            # '"...," read a statement', 'said an FA statement', 'the club said': the body speaks.
+            named = [p for p in inside if p.kind == "body"]
+            unknown_name = any(t.text[:1].isupper() for t in toks[1:])  # "an FA statement", FA unknown
+            body = named[-1] if named else None if unknown_name else self.statement_body(start)
+            return Speaker(start, end, text, "statement", body)
         if toks[0].lower_ in ("the", "this") and self.lex.is_descriptor_head(head.text):
             return Speaker(start, end, text, "descriptor", self.antecedent(start, head.text))
         # The name that ends the phrase, as a run of proper nouns.
@@ -193,6 +237,23 @@ class SpeakerResolver:
             self.people.insert(i, person)
             self._starts.insert(i, person.start)
         return Speaker(person.start, person.end, person.text, "name", person)
+
+    def statement_body(self, pos: int) -> Person | None:
+        """The club a statement near ``pos`` speaks for: the one named in its sentence outside
+        quotation, else the club the article is about (named most often so far, and more
+        often than any other)."""
+        bodies = [p for p in self.people_all if p.kind == "body" and p.entity
+                  and not _inside(p.start, self._quoted, self._quoted_starts)]
+        sent_start, sent_end = self._sentence_bounds(pos)
+        here = {p.entity for p in bodies if sent_start <= p.start < sent_end}
+        if len(here) == 1:
+            return next(p for p in bodies if p.entity in here)
+        clubs = [p for p in bodies if p.entity and p.entity.startswith(("club:", "national_team:"))]
+        counts = Counter(p.entity for p in clubs if p.start < pos)
+        ranked = counts.most_common(2)
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return next(p for p in clubs if p.entity == ranked[0][0])
+        return None
 
     # --- antecedents -----------------------------------------------------
 
