@@ -291,11 +291,11 @@ class Attributor:
             conf = 0.7 if speaker is not None and speaker.ref is not None else 0.3
             return Found(q, "partial", speaker, verb, conf * penalty, q.after, "governor")
         if after is not None:
-            speaker, verb, tail = after
-            return Found(q, "direct", speaker, verb, _conf(speaker, 0.9) * penalty, tail, "after")
+            speaker, after_verb, tail = after
+            return Found(q, "direct", speaker, after_verb, _conf(speaker, 0.9) * penalty, tail, "after")
         if before is not None:
-            speaker, verb, _ = before
-            return Found(q, "direct", speaker, verb, _conf(speaker, 0.9) * penalty, q.after, "before")
+            speaker, before_verb, _ = before
+            return Found(q, "direct", speaker, before_verb, _conf(speaker, 0.9) * penalty, q.after, "before")
         labelled = self.label(q) if ctx == ":" else None
         if labelled is not None:
             return Found(q, "direct", labelled, None, 0.85 * penalty, q.after, "label")
