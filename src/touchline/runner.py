@@ -19,7 +19,7 @@ from touchline.ingest import IngestOptions, NearDuplicateIndex, read_inputs, sig
 from touchline.ingest.dedup import to_bytes
 from touchline.model import Analysis, Article, Skip
 from touchline.nlp.analyse import analyse_articles
-from touchline.resolve import resolve_analysis
+from touchline.resolve import Identity, resolve_analysis
 from touchline.settings import Settings
 from touchline.store import Store, WriteBatch
 
@@ -62,6 +62,7 @@ def run_ingest(
     report = IngestReport()
     index = NearDuplicateIndex(settings.near_duplicate_threshold, settings.minhash_permutations)
     index.load(store.signatures())
+    identity = Identity(store.entities_by_keys)  # one entity per person across articles
 
     def articles() -> Iterator[Article]:
         for item in read_inputs(paths, opts):
@@ -93,7 +94,7 @@ def run_ingest(
             write.signatures[art.id] = to_bytes(mh)
             originals.append(art)
         if originals:
-            write.analyses.extend(resolve_analysis(a) for a in analyse_articles(nlp(), originals))
+            write.analyses.extend(resolve_analysis(a, identity) for a in analyse_articles(nlp(), originals))
         if write.analyses:
             store.write(write)
         report.added += len(originals)

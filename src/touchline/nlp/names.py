@@ -156,3 +156,50 @@ def given_names_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     short, long_ = sorted((a, b), key=len)
     return all(given_compatible(x, y) for x, y in zip(short, long_, strict=False))
+
+
+# Words after which a written "name" stops being one: "Arsene Wenger - he", "Luton v Hinckley".
+_STOP_WORDS = frozenset({"v", "vs", "and", "or", "the", "he", "she", "his", "her", "to", "at", "in", "on",
+                         "of", "for", "with", "said", "says", "after", "before"})
+
+
+def clean_person_name(name: str) -> str | None:
+    """A person's name without what the NER glued to it, or None when nothing of a name is left:
+    "Arsene Wenger - he" -> "Arsene Wenger", "Terry, Bridge" -> "Terry", "Moyes U-turn" -> "Moyes",
+    "Sir Alex Ferguson" stays as it is (honorifics are dropped where names are compared)."""
+    text = name.split("\n", 1)[0]
+    for sep in (" - ", " – ", " — ", ",", ";", "/", "(", ":", "|"):
+        text = text.split(sep, 1)[0]
+    kept: list[str] = []
+    for word in text.split():
+        bare = word.strip(".'’")
+        if not bare:
+            break
+        if fold(bare) in _STOP_WORDS and kept:
+            break
+        if bare[:1].islower() and fold(bare) not in PARTICLES:
+            break
+        if any(part[:1].islower() for part in bare.split("-")[1:]):
+            break  # "U-turn": a word, not a double-barrelled name
+        kept.append(word)
+    while kept and (len(kept[-1].strip(".")) == 1 and len(kept) > 1):
+        kept.pop()  # "Moyes U"
+    out = " ".join(kept).strip(" -–—'’")
+    return out if any(c.isalpha() for c in out) else None
+
+
+def looks_like_person_name(name: str) -> bool:
+    """Two to four capitalised words (name particles allowed), letters only: "Ana Lopes",
+    "Erik ten Hag"; not "Premier League statement" or "BBC Sport"."""
+    words = name.split()
+    if not 2 <= len(words) <= 4:
+        return False
+    for w in words:
+        bare = w.replace("-", "").replace("'", "").replace("’", "").replace(".", "")
+        if not bare.isalpha():
+            return False
+        if not (w[:1].isupper() or fold(w) in PARTICLES):
+            return False
+        if w.isupper() and len(w) > 1:
+            return False  # "BBC", "FA"
+    return True

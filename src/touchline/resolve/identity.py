@@ -1,0 +1,368 @@
+"""One entity per real person, club, competition and venue, across every article.
+
+``tl_entities`` names what one article mentions with ids that carry the kind
+the article suggested (``coach:arsene-wenger`` in one, ``person:arsene-wenger``
+in another).  :class:`Identity` maps every article's entities onto the
+knowledge base's:
+
+- a person's id is ``person:`` plus the slug of the name's key
+  (:attr:`touchline.nlp.names.PersonName.key`: no honorific, diminutives of
+  one group as their full form, no accents), so "Sir Alex Ferguson", "Alex
+  Ferguson" and ``coach:alex-ferguson`` are one entity, and "Rafa Benitez" and
+  "Rafael Benítez" another; the kind (player, coach, person) is an attribute
+  that later articles refine;
+- a full name that is not the key of a known person still joins one when the
+  names can be one person's (:func:`touchline.nlp.names.same_person`: a
+  middle name one of them lacks, "Steve"/"Stephen", a surname spelled two ways
+  when a club both are linked to agrees) and exactly one known person fits;
+- a surname alone that the article could not tie to a full name joins the
+  one known person with that surname whose clubs the article mentions; two
+  people sharing the surname both in context, or none, leave it unresolved;
+- a quotation's speaker named in the text but not linked gets the entity of
+  that name (created when the name is new and looks like a person's);
+- a "person" whose name is a known club, competition or venue becomes that.
+
+What an article adds to an entity (its names, clubs, the kind it gave) is
+written as an *addition* that the store merges into the stored entity with
+:func:`merge_entity`.  Entities are found by their keys (:func:`entity_keys`),
+which the store indexes, so a run never reads the whole knowledge base.
+Nothing here calls ``now()``: the same articles in the same order give the
+same knowledge base.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+from typing import Any
+
+from touchline.model import ENTITY_FIELDS, Analysis, Entity, Mention, Quote, Scorer, slugify
+from touchline.nlp import names
+
+logger = logging.getLogger(__name__)
+
+PERSON_KINDS = frozenset({"player", "coach", "person"})
+TEAM_KINDS = frozenset({"club", "national_team"})
+_KIND_RANK = {"person": 0, "player": 1, "coach": 2}
+# Words a club's name may carry or drop ("Kestrel Town FC" is "Kestrel Town").
+_CLUB_AFFIXES = frozenset({"fc", "afc", "cf", "sc", "the", "football", "club"})
+
+# keys -> the stored entities holding each (the store's ``entities_by_keys``)
+Lookup = Callable[[Iterable[str]], Mapping[str, Iterable[Entity]]]
+
+
+# --- keys ------------------------------------------------------------------------------
+
+
+def is_person(entity: Entity) -> bool:
+    return entity.kind in PERSON_KINDS
+
+
+def person_name(name: str) -> names.PersonName:
+    return names.parse(names.clean_person_name(name) or name)
+
+
+def person_keys(name: str) -> list[str]:
+    """"pk:<key>" for a full name, "ps:<surname>" for its surname."""
+    parsed = person_name(name)
+    keys = []
+    if parsed.full:
+        keys.append(f"pk:{parsed.key}")
+    if parsed.surname:
+        keys.append(f"ps:{parsed.surname.replace(' ', '')}")
+    return keys
+
+
+def surname_key(surname: str) -> str:
+    return f"ps:{names.fold(surname).replace(' ', '')}"
+
+
+def thing_key(kind: str, name: str) -> str:
+    """"nk:<kind>:<folded name>" for a club, competition, venue ("nk:any:..." for any kind);
+    a club's without "FC" and the like."""
+    group = "team" if kind in TEAM_KINDS else kind
+    words = names.fold(name).split()
+    if group in ("team", "any"):
+        words = [w for w in words if w not in _CLUB_AFFIXES] or words
+    return f"nk:{group}:{' '.join(words)}"
+
+
+def entity_keys(entity: Entity) -> list[str]:
+    """Every key an entity is found by: its name's and its aliases'."""
+    forms = [entity.name, *entity.aliases]
+    keys: list[str] = []
+    for form in forms:
+        keys += person_keys(form) if is_person(entity) else [thing_key(entity.kind, form)]
+    # A person the NER took for a thing (or the reverse) is found by this one.
+    keys += [thing_key("any", form) for form in forms if len(form.split()) >= 2 or not is_person(entity)]
+    return list(dict.fromkeys(keys))
+
+
+def person_id(name: str) -> str:
+    """The id a person gets: "person:alex-ferguson" for "Sir Alex Ferguson" and "Alex Ferguson"."""
+    parsed = person_name(name)
+    return f"person:{slugify(parsed.key if parsed.full else name)}"
+
+
+# --- what an entity is linked to, and merging what articles say ------------------------------
+
+
+def teams_of(entity: Entity) -> set[str]:
+    """The clubs and national teams an entity's attributes link it to."""
+    attrs = entity.attrs or {}
+    teams = {t for t in attrs.get("teams") or () if isinstance(t, str)}
+    teams |= {c["club"] for c in attrs.get("clubs") or () if isinstance(c, dict) and c.get("club")}
+    teams |= {r["team"] for r in attrs.get("roles") or () if isinstance(r, dict) and r.get("team")}
+    stated = attrs.get("stated")
+    for source in (attrs, stated if isinstance(stated, dict) else {}):
+        for key in ("club", "team", "national_team"):
+            value = source.get(key)
+            if isinstance(value, str) and value.split(":", 1)[0] in TEAM_KINDS:
+                teams.add(value)
+    return teams
+
+
+def refined_kind(kinds: Mapping[str, int]) -> str:
+    """The kind most articles gave: player or coach (coach on a tie) over a bare person."""
+    specific = {k: n for k, n in kinds.items() if k in ("player", "coach") and n > 0}
+    if not specific:
+        return "person"
+    return max(specific, key=lambda k: (specific[k], _KIND_RANK[k]))
+
+
+def merge_entity(old: Entity, new: Entity) -> Entity:
+    """What the knowledge base held plus what an article adds: its names become aliases, clubs
+    add up, the kind is refined by the articles' votes, gazetteer facts fill gaps, and the
+    gazetteer's spelling of the name leads once known."""
+    attrs: dict[str, Any] = {k: v for k, v in (old.attrs or {}).items() if k != "stated"}
+    for key, value in (new.attrs or {}).items():
+        if key not in ("teams", "kinds", "stated"):
+            attrs.setdefault(key, value)
+    teams = teams_of(old) | teams_of(new)
+    if teams:
+        attrs["teams"] = sorted(teams)
+    name = old.name
+    if new.attrs.get("gazetteer") and not old.attrs.get("gazetteer"):
+        name = new.name
+    aliases = sorted({*old.aliases, *new.aliases, old.name, new.name} - {name})
+    kind = old.kind
+    if is_person(old) and is_person(new):
+        kinds: Counter[str] = Counter(old.attrs.get("kinds") or {old.kind: 1})
+        kinds.update(new.attrs.get("kinds") or {new.kind: 1})
+        attrs["kinds"] = dict(sorted(kinds.items()))
+        kind = refined_kind(kinds)
+    return Entity(id=old.id, kind=kind, name=name, aliases=tuple(aliases), attrs=attrs)
+
+
+def addition(entity: Entity, eid: str, name: str, gazetteer: bool) -> Entity:
+    """What one article says about an entity, under the knowledge base's id."""
+    attrs: dict[str, Any] = {k: v for k, v in (entity.attrs or {}).items() if k != "stated"}
+    teams = teams_of(entity)
+    if teams:
+        attrs["teams"] = sorted(teams)
+    if gazetteer:
+        attrs["gazetteer"] = entity.id
+    kind = entity.kind
+    if is_person(entity):
+        attrs["kinds"] = {entity.kind: 1}
+    aliases = sorted({*entity.aliases, entity.name} - {name})
+    return Entity(id=eid, kind=kind, name=name, aliases=tuple(aliases), attrs=attrs)
+
+
+def _same_article(a: Entity, b: Entity) -> Entity:
+    """Two readings of one entity in one article: one vote for the more specific kind."""
+    merged = merge_entity(a, b)
+    if is_person(merged):
+        kind = max((a.kind, b.kind), key=lambda k: _KIND_RANK.get(k, 0))
+        merged = replace(merged, kind=kind, attrs={**merged.attrs, "kinds": {kind: 1}})
+    return merged
+
+
+# --- mapping one article onto the knowledge base -----------------------------------------
+
+
+class Identity:
+    """Maps each article's entities onto the knowledge base's, in the order articles come.
+
+    ``lookup`` is the store's ``entities_by_keys``; ``is_gazetteer(id)`` says
+    whether an article's entity id is a gazetteer entry.  What this run added
+    is kept here (``seen``) until the run ends, so articles of a batch not yet
+    written see each other.
+    """
+
+    def __init__(self, lookup: Lookup, is_gazetteer: Callable[[str], bool] | None = None) -> None:
+        self._lookup = lookup
+        self._is_gazetteer = is_gazetteer or _gazetteer_entry
+        self.seen: dict[str, Entity] = {}
+        self._keys: dict[str, set[str]] = {}
+
+    # -- finding --
+
+    def find(self, keys: Iterable[str]) -> dict[str, Entity]:
+        """Stored entities and this run's holding any of ``keys``, by id (this run's view wins)."""
+        keys = list(dict.fromkeys(keys))
+        found: dict[str, Entity] = {}
+        for entities in self._lookup(keys).values():
+            for e in entities:
+                found.setdefault(e.id, e)
+        for key in keys:
+            for eid in self._keys.get(key, ()):
+                found[eid] = self.seen[eid]
+        return found
+
+    def _remember(self, added: Entity, known: Entity | None) -> None:
+        view = merge_entity(known, added) if known is not None else added
+        self.seen[view.id] = view
+        for key in entity_keys(view):
+            self._keys.setdefault(key, set()).add(view.id)
+
+    # -- targets --
+
+    def person_target(self, entity: Entity, article_teams: set[str]) -> tuple[str, Entity | None]:
+        """The knowledge base's id for a person of an article, and its stored record if any."""
+        name = names.clean_person_name(entity.name) or entity.name
+        parsed = person_name(name)
+        exact = person_id(name)
+        found = self.find([*person_keys(name), thing_key("any", name)])
+        if exact in found:
+            return exact, found[exact]
+        if not self._is_gazetteer(entity.id):
+            things = {e.id: e for e in found.values()
+                      if not is_person(e) and thing_key("any", e.name) == thing_key("any", name)}
+            if len(things) == 1:
+                return next(iter(things.items()))  # "La Liga" taken for a person's name
+        if not parsed.full:
+            return exact, None
+        mine = teams_of(entity) | article_teams
+        fits = {e.id: e for e in found.values() if is_person(e) and any(
+            names.same_person(parsed, person_name(form), context_agrees=bool(teams_of(e) & mine))
+            for form in (e.name, *e.aliases) if len(form.split()) >= 2)}
+        if len(fits) == 1:
+            return next(iter(fits.items()))
+        return exact, None
+
+    def thing_target(self, entity: Entity) -> tuple[str, Entity | None]:
+        """The knowledge base's id for a club, competition, venue... of an article."""
+        found = self.find([thing_key(entity.kind, entity.name)])
+        if entity.id in found or self._is_gazetteer(entity.id):
+            return entity.id, found.get(entity.id)
+        same = {e.id: e for e in found.values()
+                if e.kind == entity.kind or (e.kind in TEAM_KINDS and entity.kind in TEAM_KINDS)}
+        if len(same) == 1:
+            return next(iter(same.items()))
+        return entity.id, None
+
+    # -- the whole article --
+
+    def canonicalise(self, analysis: Analysis) -> Analysis:
+        """The article's records under the knowledge base's ids; its entities become additions."""
+        article_teams = {e.id for e in analysis.entities if e.kind in TEAM_KINDS}
+        mapping: dict[str, str] = {}
+        records: dict[str, Entity] = {}
+        known: dict[str, Entity | None] = {}
+        for entity in analysis.entities:
+            if is_person(entity):
+                target, stored = self.person_target(entity, article_teams)
+                name = names.without_honorifics(names.clean_person_name(entity.name) or entity.name)
+            else:
+                target, stored = self.thing_target(entity)
+                name = entity.name
+            mapping[entity.id] = target
+            added = addition(entity, target, name if target.startswith("person:") else (
+                stored.name if stored is not None else name), self._is_gazetteer(entity.id))
+            if stored is not None and not is_person(stored):
+                added = replace(added, kind=stored.kind)
+            records[target] = _same_article(records[target], added) if target in records else added
+            known.setdefault(target, stored)
+        analysis = _remap(analysis, mapping)
+        for target, record in records.items():
+            self._remember(record, known.get(target))
+        mentions = tuple(self._link_mention(m, article_teams, records) for m in analysis.mentions)
+        quotes = []
+        for q in analysis.quotes:
+            q, new = self._link_speaker(q, article_teams, records)
+            if new is not None:
+                records[new.id] = new
+                self._remember(new, None)
+            quotes.append(q)
+        return replace(analysis, entities=tuple(records.values()), mentions=mentions, quotes=tuple(quotes))
+
+    # -- surnames and speakers the article left unresolved --
+
+    def surname_owner(self, surname: str, article_teams: set[str], local: Iterable[Entity]) -> str | None:
+        """The one person with this surname: the article's own, else the one known person
+        whose clubs the article mentions."""
+        key = surname_key(surname)
+        mine = {e.id for e in local if is_person(e) and key in person_keys(e.name)}
+        if mine:
+            return next(iter(mine)) if len(mine) == 1 else None
+        people = [e for e in self.find([key]).values() if is_person(e) and person_name(e.name).full]
+        agreeing = {e.id for e in people if teams_of(e) & article_teams}
+        return next(iter(agreeing)) if len(agreeing) == 1 else None
+
+    def _link_mention(self, m: Mention, article_teams: set[str], records: dict[str, Entity]) -> Mention:
+        if m.entity is not None or m.kind not in PERSON_KINDS or m.method == "descriptor":
+            return m
+        words = m.text.replace("’s", "").replace("'s", "").split()
+        if not words or len(words) > 3 or not all(w[:1].isupper() or names.fold(w) in names.PARTICLES
+                                                  for w in words):
+            return m
+        parsed = names.parse(" ".join(words))
+        if parsed.full:
+            return m
+        owner = self.surname_owner(parsed.surname, article_teams, records.values())
+        if owner is None:
+            return m
+        return replace(m, entity=owner, confidence=min(m.confidence, 0.6), method="surname")
+
+    def _link_speaker(self, q: Quote, article_teams: set[str],
+                      records: dict[str, Entity]) -> tuple[Quote, Entity | None]:
+        """A quotation whose speaker was named but not linked: (the quote, a new entity or None)."""
+        if q.speaker is not None or not q.speaker_name:
+            return q, None
+        name = names.clean_person_name(q.speaker_name)
+        if not name:
+            return q, None
+        parsed = person_name(name)
+        if not parsed.full:
+            owner = self.surname_owner(parsed.surname, article_teams, records.values())
+            return (replace(q, speaker=owner) if owner else q), None
+        key = person_keys(name)[:1]
+        local = {r.id for r in records.values() if is_person(r) and person_keys(r.name)[:1] == key}
+        if len(local) == 1:
+            return replace(q, speaker=next(iter(local))), None
+        if not names.looks_like_person_name(names.without_honorifics(name)):
+            return q, None
+        entity = Entity(id=person_id(name), kind="person", name=names.without_honorifics(name))
+        target, stored = self.person_target(entity, article_teams)
+        if stored is not None and not is_person(stored):
+            return q, None
+        return replace(q, speaker=target), addition(entity, target, entity.name, False)
+
+
+def _gazetteer_entry(eid: str) -> bool:
+    from touchline.nlp import gazetteer_data
+
+    return eid in gazetteer_data.load_default().entries
+
+
+def _remap(analysis: Analysis, mapping: dict[str, str]) -> Analysis:
+    """Every entity reference of an article rewritten through ``mapping``."""
+    if all(k == v for k, v in mapping.items()):
+        return analysis
+
+    def to(value: str | None) -> str | None:
+        return mapping.get(value, value) if value else value
+
+    events = []
+    for ev in analysis.events:
+        changes: dict[str, Any] = {f: to(getattr(ev.detail, f)) for f in ENTITY_FIELDS[ev.kind]}
+        if ev.kind == "match":
+            changes["scorers"] = tuple(Scorer(to(s.player), to(s.team), s.minute)
+                                       for s in ev.detail.scorers)  # type: ignore[union-attr]
+        events.append(replace(ev, detail=replace(ev.detail, **changes)))
+    mentions = tuple(replace(m, entity=to(m.entity)) for m in analysis.mentions)
+    quotes = tuple(replace(q, speaker=to(q.speaker)) for q in analysis.quotes)
+    return replace(analysis, events=tuple(events), mentions=mentions, quotes=quotes)
