@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -65,6 +67,19 @@ def _open_kb(ctx: typer.Context, db: str | None, **overrides: Any) -> KnowledgeB
         return KnowledgeBase(settings.db, settings=settings)
     except StoreError as exc:
         err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from None
+
+
+@contextmanager
+def _one_entity() -> Iterator[None]:
+    """Names that pick out no entity or several end the command with one line and exit 1,
+    the same way in every command."""
+    from touchline.query.lookup import NameLookupError
+
+    try:
+        yield
+    except NameLookupError as exc:
+        typer.echo(f"error: {exc}", err=True)  # one line, never wrapped
         raise typer.Exit(1) from None
 
 
@@ -170,17 +185,14 @@ def timeline_command(
 
     Example: touchline timeline "Jude Bellingham" --db kb.db
     """
-    with _open_kb(ctx, db) as kb:
+    with _open_kb(ctx, db) as kb, _one_entity():
         found = kb.timeline(entity, kind)
         records = [kb.event_record(e) for e in found.events]
         names = {e.id: e.name for e in kb.store.entities()}
+    assert found.entity is not None
     if as_json:
-        typer.echo(json.dumps({"entity": found.entity.id if found.entity else None,
-                               "events": records}, ensure_ascii=False, indent=1))
+        typer.echo(json.dumps({"entity": found.entity.id, "events": records}, ensure_ascii=False, indent=1))
         return
-    if found.entity is None:
-        err_console.print(f"no entity named {entity!r}")
-        raise typer.Exit(1)
     table = Table(title=f"timeline of {found.entity.name}")
     for column in ("date", "kind", "what", "confidence", "sources"):
         table.add_column(column)
@@ -205,7 +217,7 @@ def facts_command(
     """
     day = _parse_date(as_of)
     assert day is not None
-    with _open_kb(ctx, db) as kb:
+    with _open_kb(ctx, db) as kb, _one_entity():
         facts = kb.facts(entity, day.date())
     rows: list[dict[str, Any]] = [
         {"relation": f.relation, "value": f.value, "value_id": f.value_id, "valid_from": f.valid_from,
@@ -237,7 +249,7 @@ def quotes_command(
 
     Example: touchline quotes --speaker "Xabi Alonso" --db kb.db
     """
-    with _open_kb(ctx, db) as kb:
+    with _open_kb(ctx, db) as kb, _one_entity():
         hits = kb.quotes(speaker=speaker, about=about, contains=contains)
     rows: list[dict[str, Any]] = [
             {"id": h.quote.id, "speaker": h.quote.speaker, "speaker_name": h.speaker_name,

@@ -179,8 +179,8 @@ def clean_person_name(name: str) -> str | None:
             break
         if bare[:1].islower() and fold(bare) not in PARTICLES:
             break
-        if any(part[:1].islower() for part in bare.split("-")[1:]):
-            break  # "U-turn": a word, not a double-barrelled name
+        if any(part[:1].islower() and fold(part) not in PARTICLES for part in bare.split("-")[1:]):
+            break  # "U-turn": a word, not a double-barrelled name ("Ross-van Dorp" is one)
         kept.append(word)
     while kept and (len(kept[-1].strip(".")) == 1 and len(kept) > 1):
         kept.pop()  # "Moyes U"

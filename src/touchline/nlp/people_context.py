@@ -108,12 +108,11 @@ def clean_names(art: Article) -> None:
             kept.append(m)
             continue
         end = _name_end(doc, m.start, m.end)
+        if not names.parse(doc[m.start:end].text).full:
+            continue  # a surname alone ("van Persie"): the surname step and the NER fallback decide
         if end == m.end:
             kept.append(m)
             continue
-        words = [t for t in doc[m.start:end] if t.text not in ("-", "'", "’")]
-        if len(words) < 2:
-            continue  # a surname alone: the surname step and the NER fallback decide
         name = doc[m.start:end].text
         eid = entity_id(m.kind, name)
         art.new_entity(eid, m.kind, name, art.stated(m.entity))

@@ -101,9 +101,9 @@ def entity_keys(entity: Entity) -> list[str]:
 
 
 def person_id(name: str) -> str:
-    """The id a person gets: "person:alex-ferguson" for "Sir Alex Ferguson" and "Alex Ferguson"."""
-    parsed = person_name(name)
-    return f"person:{slugify(parsed.key if parsed.full else name)}"
+    """The id a new person gets: "person:alex-ferguson" for "Sir Alex Ferguson" or "Alex Ferguson".
+    Later spellings ("Rafa"/"Rafael") find the person by the name's key, not by this id."""
+    return f"person:{slugify(names.without_honorifics(names.clean_person_name(name) or name))}"
 
 
 # --- what an entity is linked to, and merging what articles say ------------------------------
@@ -225,8 +225,14 @@ class Identity:
         name = names.clean_person_name(entity.name) or entity.name
         parsed = person_name(name)
         exact = person_id(name)
-        found = self.find([*person_keys(name), thing_key("any", name)])
-        if exact in found:
+        keys = person_keys(name)
+        found = self.find([*keys, thing_key("any", name)])
+        if parsed.full:
+            same_key = sorted((e for e in found.values() if is_person(e) and keys[0] in entity_keys(e)),
+                              key=lambda e: (e.id != exact, e.id))
+            if same_key:
+                return same_key[0].id, same_key[0]
+        elif exact in found:
             return exact, found[exact]
         if not self._is_gazetteer(entity.id):
             things = {e.id: e for e in found.values()

@@ -66,7 +66,7 @@ def _quote_texts(conn: sa.engine.Connection) -> None:
 
 
 def _merge_entities(conn: sa.engine.Connection) -> None:
-    from touchline.resolve.identity import entity_keys, is_person, person_id, thing_key
+    from touchline.resolve.identity import entity_keys, is_person, person_id, person_keys, thing_key
     from touchline.store import schema as t
     from touchline.store.identity import _write_names, merge_ids, read_entities
 
@@ -77,16 +77,21 @@ def _merge_entities(conn: sa.engine.Connection) -> None:
         if not is_person(e):
             things[thing_key("any", e.name)].append(e.id)
     mapping: dict[str, str] = {}
-    for e in entities.values():
+    groups: dict[str, list[str]] = defaultdict(list)
+    for e in sorted(entities.values(), key=lambda e: e.id):
         if not is_person(e):
             continue
         same_thing = things.get(thing_key("any", e.name), [])
         if len(e.name.split()) >= 2 and len(same_thing) == 1:
-            mapping[e.id] = same_thing[0]
+            mapping[e.id] = same_thing[0]  # "La Liga" taken for a person
             continue
-        target = person_id(e.name)
-        if target != e.id:
-            mapping[e.id] = target
+        keys = person_keys(e.name)
+        groups[keys[0] if keys else e.id].append(e.id)
+    for ids in groups.values():
+        # One person under several ids: the id the name's plain spelling gives, else the first.
+        targets = sorted({person_id(entities[i].name) for i in ids})
+        target = next((i for i in ids if i in targets), targets[0])
+        mapping.update({i: target for i in ids if i != target})
     merge_ids(conn, mapping)
     for entity in read_entities(conn, [r[0] for r in conn.execute(sa.select(t.entities.c.id))]).values():
         if entity_keys(entity):
