@@ -97,6 +97,9 @@ def entity_keys(entity: Entity) -> list[str]:
         keys += person_keys(form) if is_person(entity) else [thing_key(entity.kind, form)]
     # A person the NER took for a thing (or the reverse) is found by this one.
     keys += [thing_key("any", form) for form in forms if len(form.split()) >= 2 or not is_person(entity)]
+    if entity.kind == "coach":
+        # "the Harbour boss": the coaches a club has had.
+        keys += [f"coach-of:{team}" for team in sorted(teams_of(entity))]
     return list(dict.fromkeys(keys))
 
 
@@ -197,6 +200,7 @@ class Identity:
         self._is_gazetteer = is_gazetteer or _gazetteer_entry
         self.seen: dict[str, Entity] = {}
         self._keys: dict[str, set[str]] = {}
+        self._found: dict[str, Entity] = {}  # stored entities looked up so far
 
     # -- finding --
 
@@ -207,6 +211,7 @@ class Identity:
         for entities in self._lookup(keys).values():
             for e in entities:
                 found.setdefault(e.id, e)
+                self._found[e.id] = e
         for key in keys:
             for eid in self._keys.get(key, ()):
                 found[eid] = self.seen[eid]
@@ -285,7 +290,7 @@ class Identity:
         analysis = _remap(analysis, mapping)
         for target, record in records.items():
             self._remember(record, known.get(target))
-        mentions = tuple(self._link_mention(m, article_teams, records) for m in analysis.mentions)
+        mentions = tuple(self._link_mention(m, analysis, article_teams, records) for m in analysis.mentions)
         quotes = []
         for q in analysis.quotes:
             q, new = self._link_speaker(q, article_teams, records)
@@ -293,9 +298,32 @@ class Identity:
                 records[new.id] = new
                 self._remember(new, None)
             quotes.append(q)
+        # People linked from the knowledge base join the article's entities, voting for nothing.
+        for eid in {m.entity for m in mentions if m.entity} | {q.speaker for q in quotes if q.speaker}:
+            if eid not in records:
+                stored = self.find_id(eid)
+                if stored is not None:
+                    votes = {"kinds": {stored.kind: 0}} if is_person(stored) else {}
+                    records[eid] = replace(stored, attrs=votes)
         return replace(analysis, entities=tuple(records.values()), mentions=mentions, quotes=tuple(quotes))
 
+    def find_id(self, eid: str) -> Entity | None:
+        """An entity this run has found or added (the only ones a link can point at)."""
+        return self.seen.get(eid) or self._found.get(eid)
+
     # -- surnames and speakers the article left unresolved --
+
+    def coach_of(self, m: Mention, analysis: Analysis, records: dict[str, Entity]) -> str | None:
+        """The coach "the Harbour boss" names: the one person the knowledge base knows as a coach
+        of the club inside the descriptor, when no other coach of that club is known."""
+        clubs = {x.entity for x in analysis.mentions if x.entity and x.kind in TEAM_KINDS
+                 and m.start <= x.start and x.end <= m.end}
+        if len(clubs) != 1:
+            return None
+        club = next(iter(clubs))
+        coaches = {e.id for e in self.find([f"coach-of:{club}"]).values() if e.kind == "coach"}
+        coaches |= {r.id for r in records.values() if r.kind == "coach" and club in teams_of(r)}
+        return next(iter(coaches)) if len(coaches) == 1 else None
 
     def surname_owner(self, surname: str, article_teams: set[str], local: Iterable[Entity]) -> str | None:
         """The one person with this surname: the article's own, else the one known person
@@ -308,9 +336,13 @@ class Identity:
         agreeing = {e.id for e in people if teams_of(e) & article_teams}
         return next(iter(agreeing)) if len(agreeing) == 1 else None
 
-    def _link_mention(self, m: Mention, article_teams: set[str], records: dict[str, Entity]) -> Mention:
-        if m.entity is not None or m.kind not in PERSON_KINDS or m.method == "descriptor":
+    def _link_mention(self, m: Mention, analysis: Analysis, article_teams: set[str],
+                      records: dict[str, Entity]) -> Mention:
+        if m.entity is not None or m.kind not in PERSON_KINDS:
             return m
+        if m.method == "descriptor":
+            owner = self.coach_of(m, analysis, records) if m.kind == "coach" else None
+            return replace(m, entity=owner, confidence=min(m.confidence, 0.5)) if owner else m
         words = m.text.replace("’s", "").replace("'s", "").split()
         if not words or len(words) > 3 or not all(w[:1].isupper() or names.fold(w) in names.PARTICLES
                                                   for w in words):

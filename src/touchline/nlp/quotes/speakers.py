@@ -14,9 +14,11 @@ import logging
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from touchline.nlp.people_context import roles
 from touchline.nlp.quotes.lexicon import CONTINUATION_VERBS, PRONOUNS, Lexicon
 
 logger = logging.getLogger(__name__)
@@ -27,6 +29,11 @@ BODY_KINDS = frozenset({"club", "national_team", "media", "competition", "other"
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Heads of phrases that make a club's statement the speaker ("read a statement").
 STATEMENT_WORDS = frozenset({"statement", "communique", "communiqué", "club"})
+# The role a descriptor's head asks of the person it names ("the boss" a coach).
+DESCRIPTOR_ROLES = {word: r["kind"] for word, r in roles().items() if r["kind"] in ("coach", "player")
+                    and " " not in word}
+# Heads of descriptors that give an age: the person is a player, not an official.
+_AGE_HEADS = frozenset({"year-old", "teenager", "youngster", "veteran"})
 # Entity labels that a capitalised word heading a speaker phrase never is.
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
@@ -41,6 +48,11 @@ class Person:
     kind: str
     entity: str | None
     name: str = ""  # the entity's name when known ("Tomas Kellerman" for "the Norwegian")
+    role: str = "person"  # what tl_entities made of it: player, coach or person
+    office: str = ""  # a role off the pitch the article gives ("chairman", "director")
+    teams: frozenset[str] = frozenset()  # clubs and national teams the article or gazetteer links it to
+    # "the Harbour boss" that nobody could tie to a name: a person is meant, but not one we know.
+    unresolved: bool = False
 
     @property
     def display(self) -> str:
@@ -49,6 +61,8 @@ class Person:
     @property
     def key(self) -> str:
         """Identity for "is this the same person": the entity id, else the surname."""
+        if self.unresolved:
+            return f"@{self.start}"
         if self.entity:
             return self.entity
         words = self.text.replace("’s", "").replace("'s", "").split()
@@ -79,23 +93,29 @@ def collect_people(doc: Doc) -> list[Person]:
     out: list[Person] = []
     taken: list[tuple[int, int]] = []
     mentions = doc._.tl_mentions if Doc.has_extension("tl_mentions") else None
-    names = {e["id"]: e.get("name") or "" for e in (doc._.tl_entities or [])} if Doc.has_extension(
-        "tl_entities") else {}
+    entities = (doc._.tl_entities or []) if Doc.has_extension("tl_entities") else []
+    names = {e["id"]: e.get("name") or "" for e in entities}
+    teams = {e["id"]: frozenset(_teams(e.get("attrs") or {})) for e in entities}
+    offices = {e["id"]: _office(e.get("attrs") or {}) for e in entities}
     for m in mentions or []:
         kind = m.get("kind")
+        text = m.get("text") or full_text[m["start"]:m["end"]]
         if m.get("method") == "descriptor" and not m.get("entity"):
-            # "the striker" that tl_entities could not tie to anyone: our own
-            # descriptor rule resolves it from the quote's context.
+            if kind in PERSON_KINDS:
+                # "the Harbour boss" that tl_entities could not tie to anyone: it stands
+                # for someone, so a later "he" is not whoever was named before it.
+                out.append(Person(m["start"], m["end"], text, "person", None, role=kind, unresolved=True))
             continue
         if kind in PERSON_KINDS:
-            role = "person"
+            group = "person"
         elif kind in BODY_KINDS:
-            role = "body"
+            group = "body"
         else:
             continue
-        text = m.get("text") or full_text[m["start"]:m["end"]]
         entity = m.get("entity")
-        out.append(Person(m["start"], m["end"], text, role, entity, names.get(entity or "", "")))
+        out.append(Person(m["start"], m["end"], text, group, entity, names.get(entity or "", ""),
+                          role=kind if kind in PERSON_KINDS else "person",
+                          teams=teams.get(entity or "", frozenset()), office=offices.get(entity or "", "")))
         taken.append((m["start"], m["end"]))
     # Gazetteer matches, when tl_gazetteer ran: names it knows, and places and
     # clubs that the pretrained NER sometimes calls people ("Anfield").
@@ -121,6 +141,25 @@ def collect_people(doc: Doc) -> list[Person]:
         role = "person" if ent.label_ == "PERSON" else "body"
         out.append(Person(s, e, full_text[s:e], role, None))
     out.sort(key=lambda p: (p.start, p.end))
+    return out
+
+
+def _office(attrs: dict[str, Any]) -> str:
+    stated = attrs.get("stated")
+    role = stated.get("role") if isinstance(stated, dict) else None
+    return role if isinstance(role, str) and role not in ("head_coach", "caretaker", "captain") else ""
+
+
+def _teams(attrs: dict[str, Any]) -> set[str]:
+    """The clubs and national teams an entity's attributes (gazetteer and stated) link it to."""
+    out = {c["club"] for c in attrs.get("clubs") or () if isinstance(c, dict) and c.get("club")}
+    out |= {r["team"] for r in attrs.get("roles") or () if isinstance(r, dict) and r.get("team")}
+    stated = attrs.get("stated")
+    for source in (attrs, stated if isinstance(stated, dict) else {}):
+        for key in ("club", "team", "national_team"):
+            value = source.get(key)
+            if isinstance(value, str):
+                out.add(value)
     return out
 
 
@@ -187,12 +226,16 @@ class SpeakerResolver:
             toks = toks[1:]
         if not toks or len(toks) > 10:
             return None
-        if any(t.pos_ in ("VERB",) or (t.is_punct and t.text not in ("-", "'", "’", ".")) for t in toks):
-            return None
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-        text = self.text[start:end]
         inside = [p for p in self.people_all if start <= p.start and p.end <= end]
-        persons = [p for p in inside if p.kind == "person"]
+        # A verb makes the phrase a clause, not a speaker ("the team who lost"); a word of a
+        # recognised name the tagger took for a verb ("Harbour Athletic") does not.
+        named = [(p.start, p.end) for p in inside]
+        if any((t.pos_ == "VERB" and not any(s <= t.idx < e for s, e in named))
+               or (t.is_punct and t.text not in ("-", "'", "’", ".")) for t in toks):
+            return None
+        text = self.text[start:end]
+        persons = [p for p in inside if p.kind == "person" and not p.unresolved]
         if strict:
             return self._named(persons[-1]) if persons else None
         if len(toks) == 1 and toks[0].lower_ in PRONOUNS:
@@ -211,8 +254,10 @@ class SpeakerResolver:
             unknown_name = any(t.text[:1].isupper() for t in toks[1:])  # "an FA statement", FA unknown
             body = named[-1] if named else None if unknown_name else self.statement_body(start)
             return Speaker(start, end, text, "statement", body)
-        if toks[0].lower_ in ("the", "this") and self.lex.is_descriptor_head(head.text):
-            return Speaker(start, end, text, "descriptor", self.antecedent(start, head.text))
+        unresolved = next((p for p in self.people_all if p.unresolved and p.start == start), None)
+        if unresolved is not None or (toks[0].lower_ in ("the", "this")
+                                      and self.lex.is_descriptor_head(head.text)):
+            return Speaker(start, end, text, "descriptor", self.described(start, end))
         # The name that ends the phrase, as a run of proper nouns.
         run: list[Token] = []
         for tok in reversed(toks):
@@ -257,11 +302,80 @@ class SpeakerResolver:
 
     # --- antecedents -----------------------------------------------------
 
+    def described(self, start: int, end: int) -> Person | None:
+        """The named person a descriptor at [start, end) ("the Harbour boss", "the striker",
+        "the 21-year-old") refers back to, or None.
+
+        Candidates are the named people before it within the lookback.  One whose role
+        contradicts the descriptor (a coach for "the striker", a chairman for "the
+        21-year-old") or whose clubs exclude the club it names is passed over.  When the
+        descriptor names a club, a candidate must be linked to that club, or be the subject
+        of the sentence just before in the same paragraph: "the Harbour boss" is never
+        simply whoever was named last.  The most recent candidate left is the answer,
+        unless another is named in the same sentence.
+        """
+        head, teams = self._descriptor_parts(start, end)
+        clubs = {t for t in teams if t.startswith("club:")}
+        nations = teams - clubs
+        wanted = DESCRIPTOR_ROLES.get(head, "player" if head in _AGE_HEADS else None)
+        first = self._para_starts[max(0, self._paragraph_index(start) - self.lookback)]
+        previous = self._previous_sentence_subjects(start)
+        cands: list[Person] = []
+        for p in self.people:
+            if p.start >= start or p.start < first or p.unresolved or p.kind != "person":
+                continue
+            if wanted is not None and ((p.role in ("player", "coach") and p.role != wanted) or p.office):
+                continue
+            own_clubs = {t for t in p.teams if t.startswith("club:")}
+            if clubs and not clubs & own_clubs and (own_clubs or p.key not in previous):
+                continue  # "the Harbour boss" is a coach of Harbour, not whoever came last
+            own_nations = p.teams - own_clubs
+            if nations and own_nations and not nations & own_nations:
+                continue
+            cands.append(p)
+        if not cands:
+            return None
+        last = cands[-1]
+        sent = self._sentence_bounds(last.start)
+        rivals = [p for p in cands if p.start >= sent[0]]
+        if len({p.key for p in rivals}) == 1:
+            return last
+        subjects = {p.key: p for p in rivals if self._is_subject(p)}
+        return next(iter(subjects.values())) if len(subjects) == 1 else None
+
+    def _descriptor_parts(self, start: int, end: int) -> tuple[str, set[str]]:
+        """A descriptor's head word and the clubs it names ("the Harbour boss": boss, Harbour)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        words = [t for t in span if not t.is_punct] if span is not None else []
+        head = words[-1].lower_ if words else ""
+        if head == "old" and len(words) >= 2 and words[-2].lower_ == "year":
+            head = "year-old"
+        clubs = {p.entity for p in self.people_all if p.kind == "body" and p.entity
+                 and start <= p.start and p.end <= end}
+        return head, clubs
+
+    def _previous_sentence_subjects(self, pos: int) -> set[str]:
+        """Keys of the people who are subjects of the sentence before ``pos`` in its paragraph."""
+        sent_start, _ = self._sentence_bounds(pos)
+        para_start = self._para_starts[self._paragraph_index(pos)]
+        if sent_start <= para_start:
+            return set()
+        prev_start, _ = self._sentence_bounds(max(para_start, sent_start - 2))
+        return {p.key for p in self.people if prev_start <= p.start < sent_start and self._is_subject(p)}
+
     def _paragraph_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._para_starts, pos) - 1)
 
     def antecedent(self, pos: int, descriptor: str | None, depth: int = 0) -> Person | None:
-        """The most recent fitting person before ``pos``, or None if that is ambiguous."""
+        """The most recent fitting person before ``pos``, or None if that is ambiguous.  When it
+        is someone only described ("the Wales international refused to apologise"), the
+        person that description refers back to, if any."""
+        found = self._antecedent(pos, descriptor, depth)
+        if found is not None and found.unresolved:
+            return self.described(found.start, found.end)
+        return found
+
+    def _antecedent(self, pos: int, descriptor: str | None, depth: int = 0) -> Person | None:
         i = bisect.bisect_left(self._starts, pos) - 1
         if i < 0:
             return None
@@ -275,7 +389,7 @@ class SpeakerResolver:
             # The subject pronoun, not a later name, carries the topic on.
             pronoun = self._subject_pronoun(sent[0], min(sent[1], pos))
             if pronoun is not None:
-                return self.antecedent(pronoun, descriptor, depth + 1)
+                return self._antecedent(pronoun, descriptor, depth + 1)
         keys = {p.key for p in same}
         if len(keys) == 1:
             return last
