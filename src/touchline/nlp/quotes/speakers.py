@@ -250,9 +250,9 @@ class SpeakerResolver:
         head = toks[-1]
         if head.lower_ in STATEMENT_WORDS and toks[0].lower_ in ("a", "an", "the", "this", "its", "their"):
             # '"...," read a statement', 'said an FA statement', 'the club said': the body speaks.
-            named = [p for p in inside if p.kind == "body"]
+            bodies = [p for p in inside if p.kind == "body"]
             unknown_name = any(t.text[:1].isupper() for t in toks[1:])  # "an FA statement", FA unknown
-            body = named[-1] if named else None if unknown_name else self.statement_body(start)
+            body = bodies[-1] if bodies else None if unknown_name else self.statement_body(start)
             return Speaker(start, end, text, "statement", body)
         unresolved = next((p for p in self.people_all if p.unresolved and p.start == start), None)
         if unresolved is not None or (toks[0].lower_ in ("the", "this")
