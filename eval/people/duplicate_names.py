@@ -58,7 +58,8 @@ def main() -> int:
             subprocess.run([sys.executable, "-m", "touchline", "--db", db, "ingest", str(corpus)],
                            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         dups, total = duplicate_names(db)
-        print(f"== names held by more than one id (BBC Sport football, {total} names): {len(dups)}")
+        where = "BBC Sport football" if args.db is None else args.db
+        print(f"== names held by more than one id ({where}, {total} names): {len(dups)}")
         if args.verbose:
             for name, ids in dups.items():
                 print(f"  {name}: {', '.join(ids)}")
