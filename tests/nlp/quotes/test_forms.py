@@ -142,3 +142,17 @@ def test_partial_and_reported_speech_stay_apart_from_direct_quotes() -> None:
     kinds = {q["kind"] for q in found}
     assert "direct" not in kinds
     assert "partial" in kinds and "reported" in kinds
+
+
+@pytest.mark.parametrize("text", [
+    'Harbour Athletic lost 2-0 at home.\n\n"We were poor," said the Harbour Athletic manager, Ivo Brandt.',
+    'Harbour Athletic lost 2-0 at home.\n\nThe Harbour Athletic manager, Ivo Brandt, said: "We were poor."',
+])
+def test_a_description_with_the_name_in_apposition(text: str) -> None:
+    assert speakers(text) == ["Ivo Brandt"]
+
+
+def test_the_age_of_a_player_refers_back_to_him() -> None:
+    text = ('Harbour Athletic have signed Kestrel Rovers midfielder Nico Falk until the end of the season.\n\n'
+            '"It was an easy decision," the 34-year-old told the club website.')
+    assert speakers(text) == ["Nico Falk"]

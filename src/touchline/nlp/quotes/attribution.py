@@ -139,7 +139,20 @@ class Attributor:
         pre, post = body[:verb_at], body[verb_at + 1:]
         tail = window[-1].idx + len(window[-1])
         phrase = _until_comma(pre) if pre else _noun_phrase_after(post)
-        return self.resolver.from_tokens(phrase, verb=verb), verb, tail
+        speaker = self.resolver.from_tokens(phrase, verb=verb)
+        if not pre and (speaker is None or speaker.ref is None or speaker.method == "descriptor"):
+            # 'said the Harbour manager, Ivo Brandt.': the name in apposition.
+            named = self._appositive_name(post[len(phrase):])
+            speaker = named or speaker
+        return speaker, verb, tail
+
+    def _appositive_name(self, tokens: Sequence[Token]) -> Speaker | None:
+        """", Ivo Brandt" right after a description: the person it names."""
+        if len(tokens) < 2 or tokens[0].text != ",":
+            return None
+        name = _noun_phrase_after(tokens[1:])
+        speaker = self.resolver.from_tokens(name, strict=True) if name else None
+        return speaker if speaker is not None and speaker.ref is not None else None
 
     # --- the clause before the opening mark -------------------------------
 
@@ -165,6 +178,15 @@ class Attributor:
         else:
             phrase = _noun_phrase_after([t for t in clause if t.i > verb.i]) or before_verb
         speaker = self.resolver.from_tokens(phrase, verb=verb)
+        if subject is not None and (speaker is None or speaker.ref is None or speaker.method == "descriptor"):
+            # 'The Harbour manager, Ivo Brandt, said:': the name in apposition to the subject.
+            for child in subject.children:
+                if child.dep_ == "appos":
+                    appos = list(self.doc[child.left_edge.i: child.i + 1])
+                    named = self.resolver.from_tokens(appos, strict=True)
+                    if named is not None and named.ref is not None:
+                        speaker = named
+                        break
         if (speaker is None or speaker.ref is None) and before_verb and phrase != before_verb:
             # The parse picked a stray subject ("vice-chairman" split at its hyphen):
             # the words right before the verb name the speaker.

@@ -255,8 +255,9 @@ class SpeakerResolver:
             body = bodies[-1] if bodies else None if unknown_name else self.statement_body(start)
             return Speaker(start, end, text, "statement", body)
         unresolved = next((p for p in self.people_all if p.unresolved and p.start == start), None)
+        aged = head.lower_ == "old" and len(toks) >= 3 and toks[-3].lower_ == "year"  # "the 34-year-old"
         if unresolved is not None or (toks[0].lower_ in ("the", "this")
-                                      and self.lex.is_descriptor_head(head.text)):
+                                      and (aged or self.lex.is_descriptor_head(head.text))):
             return Speaker(start, end, text, "descriptor", self.described(start, end))
         # The name that ends the phrase, as a run of proper nouns.
         run: list[Token] = []
