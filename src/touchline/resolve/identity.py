@@ -201,6 +201,8 @@ class Identity:
         self.seen: dict[str, Entity] = {}
         self._keys: dict[str, set[str]] = {}
         self._found: dict[str, Entity] = {}  # stored entities looked up so far
+        # What the store held for the keys of the article being mapped, read in one query.
+        self._prefetched: dict[str, list[Entity]] = {}
 
     # -- finding --
 
@@ -208,8 +210,10 @@ class Identity:
         """Stored entities and this run's holding any of ``keys``, by id (this run's view wins)."""
         keys = list(dict.fromkeys(keys))
         found: dict[str, Entity] = {}
-        for entities in self._lookup(keys).values():
-            for e in entities:
+        missing = [k for k in keys if k not in self._prefetched]
+        stored = dict(self._lookup(missing)) if missing else {}
+        for key in keys:
+            for e in self._prefetched.get(key) or stored.get(key) or ():
                 found.setdefault(e.id, e)
                 self._found[e.id] = e
         for key in keys:
@@ -270,6 +274,29 @@ class Identity:
     def canonicalise(self, analysis: Analysis) -> Analysis:
         """The article's records under the knowledge base's ids; its entities become additions."""
         article_teams = {e.id for e in analysis.entities if e.kind in TEAM_KINDS}
+        self._prefetch(analysis)
+        try:
+            return self._canonicalise(analysis, article_teams)
+        finally:
+            self._prefetched = {}
+
+    def _prefetch(self, analysis: Analysis) -> None:
+        """Read what the store holds for every key the article may look up, in one query."""
+        keys: list[str] = []
+        for e in analysis.entities:
+            if is_person(e):
+                name = names.clean_person_name(e.name) or e.name
+                keys += [*person_keys(name), thing_key("any", name)]
+            else:
+                keys.append(thing_key(e.kind, e.name))
+        for m in analysis.mentions:
+            if m.entity is None and m.kind in PERSON_KINDS:
+                keys.append(surname_key(m.text.replace("’s", "").replace("'s", "")))
+        keys = list(dict.fromkeys(keys))
+        found = self._lookup(keys)
+        self._prefetched = {k: list(found.get(k, ())) for k in keys}
+
+    def _canonicalise(self, analysis: Analysis, article_teams: set[str]) -> Analysis:
         mapping: dict[str, str] = {}
         records: dict[str, Entity] = {}
         known: dict[str, Entity | None] = {}
