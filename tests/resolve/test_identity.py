@@ -137,3 +137,17 @@ def test_the_sql_store_finds_and_merges_like_the_memory_store(tmp_path) -> None:
     [benitez] = [e for e in store.entities() if e.kind in ("coach", "person", "player")]
     assert benitez.kind == "coach" and set(benitez.aliases) == {"Rafael Benítez"}
     store.close()
+
+
+def test_namesakes_the_gazetteer_tells_apart_stay_apart() -> None:
+    store = MemoryStore()
+    gazetteer = {"player:ivo-brandt", "player:ivo-brandt-1999"}
+    identity = Identity(store.entities_by_keys, is_gazetteer=gazetteer.__contains__,
+                        namesakes=lambda name: set(gazetteer) if "Brandt" in name else set())
+    for eid in sorted(gazetteer):
+        a = resolve_analysis(named(f"Ivo Brandt ({eid}) played.", eid, "Ivo Brandt"), identity)
+        store.write(WriteBatch([a]))
+    assert set(people(store)) == {"person:ivo-brandt", "person:ivo-brandt-1999"}
+    # An article that names "Ivo Brandt" without saying which one links to neither.
+    [undecided] = [resolve_analysis(named("Ivo Brandt scored.", "person:ivo-brandt", "Ivo Brandt"), identity)]
+    assert undecided.mentions[0].entity is None and not undecided.entities

@@ -195,9 +195,12 @@ class Identity:
     written see each other.
     """
 
-    def __init__(self, lookup: Lookup, is_gazetteer: Callable[[str], bool] | None = None) -> None:
+    def __init__(self, lookup: Lookup, is_gazetteer: Callable[[str], bool] | None = None,
+                 namesakes: Callable[[str], set[str]] | None = None) -> None:
         self._lookup = lookup
         self._is_gazetteer = is_gazetteer or _gazetteer_entry
+        # Without a gazetteer of its own, the default's namesakes are used only with the default.
+        self._gazetteer_namesakes = namesakes or (_gazetteer_namesakes if is_gazetteer is None else None)
         self.seen: dict[str, Entity] = {}
         self._keys: dict[str, set[str]] = {}
         self._found: dict[str, Entity] = {}  # stored entities looked up so far
@@ -229,21 +232,35 @@ class Identity:
 
     # -- targets --
 
-    def person_target(self, entity: Entity, article_teams: set[str]) -> tuple[str, Entity | None]:
-        """The knowledge base's id for a person of an article, and its stored record if any."""
+    def person_target(self, entity: Entity, article_teams: set[str]) -> tuple[str | None, Entity | None]:
+        """The knowledge base's id for a person of an article and its stored record, if any.
+
+        None when the name is shared by two people the gazetteer tells apart (two players
+        called "Emiliano Martínez") and the article did not say which: precision first.
+        """
         name = names.clean_person_name(entity.name) or entity.name
         parsed = person_name(name)
-        exact = person_id(name)
+        gazetteer = self._is_gazetteer(entity.id)
+        namesakes = self._namesakes(name)
+        if gazetteer and len(namesakes) > 1:
+            # The gazetteer's own id tells namesakes apart: "person:emiliano-martinez-1999".
+            exact = f"person:{entity.id.split(':', 1)[1]}"
+        elif len(namesakes) > 1:
+            return None, None
+        else:
+            exact = person_id(name)
         keys = person_keys(name)
         found = self.find([*keys, thing_key("any", name)])
+        if exact in found:
+            return exact, found[exact]
+        if gazetteer and len(namesakes) > 1:
+            return exact, None
         if parsed.full:
             same_key = sorted((e for e in found.values() if is_person(e) and keys[0] in entity_keys(e)),
                               key=lambda e: (e.id != exact, e.id))
             if same_key:
                 return same_key[0].id, same_key[0]
-        elif exact in found:
-            return exact, found[exact]
-        if not self._is_gazetteer(entity.id):
+        if not gazetteer:
             things = {e.id: e for e in found.values()
                       if not is_person(e) and thing_key("any", e.name) == thing_key("any", name)}
             if len(things) == 1:
@@ -257,6 +274,10 @@ class Identity:
         if len(fits) == 1:
             return next(iter(fits.items()))
         return exact, None
+
+    def _namesakes(self, name: str) -> set[str]:
+        """Gazetteer people with exactly this name (accents aside): two means namesakes."""
+        return self._gazetteer_namesakes(name) if self._gazetteer_namesakes else set()
 
     def thing_target(self, entity: Entity) -> tuple[str, Entity | None]:
         """The knowledge base's id for a club, competition, venue... of an article."""
@@ -297,7 +318,8 @@ class Identity:
         self._prefetched = {k: list(found.get(k, ())) for k in keys}
 
     def _canonicalise(self, analysis: Analysis, article_teams: set[str]) -> Analysis:
-        mapping: dict[str, str] = {}
+        mapping: dict[str, str | None] = {}
+        unresolved: set[str] = set()  # people the article leaves undecided: references dropped
         records: dict[str, Entity] = {}
         known: dict[str, Entity | None] = {}
         for entity in analysis.entities:
@@ -307,6 +329,9 @@ class Identity:
             else:
                 target, stored = self.thing_target(entity)
                 name = entity.name
+            if target is None:
+                unresolved.add(entity.id)
+                continue
             mapping[entity.id] = target
             added = addition(entity, target, name if target.startswith("person:") else (
                 stored.name if stored is not None else name), self._is_gazetteer(entity.id))
@@ -314,6 +339,7 @@ class Identity:
                 added = replace(added, kind=stored.kind)
             records[target] = _same_article(records[target], added) if target in records else added
             known.setdefault(target, stored)
+        mapping.update({eid: None for eid in unresolved})
         analysis = _remap(analysis, mapping)
         for target, record in records.items():
             self._remember(record, known.get(target))
@@ -402,9 +428,15 @@ class Identity:
             return q, None
         entity = Entity(id=person_id(name), kind="person", name=names.without_honorifics(name))
         target, stored = self.person_target(entity, article_teams)
-        if stored is not None and not is_person(stored):
+        if target is None or (stored is not None and not is_person(stored)):
             return q, None
         return replace(q, speaker=target), addition(entity, target, entity.name, False)
+
+
+def _gazetteer_namesakes(name: str) -> set[str]:
+    from touchline.nlp import gazetteer_data
+
+    return set(gazetteer_data.load_default().folded_people.get(gazetteer_data.fold_name(name), set()))
 
 
 def _gazetteer_entry(eid: str) -> bool:
@@ -413,8 +445,8 @@ def _gazetteer_entry(eid: str) -> bool:
     return eid in gazetteer_data.load_default().entries
 
 
-def _remap(analysis: Analysis, mapping: dict[str, str]) -> Analysis:
-    """Every entity reference of an article rewritten through ``mapping``."""
+def _remap(analysis: Analysis, mapping: Mapping[str, str | None]) -> Analysis:
+    """Every entity reference of an article rewritten through ``mapping`` (None: dropped)."""
     if all(k == v for k, v in mapping.items()):
         return analysis
 

@@ -153,6 +153,6 @@ def test_a_description_with_the_name_in_apposition(text: str) -> None:
 
 
 def test_the_age_of_a_player_refers_back_to_him() -> None:
-    text = ('Harbour Athletic have signed Kestrel Rovers midfielder Nico Falk until the end of the season.\n\n'
-            '"It was an easy decision," the 34-year-old told the club website.')
+    text = ('Harbour Athletic have signed Kestrel Rovers midfielder Nico Falk until the end of the '
+            'season.\n\n"It was an easy decision," the 34-year-old told the club website.')
     assert speakers(text) == ["Nico Falk"]
