@@ -66,12 +66,14 @@ def _quote_texts(conn: sa.engine.Connection) -> None:
 
 
 def _merge_entities(conn: sa.engine.Connection) -> None:
+    from touchline.nlp import gazetteer_data
     from touchline.resolve.identity import entity_keys, is_person, person_id, person_keys, thing_key
     from touchline.store import schema as t
     from touchline.store.identity import _write_names, merge_ids, read_entities
 
     ids = [r[0] for r in conn.execute(sa.select(t.entities.c.id))]
     entities = read_entities(conn, ids)
+    gazetteer = gazetteer_data.load_default()
     things: dict[str, list[str]] = defaultdict(list)
     for e in entities.values():
         if not is_person(e):
@@ -84,6 +86,12 @@ def _merge_entities(conn: sa.engine.Connection) -> None:
         same_thing = things.get(thing_key("any", e.name), [])
         if len(e.name.split()) >= 2 and len(same_thing) == 1:
             mapping[e.id] = same_thing[0]  # "La Liga" taken for a person
+            continue
+        namesakes = gazetteer.folded_people.get(gazetteer_data.fold_name(e.name), set())
+        if len(namesakes) > 1:
+            # Two people of one name the gazetteer tells apart keep apart ("Emiliano Martinez").
+            if e.id in namesakes:
+                mapping[e.id] = f"person:{e.id.split(':', 1)[1]}"
             continue
         keys = person_keys(e.name)
         groups[keys[0] if keys else e.id].append(e.id)
