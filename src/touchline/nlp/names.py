@@ -56,6 +56,7 @@ def name_data() -> NameData:
                     canonical, table)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, no accents, transliterated, punctuation and hyphens as spaces:
     "Ole Gunnar Solskjær" -> "ole gunnar solskjaer", "Oxlade-Chamberlain" -> "oxlade chamberlain"."""
@@ -95,6 +96,7 @@ class PersonName:
         return bool(self.given)
 
 
+@lru_cache(maxsize=32768)
 def parse(name: str) -> PersonName:
     """The parts of a written name: "Sir Alex Ferguson" -> (alex) ferguson, "Erik ten Hag" ->
     (erik) ten hag, "Ten Hag" -> () ten hag, "Oxlade-Chamberlain" -> () oxlade chamberlain."""
@@ -163,6 +165,7 @@ _STOP_WORDS = frozenset({"v", "vs", "and", "or", "the", "he", "she", "his", "her
                          "of", "for", "with", "said", "says", "after", "before"})
 
 
+@lru_cache(maxsize=32768)
 def clean_person_name(name: str) -> str | None:
     """A person's name without what the NER glued to it, or None when nothing of a name is left:
     "Arsene Wenger - he" -> "Arsene Wenger", "Terry, Bridge" -> "Terry", "Moyes U-turn" -> "Moyes",

@@ -225,7 +225,8 @@ class Identity:
         return found
 
     def _remember(self, added: Entity, known: Entity | None) -> None:
-        view = merge_entity(known, added) if known is not None else added
+        base = self.seen.get(added.id) or known  # this run's view already holds the stored record
+        view = merge_entity(base, added) if base is not None else added
         self.seen[view.id] = view
         for key in entity_keys(view):
             self._keys.setdefault(key, set()).add(view.id)

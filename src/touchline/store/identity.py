@@ -71,10 +71,13 @@ def entities_by_keys(conn: Connection, keys: Iterable[str]) -> dict[str, list[En
     return {k: [entities[i] for i in sorted(ids) if i in entities] for k, ids in holders.items()}
 
 
-def _write_names(conn: Connection, entity: Entity) -> None:
-    alias_rows = [{"entity_id": entity.id, "alias": a[:300]} for a in {entity.name, *entity.aliases}]
-    conn.execute(_insert_ignore(conn, t.entity_aliases), alias_rows)
-    key_rows = [{"key": k[:300], "entity_id": entity.id} for k in entity_keys(entity)]
+def _write_names(conn: Connection, *entities: Entity) -> None:
+    """Aliases and keys of entities, added (what is there already stays)."""
+    alias_rows = [{"entity_id": e.id, "alias": a[:300]}
+                  for e in entities for a in sorted({e.name, *e.aliases})]
+    key_rows = [{"key": k[:300], "entity_id": e.id} for e in entities for k in entity_keys(e)]
+    if alias_rows:
+        conn.execute(_insert_ignore(conn, t.entity_aliases), alias_rows)
     if key_rows:
         conn.execute(_insert_ignore(conn, t.entity_keys), key_rows)
 
@@ -87,14 +90,17 @@ def upsert_entities(conn: Connection, additions: Iterable[Entity]) -> None:
     for e in order:
         old = pending.get(e.id) or stored.get(e.id)
         pending[e.id] = merge_entity(old, e) if old is not None else e
+    inserts = []
     for eid, entity in pending.items():
         row = {"kind": entity.kind, "name": entity.name, "attrs": dict(entity.attrs)}
         if eid in stored:
             if stored[eid] != entity:
                 conn.execute(update(t.entities).where(t.entities.c.id == eid).values(**row))
         else:
-            conn.execute(t.entities.insert().values(id=eid, **row))
-        _write_names(conn, entity)
+            inserts.append({"id": eid, **row})
+    if inserts:
+        conn.execute(t.entities.insert(), inserts)
+    _write_names(conn, *pending.values())
 
 
 def _rewrite_fields(fields: dict[str, Any], kind: str, mapping: Mapping[str, str]) -> dict[str, Any]:
