@@ -62,7 +62,10 @@ def run_ingest(
     report = IngestReport()
     index = NearDuplicateIndex(settings.near_duplicate_threshold, settings.minhash_permutations)
     index.load(store.signatures())
-    identity = Identity(store.entities_by_keys)  # one entity per person across articles
+    # One entity per person across articles; a backend without the key index keeps the
+    # article's own ids.
+    lookup = getattr(store, "entities_by_keys", None)
+    identity = Identity(lookup) if lookup is not None else None
 
     def articles() -> Iterator[Article]:
         for item in read_inputs(paths, opts):
