@@ -156,3 +156,19 @@ def test_the_age_of_a_player_refers_back_to_him() -> None:
     text = ('Harbour Athletic have signed Kestrel Rovers midfielder Nico Falk until the end of the '
             'season.\n\n"It was an easy decision," the 34-year-old told the club website.')
     assert speakers(text) == ["Nico Falk"]
+
+
+@pytest.mark.parametrize("text", [
+    # The subject is described, and nothing before it fits: not the man named after it.
+    'Kestrel Rovers lost the derby on Sunday.\n\n'
+    'The Brazilian confirmed tempers had flared but saw nothing thrown at Harbour boss Ivo Brandt. '
+    '"I saw people being pulled apart," he told the club website.',
+    # The subject is a name nobody recognised: not the player named in passing.
+    'Marquinhos was critical of the tackles on Kestrel Rovers winger Nico Falk. '
+    '"We were a lot fairer than them," he said.',
+    # A spokesman is not whoever was named last.
+    'Harbour Athletic left Nico Falk out of the squad for the trip. A Harbour spokesman said the '
+    'decision was about fitness. "He has back pain and could not train," the spokesman said.',
+])
+def test_pronouns_and_descriptions_never_jump_to_a_bystander(text: str) -> None:
+    assert "Nico Falk" not in speakers(text) and "Ivo Brandt" not in speakers(text)

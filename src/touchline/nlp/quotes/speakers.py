@@ -32,6 +32,9 @@ STATEMENT_WORDS = frozenset({"statement", "communique", "communiqué", "club"})
 # The role a descriptor's head asks of the person it names ("the boss" a coach).
 DESCRIPTOR_ROLES = {word: r["kind"] for word, r in roles().items() if r["kind"] in ("coach", "player")
                     and " " not in word}
+# Heads of descriptors for people off the pitch ("the spokesman", "the chairman").
+OFFICIAL_HEADS = frozenset({word for word, r in roles().items() if r["kind"] == "person" and " " not in word}
+                           | {"official", "executive", "chief"})
 # Heads of descriptors that give an age: the person is a player, not an official.
 _AGE_HEADS = frozenset({"year-old", "teenager", "youngster", "veteran"})
 # Entity labels that a capitalised word heading a speaker phrase never is.
@@ -316,6 +319,8 @@ class SpeakerResolver:
         unless another is named in the same sentence.
         """
         head, teams = self._descriptor_parts(start, end)
+        if head in OFFICIAL_HEADS:
+            return None  # "the spokesman", "the chairman": rarely the last person named
         clubs = {t for t in teams if t.startswith("club:")}
         nations = teams - clubs
         wanted = DESCRIPTOR_ROLES.get(head, "player" if head in _AGE_HEADS else None)
@@ -385,6 +390,14 @@ class SpeakerResolver:
             return None
         sent = self._sentence_bounds(last.start)
         same = [p for p in self.people[: i + 1] if p.start >= sent[0]]
+        subject = self._unknown_subject(sent[0], pos, same)
+        if subject is not None:
+            # "The Brazilian confirmed tempers had flared ... at Sir Alex Ferguson. '...,' he
+            # told": the subject, not the person named after it, is meant; a description is
+            # followed back to a name it fits, a name nobody recognised stays unknown.
+            if subject.pos_ == "PROPN" and subject.lower_ not in self.lex.descriptors:
+                return None
+            return self.described(subject.left_edge.idx, subject.idx + len(subject))
         if depth < 3 and not any(self._is_subject(p) for p in same):
             # "And he confessed the deal had given the club food for thought."
             # The subject pronoun, not a later name, carries the topic on.
@@ -402,6 +415,29 @@ class SpeakerResolver:
             return main[-1]
         if self.last_speaker_key in keys:
             return next(p for p in reversed(same) if p.key == self.last_speaker_key)
+        return None
+
+    def _unknown_subject(self, start: int, end: int, known: Sequence[Person]) -> Token | None:
+        """The subject of a sentence in [start, end), outside quotation, that we cannot name: a
+        capitalised name nobody recognised, or a description no mention covers ("the Brazilian")."""
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        if span is None or not self.doc.has_annotation("DEP"):
+            return None
+        named = [(p.start, p.end) for p in (*self.people_all, *known)]
+        persons = [(p.start, p.end) for p in (*self.people_all, *known) if p.kind == "person"]
+        sents = {tok.sent.start: tok.sent for tok in span if tok.is_sent_start or tok.i == span.start}
+        for sent in sents.values():
+            subject = next((c for c in sent.root.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is None or _inside(subject.idx, self._quoted, self._quoted_starts):
+                continue
+            described = subject.lower_ in self.lex.descriptors and any(
+                c.lower_ in ("the", "this") for c in subject.children)
+            # "The Brazilian" may be matched as the national team; as a subject it is a person.
+            if any(s <= subject.idx < e for s, e in (persons if described else named)):
+                continue
+            if described or (subject.pos_ == "PROPN" and subject.ent_type_ in ("PERSON", "")
+                             and subject.text[:1].isupper()):
+                return subject
         return None
 
     def _subject_pronoun(self, start: int, end: int) -> int | None:
