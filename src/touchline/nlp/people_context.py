@@ -289,11 +289,22 @@ def give_back_names_of_things(art: Article) -> None:
         text = _without_possessive(art.doc[m.start:m.end])
         if len(text.split()) < 2:
             owners = by_alias.get(text, set())
-            if m.entity is None and len(owners) == 1 and m.start > 0 \
-                    and art.doc[m.start - 1].lower_ in _TEAM_CONTEXT and names.fold(text) not in surnames:
-                eid = next(iter(owners))
-                if art.data.entries[eid]["kind"] in ("club", "national_team"):
-                    m.entity, m.kind, m.method = eid, art.data.entries[eid]["kind"], "context"
+            if m.entity is not None or not owners or names.fold(text) in surnames:
+                continue
+            kinds = {art.data.entries[o]["kind"] for o in owners}
+            if kinds == {"competition"} and len(owners) > 1:
+                m.kind = "competition"  # "the Premiership": which one is unclear, but no person
+                continue
+            if len(owners) != 1:
+                continue
+            eid = next(iter(owners))
+            kind = art.data.entries[eid]["kind"]
+            # A competition's one-word name ("the Premiership") is no one's surname; a club's
+            # ("Bolton") only after a word that puts a team there.
+            team_here = kind in ("club", "national_team") and m.start > 0 \
+                and art.doc[m.start - 1].lower_ in _TEAM_CONTEXT
+            if kind == "competition" or team_here:
+                m.entity, m.kind, m.method = eid, kind, "context"
             continue
         ids = by_alias.get(text, set()) | by_alias.get(names.without_honorifics(text), set())
         things = {i for i in ids if art.data.entries[i]["kind"] not in PERSON_KINDS}

@@ -381,15 +381,22 @@ class SpeakerResolver:
             return self.described(found.start, found.end)
         return found
 
+    def _weak(self, p: Person) -> bool:
+        """A one-word name nothing linked and that is no subject ("fifth in the Premiership table"
+        read as a person): too unsure to be anyone's antecedent."""
+        return p.entity is None and not p.unresolved and " " not in p.text.strip() and not self._is_subject(p)
+
     def _antecedent(self, pos: int, descriptor: str | None, depth: int = 0) -> Person | None:
         i = bisect.bisect_left(self._starts, pos) - 1
+        while i >= 0 and self._weak(self.people[i]):
+            i -= 1
         if i < 0:
             return None
         last = self.people[i]
         if self._paragraph_index(pos) - self._paragraph_index(last.start) > self.lookback:
             return None
         sent = self._sentence_bounds(last.start)
-        same = [p for p in self.people[: i + 1] if p.start >= sent[0]]
+        same = [p for p in self.people[: i + 1] if p.start >= sent[0] and not self._weak(p)]
         subject = self._unknown_subject(sent[0], pos, same)
         if subject is not None:
             # "The Brazilian confirmed tempers had flared ... at Sir Alex Ferguson. '...,' he
@@ -438,6 +445,14 @@ class SpeakerResolver:
             if described or (subject.pos_ == "PROPN" and subject.ent_type_ in ("PERSON", "")
                              and subject.text[:1].isupper()):
                 return subject
+            # "Wenger's Bayern counterpart Felix Magath was in no mood...": a name nobody
+            # recognised ends the subject; it, not the known name before it, is the subject.
+            phrase = [t for t in subject.subtree
+                      if t.i <= subject.i or t.dep_ in ("appos", "compound", "flat")]
+            last = phrase[-1] if phrase else subject
+            if last.pos_ == "PROPN" and last.text[:1].isupper() and last.ent_type_ in ("PERSON", "") \
+                    and not any(s <= last.idx < e for s, e in named):
+                return last
         return None
 
     def _subject_pronoun(self, start: int, end: int) -> int | None:
@@ -460,9 +475,14 @@ class SpeakerResolver:
 
     def _is_subject(self, person: Person, main_clause: bool = False) -> bool:
         span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
-        if span is None or span.root.dep_ not in _SUBJECT_DEPS:
+        if span is None:
             return False
-        return not main_clause or span.root.head.dep_ == "ROOT"
+        root = span.root
+        if root.dep_ == "appos" and root.head.dep_ in _SUBJECT_DEPS:
+            root = root.head  # "Wenger's Bayern counterpart Felix Magath was ...": Magath is the subject
+        if root.dep_ not in _SUBJECT_DEPS:
+            return False
+        return not main_clause or root.head.dep_ == "ROOT"
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
