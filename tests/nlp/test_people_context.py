@@ -86,3 +86,18 @@ def test_a_surname_without_its_accents_is_the_one_person_of_the_article() -> Non
             "Kastner scored 20 goals last season.")
     found = {m["text"]: m["entity"] for m in people(text)}
     assert found["Kastner"] == found["Jörg Kästner"] is not None
+
+
+def test_two_spellings_of_a_given_name_are_one_person() -> None:
+    text = ("Kestrel Rovers captain Steve Brandt has signed a new deal. Steven Brandt joined the club "
+            "in 2015 and Brandt said he never wanted to leave.")
+    ids = {m["entity"] for m in people(text) if "Brandt" in m["text"]}
+    assert len(ids) == 1 and None not in ids
+
+
+def test_a_word_of_praise_before_a_surname_is_no_first_name() -> None:
+    text = ("Nico Falk scored twice for Kestrel Rovers on Saturday. Matchwinner Falk said the team "
+            "had worked hard all week.")
+    found = {m["text"]: m["entity"] for m in people(text)}
+    assert found["Falk"] == found["Nico Falk"]
+    assert "Matchwinner Falk" not in found

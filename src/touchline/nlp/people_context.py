@@ -64,6 +64,7 @@ def refine(art: Article) -> None:
     clean_names(art)
     type_from_context(art)
     unify(art)
+    drop_epithets(art)
 
 
 def finish(art: Article) -> None:
@@ -215,31 +216,72 @@ def _canonical(art: Article, ids: list[str], counts: Counter[str]) -> str:
 
 
 def unify(art: Article) -> None:
-    """One id for every spelling of one person's full name in the article."""
-    groups: dict[str, list[str]] = {}
+    """One id for every spelling of one person's full name in the article: the same key
+    ("Sir Alan Hartigan", "Rafa"/"Rafael"), or names that can be one person's ("Steve" and
+    "Steven Gerrard", a middle name one lacks)."""
+    people: dict[str, names.PersonName] = {}
     counts: Counter[str] = Counter()
     for m in art.mentions:
         if m.kind not in PERSON_KINDS or not m.entity:
             continue
         counts[m.entity] += 1
-        name = art.entity(m.entity)["name"]
-        parsed = names.parse(name)
-        if not parsed.full:
+        if m.entity not in people:
+            parsed = names.parse(art.entity(m.entity)["name"])
+            if parsed.full:
+                people[m.entity] = parsed
+    ids = list(people)
+    parent = {i: i for i in ids}
+
+    def root(i: str) -> str:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for n, a in enumerate(ids):
+        for b in ids[n + 1:]:
+            if people[a].key == people[b].key or names.same_person(people[a], people[b]):
+                parent[root(b)] = root(a)
+    groups: dict[str, list[str]] = {}
+    for i in ids:
+        groups.setdefault(root(i), []).append(i)
+    for group in groups.values():
+        if len(group) < 2:
             continue
-        group = groups.setdefault(parsed.key, [])
-        if m.entity not in group:
-            group.append(m.entity)
-    for ids in groups.values():
-        if len(ids) < 2:
-            continue
-        keep = _canonical(art, ids, counts)
+        keep = _canonical(art, group, counts)
         kind = art.entity(keep)["kind"]
-        for other in ids:
+        for other in group:
             if other != keep:
                 art.state(keep, art.stated(other))
         for m in art.mentions:
-            if m.entity in ids and m.entity != keep:
+            if m.entity in group and m.entity != keep:
                 m.entity, m.kind = keep, kind
+
+
+# Words a headline-style sentence puts before a surname ("Matchwinner Keane", "Skipper Falk").
+EPITHETS = frozenset({"matchwinner", "match-winner", "hero", "goalscorer", "scorer", "debutant", "substitute",
+                      "sub", "veteran", "youngster", "teenager", "newcomer", "new boy", "boss", "skipper",
+                      "captain", "striker", "forward", "midfielder", "defender", "keeper", "goalkeeper",
+                      "winger", "manager", "coach", "chairman", "ace", "star", "legend"})
+
+
+def drop_epithets(art: Article) -> None:
+    """"Matchwinner Keane", "Skipper Falk": a word of praise or rank glued before the surname of
+    one person of the article is no first name; the mention is that person's surname."""
+    people: dict[str, set[str]] = {}
+    for m in art.mentions:
+        if m.kind in PERSON_KINDS and m.entity:
+            parsed = names.parse(art.entity(m.entity)["name"])
+            if parsed.full:
+                people.setdefault(parsed.surname, set()).add(m.entity)
+    for m in art.mentions:
+        if m.kind not in PERSON_KINDS or m.method not in _FOUND_IN_TEXT or not m.entity \
+                or m.end - m.start != 2:
+            continue
+        parsed = names.parse(art.entity(m.entity)["name"])
+        owners = people.get(parsed.surname, set()) - {m.entity}
+        if parsed.full and parsed.given[0] in EPITHETS and len(owners) == 1:
+            owner = next(iter(owners))
+            m.start, m.entity, m.kind, m.method = m.start + 1, owner, art.entity(owner)["kind"], "surname"
 
 
 # --- surnames and names of things ------------------------------------------------------

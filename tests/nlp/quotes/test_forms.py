@@ -172,3 +172,17 @@ def test_the_age_of_a_player_refers_back_to_him() -> None:
 ])
 def test_pronouns_and_descriptions_never_jump_to_a_bystander(text: str) -> None:
     assert "Nico Falk" not in speakers(text) and "Ivo Brandt" not in speakers(text)
+
+
+def test_a_description_follows_the_subject_pronoun_not_the_scorers_named_after_it() -> None:
+    text = ('Kestrel Rovers captain Nico Falk scored the second goal.\n\n'
+            'He admitted the win, which included goals from Ivo Brandt and Carl Moyer, was not pretty. '
+            '"It was not our best display," the Dutchman said.')
+    assert speakers(text) == ["Nico Falk"]
+
+
+def test_the_boss_is_a_known_coach_or_the_subject_just_before() -> None:
+    text = ('Kestrel Rovers legend Carl Moyer has urged Nico Falk to stay.\n\n'
+            'The former Kestrel Rovers assistant boss also warned against a move abroad. '
+            'He told reporters: "He should stay here."')
+    assert "Nico Falk" not in speakers(text)

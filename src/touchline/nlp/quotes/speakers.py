@@ -332,6 +332,9 @@ class SpeakerResolver:
                 continue
             if wanted is not None and ((p.role in ("player", "coach") and p.role != wanted) or p.office):
                 continue
+            if wanted == "coach" and p.role != "coach" and p.key not in previous \
+                    and not (clubs and clubs & p.teams):
+                continue  # "the boss" is someone known as a coach, or whom the text just made the subject
             own_clubs = {t for t in p.teams if t.startswith("club:")}
             if clubs and not clubs & own_clubs and (own_clubs or p.key not in previous):
                 continue  # "the Harbour boss" is a coach of Harbour, not whoever came last
@@ -344,6 +347,14 @@ class SpeakerResolver:
         last = cands[-1]
         sent = self._sentence_bounds(last.start)
         rivals = [p for p in cands if p.start >= sent[0]]
+        if not any(self._is_subject(p) for p in rivals):
+            # "He conceded the win, which included goals from Falk and Brandt. '...,' the
+            # Irishman said": the sentence is about "he", not the scorers named in it.
+            pronoun = self._subject_pronoun(sent[0], min(sent[1], start))
+            if pronoun is not None:
+                meant = self._antecedent(pronoun, None, 1)
+                fitting = {p.key for p in cands}
+                return meant if meant is not None and meant.key in fitting else None
         if len({p.key for p in rivals}) == 1:
             return last
         subjects = {p.key: p for p in rivals if self._is_subject(p)}
@@ -438,7 +449,7 @@ class SpeakerResolver:
             if subject is None or _inside(subject.idx, self._quoted, self._quoted_starts):
                 continue
             described = subject.lower_ in self.lex.descriptors and any(
-                c.lower_ in ("the", "this") for c in subject.children)
+                c.lower_ in ("the", "this", "a", "an") for c in subject.children)
             # "The Brazilian" may be matched as the national team; as a subject it is a person.
             if any(s <= subject.idx < e for s, e in (persons if described else named)):
                 continue
