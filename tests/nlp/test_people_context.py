@@ -101,3 +101,10 @@ def test_a_word_of_praise_before_a_surname_is_no_first_name() -> None:
     found = {m["text"]: m["entity"] for m in people(text)}
     assert found["Falk"] == found["Nico Falk"]
     assert "Matchwinner Falk" not in found
+
+
+def test_a_shared_surname_is_nobodys_for_sure() -> None:
+    text = ("Kestrel Rovers skipper Roy Brandt is back in the squad, and so is his namesake Ivo Brandt. "
+            "Brandt was rested last month.")
+    found = [m for m in people(text) if m["text"] == "Brandt"]
+    assert found and all(m["entity"] is None for m in found)

@@ -68,10 +68,12 @@ def refine(art: Article) -> None:
 
 
 def finish(art: Article) -> None:
-    """After every step of ``tl_entities``: surnames without accents, names of things."""
+    """After every step of ``tl_entities``: surnames without accents, names of things, and no
+    surname given to a stranger when the article names someone else who bears it."""
     join_plain_surnames(art)
     give_back_names_of_things(art)
     unify(art)
+    unlink_shared_surnames(art)
 
 
 # --- junk ---------------------------------------------------------------------------
@@ -306,6 +308,24 @@ def join_plain_surnames(art: Article) -> None:
         if len(ids) == 1:
             eid = next(iter(ids))
             m.entity, m.kind, m.method, m.confidence = eid, art.entity(eid)["kind"], "surname", 0.85
+
+
+def unlink_shared_surnames(art: Article) -> None:
+    """"Keane" in an article naming Roy Keane and Robbie Keane is neither for sure, and never
+    the gazetteer's third Keane: a surname mention whose person is not the only one of the
+    article with that surname is left unresolved."""
+    bearers: dict[str, set[str]] = {}
+    for m in art.mentions:
+        if m.kind in PERSON_KINDS and m.entity and m.method != "surname":
+            parsed = names.parse(art.entity(m.entity)["name"])
+            if parsed.full:
+                bearers.setdefault(parsed.surname, set()).add(m.entity)
+    for m in art.mentions:
+        if m.method != "surname" or not m.entity or m.kind not in PERSON_KINDS:
+            continue
+        surname = names.parse(art.entity(m.entity)["name"]).surname
+        if bearers.get(surname, set()) - {m.entity}:
+            m.entity = None
 
 
 def _without_possessive(tokens: Any) -> str:

@@ -113,15 +113,18 @@ def person_id(name: str) -> str:
 
 
 def teams_of(entity: Entity) -> set[str]:
-    """The clubs and national teams an entity's attributes link it to."""
+    """The clubs and national teams articles have linked an entity to ("Harbour manager Ivo
+    Brandt", "Brandt, the Harbour boss"): ``attrs["teams"]`` and what the article states.
+
+    The gazetteer's clubs are left out on purpose: they hold for its seasons only, and an
+    article of another era naming the club says nothing about that person.
+    """
     attrs = entity.attrs or {}
     teams = {t for t in attrs.get("teams") or () if isinstance(t, str)}
-    teams |= {c["club"] for c in attrs.get("clubs") or () if isinstance(c, dict) and c.get("club")}
-    teams |= {r["team"] for r in attrs.get("roles") or () if isinstance(r, dict) and r.get("team")}
     stated = attrs.get("stated")
-    for source in (attrs, stated if isinstance(stated, dict) else {}):
+    if isinstance(stated, dict):
         for key in ("club", "team", "national_team"):
-            value = source.get(key)
+            value = stated.get(key)
             if isinstance(value, str) and value.split(":", 1)[0] in TEAM_KINDS:
                 teams.add(value)
     return teams
