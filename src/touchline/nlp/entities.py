@@ -472,8 +472,16 @@ def _in_era(entry: dict[str, Any], on: date | None) -> bool:
 
 
 def _trim(span: Span) -> Span | None:
-    """Drop a possessive "'s" and a leading "the" from an NER span."""
+    """Drop a possessive "'s" and a leading "the" from an NER span, and whatever it took from
+    a line before its own ("Birmingham\n- Teemu Pukki": a name never runs over a line break)."""
     start, end = span.start, span.end
+    doc = span.doc
+    for k in range(end - 1, start - 1, -1):
+        if (doc[k].is_space and "\n" in doc[k].text) or "\n" in doc[k].whitespace_:
+            start = k + 1
+            break
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
     if end - start > 1 and span.doc[end - 1].lower_ in ("'s", "’s", "'"):
         end -= 1
     if end - start > 1 and span.doc[start].lower_ == "the":

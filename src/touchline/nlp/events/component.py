@@ -12,6 +12,9 @@ from spacy.tokens import Doc
 from touchline.nlp import extensions
 from touchline.nlp.events import fixtures, matches, milestones, people, standings
 from touchline.nlp.events.context import Context, Hits, build_phrase_matcher
+from touchline.nlp.events.engine import RuleBook
+from touchline.nlp.events.goals import scorer_hits
+from touchline.nlp.events.results import result_mentions
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +31,7 @@ class EventExtractor:
         self.kinds = set(kinds or KINDS)
         self.min_confidence = min_confidence
         self.phrases = build_phrase_matcher(nlp)
-        self.scores = matches.build_score_matcher(nlp.vocab)
+        self.book = RuleBook(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
@@ -52,7 +55,9 @@ class EventExtractor:
         out: list[dict[str, Any]] = []
         # Roles first: "Alonso's side" later needs the coach's team.
         out += people.extract_roles(ctx, hits)
-        found, clusters = matches.extract_matches(ctx, hits, self.scores)
+        rule_hits = self.book.run(ctx)
+        found, clusters = matches.extract_matches(ctx, result_mentions(ctx, rule_hits),
+                                                  scorer_hits(ctx, rule_hits, hits))
         out += found
         out += fixtures.extract_fixtures(ctx, hits)
         out += milestones.extract_milestones(ctx, hits)

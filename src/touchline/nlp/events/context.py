@@ -24,7 +24,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
     """The word lists the event rules use (loaded once per process)."""
-    with (DATA_DIR / "lexicon.json").open(encoding="utf-8") as fh:
+    with (DATA_DIR / "legacy_lexicon.json").open(encoding="utf-8") as fh:
         data: dict[str, Any] = json.load(fh)
     return data
 

@@ -17,14 +17,17 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})(?!-)")
 _YEAR = re.compile(r"^(\d{4})(?![-\d])")
 
-# A report's main match with no day named: matches are mostly reported the
-# morning after (evening kick-offs, next-day write-ups), so D-1 is the better
-# single guess over D; the event's confidence is cut accordingly.
-FALLBACK_OFFSET_DAYS = 1
+# A report's main match with no day named: a match report is written on the day
+# of the match (the report over "Everton 1-3 Arsenal" with no day is that day's);
+# "last night" or "on Saturday" in the text say otherwise and win.  The event's
+# confidence is cut since the day is read from the report, not the text.
+FALLBACK_OFFSET_DAYS = 0
 FALLBACK_PENALTY = 0.75
-# ... and only for a match the report opens with: a report states its result within its first
-# sentences; a match first named further down is background to another story.
+# ... and only for a match the report opens with (its headline, its key-point bullets or its
+# first paragraph, at least the first three sentences and at most ten): a report states its
+# results there; a match first named further down is background to another story.
 FALLBACK_LEDE_SENTENCES = 3
+MAX_LEDE_SENTENCES = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +94,20 @@ def fallback_match_date(doc: Doc) -> Dated:
     if ref is None:
         return Dated(None)
     return Dated((ref - timedelta(days=FALLBACK_OFFSET_DAYS)).isoformat())
+
+
+def lede_sentences(doc: Doc) -> int:
+    """How many sentences open the report: up to the end of the first paragraph that holds a
+    sentence ending in a full stop (headline and bullets come before it)."""
+    seen_stop = False
+    for n, sent in enumerate(doc.sents):
+        if n >= MAX_LEDE_SENTENCES:
+            return n
+        text = sent.text.rstrip()
+        if seen_stop and n >= 1 and "\n" in doc.text[max(sent.start_char - 3, 0):sent.start_char + 1]:
+            return max(n, FALLBACK_LEDE_SENTENCES)
+        seen_stop = seen_stop or text.endswith((".", "!", "?", ".”", '."'))
+    return MAX_LEDE_SENTENCES
 
 
 def report_date(doc: Doc) -> str | None:

@@ -1,0 +1,154 @@
+"""Named guards: when a rule's match must not count.  Each is ``(ctx, hit) -> bool`` (True = keep).
+
+Rules name their guards in the record (``"guards": ["not_hypothetical"]``);
+an unknown name stops loading.  Guards read plain words around the hit, so
+they behave the same with and without the pretrained pipeline; where the
+parse is there it only sharpens them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from touchline.nlp.events.context import Context
+from touchline.nlp.events.engine import Hit
+from touchline.nlp.events.lexicon import LEXICON
+
+_CLAUSE_BREAKS = {";", ":", "—", "–", "but", "while", "whereas", "although", "though", "after", "before",
+                  "since", "as", "when", "and", "despite", "which", "who"}
+_LOOKBACK = 8
+
+
+def _words(ctx: Context, start: int, end: int) -> list[str]:
+    return ctx.lower[max(start, 0):max(min(end, len(ctx.lower)), 0)]
+
+
+def _phrase_in(words: list[str], phrases: tuple[str, ...] | list[str]) -> bool:
+    text = " " + " ".join(words) + " "
+    return any(f" {p} " in text for p in phrases)
+
+
+def clause_before(ctx: Context, hit: Hit, limit: int = _LOOKBACK) -> list[str]:
+    """The words of the hit's clause before it (back to a comma-free clause break, at most ``limit``)."""
+    out: list[str] = []
+    i = hit.start - 1
+    while i >= hit.sent.start and len(out) < limit:
+        w = ctx.lower[i]
+        if w in _CLAUSE_BREAKS or w in (",", "(", '"', "“", "”"):
+            break
+        out.append(w)
+        i -= 1
+    out.reverse()
+    return out
+
+
+def not_hypothetical(ctx: Context, hit: Hit) -> bool:
+    """ "could beat", "need to beat", "if they win", "hope to win 2-0": not a result."""
+    before = clause_before(ctx, hit)
+    inside = _words(ctx, hit.start, hit.end)
+    if any(w in LEXICON.modals for w in before) or _phrase_in(before, LEXICON.hypothetical_words.words):
+        return False
+    if any(w in LEXICON.modals for w in inside[:3]):
+        return False
+    # "Beating Eastvale would send them top": the clause's verb comes after the phrase
+    after = _words(ctx, hit.end, min(hit.end + 2, hit.sent.end))
+    if any(w in LEXICON.modals for w in after):
+        return False
+    # a hypothetical that opens the sentence governs it: "If Arsenal beat Chelsea 2-0, ..."
+    head = _words(ctx, hit.sent.start, hit.sent.start + 2)
+    return not (head and head[0] in ("if", "unless", "should"))
+
+
+def not_negated(ctx: Context, hit: Hit) -> bool:
+    """ "failed to beat", "did not lose", "never won at": the result did not happen."""
+    before = clause_before(ctx, hit, 5)
+    inside = _words(ctx, hit.start, hit.end)
+    return not (_phrase_in(before, LEXICON.negations.words) or _phrase_in(inside[:4], ("not", "n't", "never")))
+
+
+def not_halftime(ctx: Context, hit: Hit) -> bool:
+    """A score at the break, a lead, an aggregate or a shoot-out is not the result."""
+    score = hit.slots.get("score")
+    if score is None or score.symbol != "__score__":
+        return True
+    after = _words(ctx, score.end, min(score.end + 4, hit.sent.end))
+    before = _words(ctx, max(score.start - 3, hit.sent.start), score.start)
+    if after and after[0] in LEXICON.lead_words:
+        return False
+    if _phrase_in(after, ("at half-time", "at halftime", "at half time", "at the break", "at the interval",
+                          "on aggregate", "on penalties", "in the shootout", "in the shoot-out", "in a shootout",
+                          "in a shoot-out", "at ht", "lead", "advantage", "deficit")):
+        return False
+    if before and before[-1] in ("led", "leading", "lead", "trailed", "trailing", "aggregate", "agg"):
+        return False
+    return not _phrase_in(before, ("half-time", "halftime", "the break", "the interval"))
+
+
+def not_former(ctx: Context, hit: Hit) -> bool:
+    """ "former Ajax coach X", "ex-Chelsea boss": a role no longer held."""
+    before = _words(ctx, max(hit.start - 2, hit.sent.start), hit.start)
+    inside = _words(ctx, hit.start, hit.end)
+    formers = LEXICON.former.words
+    return not any(w in formers or w.startswith("ex-") for w in before + inside[:3])
+
+
+def not_season_tally(ctx: Context, hit: Hit) -> bool:
+    """ "has scored 10 goals this season": a tally, not a goal in a match."""
+    words = _words(ctx, hit.start, min(hit.end + 8, hit.sent.end))
+    before = clause_before(ctx, hit, 3)
+    if _phrase_in(words, LEXICON.season_tally_words.words):
+        return False
+    return not ("has" in before[-2:] or "have" in before[-2:])
+
+
+def not_own_goal(ctx: Context, hit: Hit) -> bool:
+    words = _words(ctx, max(hit.start - 3, hit.sent.start), min(hit.end + 4, hit.sent.end))
+    return not _phrase_in(words, LEXICON.own_goal.words)
+
+
+def not_missed(ctx: Context, hit: Hit) -> bool:
+    """A chance saved, blocked, wide or ruled out was no goal."""
+    words = _words(ctx, hit.start, min(hit.end + 10, hit.sent.end))
+    return not _phrase_in(words, LEXICON.goal_miss.words)
+
+
+def goal_went_in(ctx: Context, hit: Hit) -> bool:
+    """A weak goal noun ("header", "shot") counts only when the sentence says it went in."""
+    words = _words(ctx, hit.sent.start, hit.sent.end)
+    return _phrase_in(words, LEXICON.goal_success.words) and not_missed(ctx, hit)
+
+
+def not_future(ctx: Context, hit: Hit) -> bool:
+    """ "will face", "are set to host": for facts that already happened."""
+    before = clause_before(ctx, hit, 6)
+    return not (any(w in ("will", "'ll", "shall") for w in before) or _phrase_in(before, ("set to", "due to",
+                                                                                             "going to")))
+
+
+def future(ctx: Context, hit: Hit) -> bool:
+    """A coming game: a future cue in the clause, or a present-tense fixture verb."""
+    before = clause_before(ctx, hit, 6)
+    inside = _words(ctx, hit.start, hit.end)
+    return _phrase_in(before + inside, LEXICON.future_words.words) or any(
+        w.endswith("s") for w in inside[1:3])
+
+
+def distinct_teams(ctx: Context, hit: Hit) -> bool:
+    """Two team slots must be two teams."""
+    teams = [s.entity for s in hit.slots.values() if s.symbol == "__team__" and s.entity]
+    return len(teams) == len(set(teams))
+
+
+GUARDS: dict[str, Callable[[Context, Hit], bool]] = {
+    "not_hypothetical": not_hypothetical,
+    "not_negated": not_negated,
+    "not_halftime": not_halftime,
+    "not_former": not_former,
+    "not_season_tally": not_season_tally,
+    "not_own_goal": not_own_goal,
+    "not_missed": not_missed,
+    "goal_went_in": goal_went_in,
+    "not_future": not_future,
+    "future": future,
+    "distinct_teams": distinct_teams,
+}

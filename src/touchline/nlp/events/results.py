@@ -1,0 +1,157 @@
+"""Result statements from the ``result`` rule hits: whose result, against whom, the score, the home side.
+
+A rule fills what its words say.  A slot left open is filled through the
+discourse by ``readers`` in a fixed order (the phrase's possessor, the
+clause's subject, a description of a team of the match in focus, the
+paragraph's or article's focus team); a statement still missing its team is
+kept only as an anaphor of the match in focus ("the match ended 1-1").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from touchline.nlp.events import readers
+from touchline.nlp.events.context import Context
+from touchline.nlp.events.engine import Hit
+from touchline.nlp.events.lexicon import LEXICON
+from touchline.nlp.events.rules import entry_forms
+
+# How much a reading through the discourse costs in confidence, by reader.
+READER_CONFIDENCE = {"rule": 1.0, "possessor": 0.95, "subject": 0.9, "antecedent": 0.85, "focus": 0.75}
+
+
+@dataclass
+class ResultMention:
+    """One statement of a result, before statements of one match are merged."""
+
+    hit: Hit
+    team: str | None
+    opp: str | None
+    team_score: int | None = None
+    opp_score: int | None = None
+    home: str | None = None
+    conf: float = 0.8
+    anaphor: bool = False
+    new_teams: tuple[str, ...] = ()
+
+    @property
+    def sent_index(self) -> int:
+        return self.hit.sent_index
+
+    @property
+    def tok(self) -> int:
+        return self.hit.start
+
+
+def _forms(wl_name: str) -> set[str]:
+    wl = LEXICON.list(wl_name)
+    return {" ".join(seq) for entry in wl.words for seq in entry_forms(entry, wl.inflect, None)}
+
+
+_NOUN_OUTCOME = {**{w: "loss" for w in _forms("loss_nouns")}, **{w: "draw" for w in _forms("draw_nouns")},
+                 **{w: "win" for w in _forms("win_nouns")}}
+
+
+def outcome_of(ctx: Context, hit: Hit) -> str | None:
+    """The result from the side of the ``team`` slot: set by the rule, or read from its noun."""
+    outcome = hit.get("outcome")
+    if outcome == "from_noun":
+        noun = hit.slots.get("noun")
+        if noun is None:
+            return None
+        word = " ".join(ctx.lower[noun.start:noun.end])
+        return _NOUN_OUTCOME.get(word)
+    return str(outcome) if outcome else None
+
+
+def split_score(score: tuple[int, int], outcome: str | None, written: bool) -> tuple[int, int] | None:
+    """(team's goals, opponent's goals) from a scoreline as written and the team's outcome."""
+    a, b = score
+    if written or outcome is None:
+        return a, b
+    hi, lo = max(a, b), min(a, b)
+    if outcome == "draw":
+        return (a, b) if a == b else None
+    if a == b:
+        return None
+    return (hi, lo) if outcome == "win" else (lo, hi)
+
+
+def result_mentions(ctx: Context, hits: list[Hit]) -> list[ResultMention]:
+    """Every result statement of a Doc, in text order, with open slots filled where the text allows."""
+    out: list[ResultMention] = []
+    for hit in sorted((h for h in hits if h.family == "result"), key=lambda h: h.start):
+        m = _mention(ctx, hit)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def _mention(ctx: Context, hit: Hit) -> ResultMention | None:
+    team_slot, opp_slot, score_slot = hit.slots.get("team"), hit.slots.get("opp"), hit.slots.get("score")
+    outcome = outcome_of(ctx, hit)
+    conf = hit.confidence
+    team = team_slot.entity if team_slot is not None else None
+    opp = opp_slot.entity if opp_slot is not None else None
+    new: list[str] = []
+    conf_factor = 1.0
+    if team_slot is not None and team_slot.symbol is None and ctx.lower[team_slot.start] in ("they", "it"):
+        team = readers.pronoun_team(ctx, hit.sent, team_slot.start)
+        if team is None:
+            return None
+        conf_factor = READER_CONFIDENCE["antecedent"]
+        team_slot = None
+    for slot in (team_slot, opp_slot):
+        if slot is not None and slot.mention is None:
+            if not hit.get("new_teams"):
+                return None
+            new.append(slot.name)
+    if hit.get("anaphor"):
+        score = score_slot.score if score_slot is not None else None
+        if score is None or score[0] != score[1]:
+            return None  # an anaphoric score orients nothing unless level
+        return ResultMention(hit, None, None, score[0], score[1], conf=conf, anaphor=True)
+    conf *= conf_factor
+    if team is None and team_slot is None and (opp is not None or opp_slot is not None):
+        team, how = _team_through_discourse(ctx, hit)
+        if team is None or team == opp:
+            return None
+        conf *= READER_CONFIDENCE[how]
+    team_score = opp_score = None
+    if score_slot is not None and score_slot.score is not None:
+        split = split_score(score_slot.score, outcome, bool(hit.get("score_order") == "written"))
+        if split is None:
+            return None  # "won 1-1": the words and the score disagree
+        team_score, opp_score = split
+    home = None
+    where = hit.get("home")
+    if where == "team" or (where is None and "home" in hit.slots):
+        home = team
+    elif where == "opp":
+        home = opp
+    return ResultMention(hit, team, opp, team_score, opp_score, home, round(conf, 3), new_teams=tuple(new))
+
+
+def _team_through_discourse(ctx: Context, hit: Hit) -> tuple[str | None, str]:
+    """The owner of a result whose own words name only the opponent."""
+    sent = hit.sent
+    team = readers.possessor_team(ctx, hit.start, sent)
+    if team is not None:
+        return team, "possessor"
+    if hit.get("team_from") == "possessor":
+        return None, "possessor"
+    trigger = _trigger(ctx, hit)
+    team = readers.subject_team(ctx, trigger, sent)
+    if team is not None:
+        return team, "subject"
+    return None, "subject"
+
+
+def _trigger(ctx: Context, hit: Hit) -> int:
+    """The token the result hangs on in the parse: its result noun or verb."""
+    score = hit.slots.get("score")
+    i = score.end if score is not None and score.start == hit.start else hit.start
+    while i < hit.end - 1 and ctx.doc[i].pos_ not in ("NOUN", "VERB") and ctx.parsed:
+        i += 1
+    return i
