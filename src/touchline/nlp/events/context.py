@@ -61,6 +61,8 @@ class Context:
     # they need a Token, and each doc[i] builds one.
     lower: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    added: list[Ment] = field(default_factory=list)
+    removed: list[Ment] = field(default_factory=list)
 
     @classmethod
     def from_doc(cls, doc: Doc) -> Context:
@@ -94,6 +96,23 @@ class Context:
                 elif ctx.kinds.get(eid) == "player":
                     ctx.player_team[eid] = team
         return ctx
+
+    def add_mention(self, ment: Ment) -> None:
+        """A mention found by the event rules themselves (a club a result frame names)."""
+        self.mentions.append(ment)
+        self.mentions.sort(key=lambda x: (x.tok_start, -x.tok_end))
+        for i in range(ment.tok_start, ment.tok_end):
+            self.by_token.setdefault(i, []).append(ment)
+        self.added.append(ment)
+
+    def remove_mention(self, ment: Ment) -> None:
+        """Drop a mention the event rules showed to be wrong (a club the NER took for a person)."""
+        if ment in self.mentions:
+            self.mentions.remove(ment)
+        for i in range(ment.tok_start, ment.tok_end):
+            if ment in self.by_token.get(i, []):
+                self.by_token[i].remove(ment)
+        self.removed.append(ment)
 
     # --- lookups -----------------------------------------------------------
 

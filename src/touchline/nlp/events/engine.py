@@ -33,6 +33,7 @@ class Slot:
     mention: Ment | None = None
     score: tuple[int, int] | None = None
     symbol: str | None = None
+    mentions: tuple[Ment, ...] = ()  # every mention of a list slot ("A, B and C scored")
 
     @property
     def entity(self) -> str | None:
@@ -120,9 +121,10 @@ class RuleBook:
                 grouped.setdefault(name, []).append(start + offset)
         for name, units in grouped.items():
             first, last = sketch.units[units[0]], sketch.units[units[-1]]
-            hit.slots[name] = Slot(name, first.start, last.end, first.mention if len(units) == 1 else None,
-                                   first.score if len(units) == 1 else None,
-                                   first.symbol if len(units) == 1 else None)
+            single = len(units) == 1
+            listed = tuple(u.mention for u in (sketch.units[k] for k in units) if u.mention is not None)
+            hit.slots[name] = Slot(name, first.start, last.end, first.mention if single else None,
+                                   first.score if single else None, first.symbol if single else None, listed)
         return hit
 
 

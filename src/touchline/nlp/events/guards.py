@@ -24,8 +24,13 @@ def _words(ctx: Context, start: int, end: int) -> list[str]:
 
 
 def _phrase_in(words: list[str], phrases: tuple[str, ...] | list[str]) -> bool:
+    """Whether one of the phrases occurs in the words (hyphens are tokens of their own)."""
     text = " " + " ".join(words) + " "
-    return any(f" {p} " in text for p in phrases)
+    return any(f" {_tokens(p)} " in text for p in phrases)
+
+
+def _tokens(phrase: str) -> str:
+    return phrase.replace("-", " - ") if "-" in phrase.strip("-") else phrase
 
 
 def clause_before(ctx: Context, hit: Hit, limit: int = _LOOKBACK) -> list[str]:
@@ -93,12 +98,16 @@ def not_former(ctx: Context, hit: Hit) -> bool:
 
 
 def not_season_tally(ctx: Context, hit: Hit) -> bool:
-    """ "has scored 10 goals this season": a tally, not a goal in a match."""
-    words = _words(ctx, hit.start, min(hit.end + 8, hit.sent.end))
+    """ "has scored 10 goals this season", "had scored 10 goals in five games": a tally, not a goal
+    in a match.  "tapped in his eighth of the season" is a goal, and counts."""
     before = clause_before(ctx, hit, 3)
-    if _phrase_in(words, LEXICON.season_tally_words.words):
+    inside = _words(ctx, hit.start, hit.end)
+    if any(w in ("has", "have", "had", "'s", "'ve", "'d") for w in before[-2:] + inside[1:3]):
         return False
-    return not ("has" in before[-2:] or "have" in before[-2:])
+    after = _words(ctx, hit.end, min(hit.end + 6, hit.sent.end))
+    counted = any(w.isdigit() and int(w) > 3 for w in after[:2]) and "goals" in after[:4]
+    return not (counted or _phrase_in(after[:6], ("so far", "in all competitions", "this season", "career",
+                                                   "goals in", "times this season")))
 
 
 def not_own_goal(ctx: Context, hit: Hit) -> bool:

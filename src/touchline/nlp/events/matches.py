@@ -148,6 +148,16 @@ class MatchBuilder:
         self.clusters: list[Cluster] = []
         self.recent: Cluster | None = None
         self.last_seen: dict[int, int] = {}
+        self.quoted = quoted_spans(ctx.doc.text)
+        self.lede = dates.lede_sentences(ctx.doc)
+
+    def in_quote(self, char: int) -> bool:
+        return any(s <= char < e for s, e in self.quoted)
+
+    def main(self) -> Cluster | None:
+        """The match the report is about: first told in its opening, most told after."""
+        reported = [c for c in self.clusters if c.sents and min(c.sents) < self.lede]
+        return max(reported, key=lambda c: (len(c.sents), -c.first_tok)) if reported else None
 
     def add_sentence(self, si: int, sent: Span, mentions: list[ResultMention], scorers: list[ScorerHit]) -> None:
         touched: list[Cluster] = []
@@ -168,9 +178,11 @@ class MatchBuilder:
             self._scorers_without_result(si, sent, scorers)
             return
         det = sentence_details(self.ctx, sent)
+        quoted = self.in_quote(sent.start_char + 1)
         for c in touched:
-            self.last_seen[id(c)] = si
-            self.recent = c
+            if not quoted:  # a result recalled in a quote does not move the story's focus
+                self.last_seen[id(c)] = si
+                self.recent = c
             self._details(c, det, sent)
         if len({id(c) for c in touched}) == 1:
             self._add_scorers(touched[0], scorers)
@@ -197,11 +209,15 @@ class MatchBuilder:
                 c.no_fallback = True
 
     def _scorers_without_result(self, si: int, sent: Span, scorers: list[ScorerHit]) -> None:
-        """A sentence naming scorers but no result goes on about the match in focus."""
+        """A sentence naming scorers but no result goes on about the match in focus; past the
+        sentences right after a result, that is the report's own match."""
         recent = self.recent
-        if recent is None:
+        if recent is None or self.in_quote(sent.start_char + 1):
             return
         gap = si - self.last_seen.get(id(recent), -99)
+        main = self.main()
+        if gap > 1 and main is not None and scorers:
+            recent, gap = main, 1
         teams = named_teams(self.ctx, sent)
         if not scorers:
             if gap <= 1 and teams <= set(recent.teams) and any(w in _GOAL_TALK for w in
@@ -248,6 +264,8 @@ class MatchBuilder:
 
     def _add_scorers(self, c: Cluster, found: list[ScorerHit]) -> None:
         for h in found:
+            if h.team_hint is not None and h.team_hint not in c.teams:
+                continue  # "scored for United": not a goal of this match
             if h.player in c.scorers:
                 old = c.scorers[h.player]
                 if old.minute is None and h.minute is not None:
@@ -272,6 +290,28 @@ class MatchBuilder:
     def events(self) -> list[dict[str, Any]]:
         lede = dates.lede_sentences(self.ctx.doc)
         return [_to_event(self.ctx, c, reported=bool(c.sents) and min(c.sents) < lede) for c in self.clusters]
+
+
+_OPEN_QUOTES = "“«„"
+_CLOSE_QUOTES = "”»“"
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks (curly pairs, or straight quotes toggled per paragraph)."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "\n" and i + 1 < len(text) and text[i + 1] == "\n" and start is not None \
+                and text[start - 1] == '"':
+            start = None  # a straight quote left open at a paragraph's end: no pairing across it
+        if start is None and (ch in _OPEN_QUOTES or ch == '"'):
+            start = i + 1
+        elif start is not None and (ch in _CLOSE_QUOTES or ch == '"') and i > start:
+            spans.append((start, i))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))  # a quote running on to the end (a cut-off article)
+    return spans
 
 
 def _to_event(ctx: Context, c: Cluster, *, reported: bool) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from touchline.nlp.events import readers
 from touchline.nlp.events.context import Context
-from touchline.nlp.events.engine import Hit
+from touchline.nlp.events.engine import Hit, Slot
 from touchline.nlp.events.lexicon import LEXICON
 from touchline.nlp.events.rules import entry_forms
 
@@ -33,7 +33,6 @@ class ResultMention:
     home: str | None = None
     conf: float = 0.8
     anaphor: bool = False
-    new_teams: tuple[str, ...] = ()
 
     @property
     def sent_index(self) -> int:
@@ -92,9 +91,8 @@ def _mention(ctx: Context, hit: Hit) -> ResultMention | None:
     team_slot, opp_slot, score_slot = hit.slots.get("team"), hit.slots.get("opp"), hit.slots.get("score")
     outcome = outcome_of(ctx, hit)
     conf = hit.confidence
-    team = team_slot.entity if team_slot is not None else None
-    opp = opp_slot.entity if opp_slot is not None else None
-    new: list[str] = []
+    team = _team_entity(team_slot)
+    opp = _team_entity(opp_slot)
     conf_factor = 1.0
     if team_slot is not None and team_slot.symbol is None and ctx.lower[team_slot.start] in ("they", "it"):
         team = readers.pronoun_team(ctx, hit.sent, team_slot.start)
@@ -103,10 +101,8 @@ def _mention(ctx: Context, hit: Hit) -> ResultMention | None:
         conf_factor = READER_CONFIDENCE["antecedent"]
         team_slot = None
     for slot in (team_slot, opp_slot):
-        if slot is not None and slot.mention is None:
-            if not hit.get("new_teams"):
-                return None
-            new.append(slot.name)
+        if slot is not None and _team_entity(slot) is None:
+            return None  # a name no frame made a club (see new_teams), or a person
     if hit.get("anaphor"):
         score = score_slot.score if score_slot is not None else None
         if score is None or score[0] != score[1]:
@@ -130,7 +126,13 @@ def _mention(ctx: Context, hit: Hit) -> ResultMention | None:
         home = team
     elif where == "opp":
         home = opp
-    return ResultMention(hit, team, opp, team_score, opp_score, home, round(conf, 3), new_teams=tuple(new))
+    return ResultMention(hit, team, opp, team_score, opp_score, home, round(conf, 3))
+
+
+def _team_entity(slot: Slot | None) -> str | None:
+    if slot is None or slot.mention is None or slot.mention.kind not in readers.TEAM_KINDS:
+        return None
+    return slot.mention.entity
 
 
 def _team_through_discourse(ctx: Context, hit: Hit) -> tuple[str | None, str]:

@@ -47,19 +47,19 @@ RULES_DIR = Path(__file__).resolve().parent.parent / "data" / "events" / "rules"
 
 SYMBOLS = {
     "team": ("__team__",),
-    "person": ("__player__", "__coach__", "__person__"),
-    "player": ("__player__", "__person__"),
-    "coach": ("__coach__", "__person__"),
+    "person": ("__player__", "__coach__", "__pname__"),
+    "player": ("__player__", "__pname__"),
+    "coach": ("__coach__", "__pname__"),
     "comp": ("__comp__",),
     "venue": ("__venue__",),
     "score": ("__score__",),
-    "name": ("__name__",),
+    "name": ("__name__", "__pname__"),
     # a team told by a pronoun: the extractor reads whom it stands for
     "pron": ("they", "They", "it", "It"),
 }
 FORMS = {
     "past": ("VBD", "VBN"), "pp": ("VBN",), "base": ("VB", "VBP"), "s": ("VBZ",), "ing": ("VBG",),
-    "fin": ("VBD", "VBZ", "VBP"), "sg": ("NN",), "pl": ("NNS",),
+    "fin": ("VBD", "VBZ", "VBP"), "sg": ("NN",), "pl": ("NNS",), "act": ("VBD", "VBN", "VBG"),
 }
 MAX_EXPANSIONS = 4000
 _STRONG_PUNCT = (".", "!", "?", ";", ":", "—", "–")
@@ -145,14 +145,29 @@ def inflections(lemma: str, form: str | None = None, pos: str = "verb") -> tuple
     return tuple(sorted(out))
 
 
+def hyphen_split(words: list[str]) -> list[str]:
+    """Words as spaCy tokenises them: "free-kick" is "free", "-", "kick"."""
+    out: list[str] = []
+    for w in words:
+        parts = w.split("-")
+        if len(parts) > 1 and all(parts):
+            for k, part in enumerate(parts):
+                out.extend(["-", part] if k else [part])
+        else:
+            out.append(w)
+    return out
+
+
 def entry_forms(entry: str, inflect: str, form: str | None) -> list[list[str]]:
-    """The word sequences one lexicon entry stands for ("see off" → [["saw", "off"], ...])."""
+    """The token sequences one lexicon entry stands for ("see off" → [["saw", "off"], ...])."""
     words = entry.lower().split()
     if inflect == "verb":
-        return [[w, *words[1:]] for w in inflections(words[0], form, "verb")]
-    if inflect == "noun":
-        return [[*words[:-1], w] for w in inflections(words[-1], form, "noun")]
-    return [words]
+        seqs = [[w, *words[1:]] for w in inflections(words[0], form, "verb")]
+    elif inflect == "noun":
+        seqs = [[*words[:-1], w] for w in inflections(words[-1], form, "noun")]
+    else:
+        seqs = [words]
+    return [hyphen_split(seq) for seq in seqs]
 
 
 # --- pattern language -----------------------------------------------------------------------
@@ -200,7 +215,13 @@ def _atom(tok: str) -> Any:
     optional = tok.endswith("?") and len(tok) > 1
     core = tok[:-1] if optional else tok
     node: Any
-    if core.startswith("{") and core.endswith("}"):
+    if core.startswith("{") and core.endswith("}") and "+:" in core:
+        # a list of mentions: "A", "A and B", "A, B and C", all under one slot
+        first = _atom(core.replace("+:", ":"))
+        symbols = first.spec["ORTH"]["IN"] if isinstance(first.spec["ORTH"], dict) else [first.spec["ORTH"]]
+        rest = _Elem({"ORTH": {"IN": [*symbols, ",", "and", "&"]}, "OP": "{0,8}"}, first.slot)
+        node = _Group([[first, rest]])
+    elif core.startswith("{") and core.endswith("}"):
         inner = core[1:-1]
         kinds, _, slot = inner.partition(":")
         symbols: list[str] = []
@@ -225,7 +246,9 @@ def _atom(tok: str) -> Any:
     elif core.startswith("_{"):
         node = _Elem({"LOWER": {"NOT_IN": list(_STRONG_PUNCT)}, "IS_SENT_START": False, "OP": core[1:]})
     else:
-        node = _Elem({"LOWER": _norm_word(core)})
+        parts = hyphen_split([core])
+        node = _Elem({"LOWER": _norm_word(core)}) if len(parts) == 1 else _Group(
+            [[_Elem({"LOWER": _norm_word(p)}) for p in parts]])
     if optional:
         if isinstance(node, _Elem) and "OP" not in node.spec:
             node.spec = {**node.spec, "OP": "?"}
@@ -234,6 +257,20 @@ def _atom(tok: str) -> Any:
         else:
             raise ValueError(f"cannot make {tok!r} optional")
     return node
+
+
+def _merge_words(group: _Group) -> Any:
+    """ "[then|also|duly]" as one token test instead of one pattern per word."""
+    words: list[str] = []
+    for alt in group.alternatives:
+        if len(alt) != 1 or not isinstance(alt[0], _Elem) or alt[0].slot or set(alt[0].spec) != {"LOWER"}:
+            return group
+        value = alt[0].spec["LOWER"]
+        words.extend(value["IN"] if isinstance(value, dict) else [value])
+    elem = _Elem(_word_spec(words), group.slot)
+    if group.optional:
+        elem.spec = {**elem.spec, "OP": "?"}
+    return elem
 
 
 def parse_pattern(pattern: str) -> list[Any]:
@@ -257,7 +294,7 @@ def parse_pattern(pattern: str) -> list[Any]:
                 close = tokens[pos]
                 pos += 1
                 slot = close[2:].rstrip("?") if close.startswith("]:") else None
-                out.append(_Group(alts, optional=close.endswith("?"), slot=slot or None))
+                out.append(_merge_words(_Group(alts, optional=close.endswith("?"), slot=slot or None)))
             else:
                 out.append(_atom(tok))
         return out

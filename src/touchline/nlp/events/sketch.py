@@ -23,7 +23,11 @@ _DASHES = {"-", "–"}
 
 KIND_SYMBOL = {
     "club": "__team__", "national_team": "__team__",
-    "player": "__player__", "coach": "__coach__", "person": "__person__",
+    "player": "__player__", "coach": "__coach__",
+    # a "person" is a name the NER calls a person and no gazetteer knows: most often a
+    # player, but the small NER also calls unknown clubs people ("OL Reign"), so rules may
+    # read it as a name when a result frame says it is a team
+    "person": "__pname__",
     "competition": "__comp__", "venue": "__venue__",
 }
 # Capitalised words that open sentences or name days, never an unknown club or person.
@@ -103,6 +107,13 @@ def build_sketch(ctx: Context, vocab: Vocab) -> Sketch:
         ment = ctx.at(i)
         if ment is not None and ment.tok_start == i:
             symbol = KIND_SYMBOL.get(ment.kind)
+            if symbol == "__pname__" and i > 0 and _is_name_token(ctx, i - 1) and ctx.at(i - 1) is None \
+                    and units and units[-1].symbol == "__name__" and units[-1].end == i:
+                # "OL" + "Reign" (an NER person): one unknown name
+                last = units.pop()
+                units.append(Unit(last.start, ment.tok_end, "__name__"))
+                i = ment.tok_end
+                continue
             if symbol is not None:
                 units.append(Unit(i, ment.tok_end, symbol, ment))
                 i = ment.tok_end
