@@ -396,7 +396,9 @@ class EntityLinker:
             team = art.data.national_team_of(code) if code else None
             if team is None or word.lower_ not in {w.lower() for w in team["attrs"].get("demonyms", [])}:
                 continue
-            if after.pos_ in ("VERB", "AUX") and word.dep_ in ("nsubj", "nsubjpass"):
+            # "the Dutch were", "the Spanish have": the team; "the Italian was": one person
+            singular = after.tag_ == "VBZ" or after.lower_ in ("was", "is", "has", "'s")
+            if after.pos_ in ("VERB", "AUX") and word.dep_ in ("nsubj", "nsubjpass") and not singular:
                 art.add(tok.i, word.i + 1, "national_team", team["id"], 0.65, "descriptor")
 
     def _coach_sides(self, art: Article) -> None:

@@ -206,15 +206,18 @@ def _name_year(doc: Doc, start: int, end: int) -> bool:
 _SCORELINE = re.compile(r"^\d{1,2}[-–]\d{1,2}$")
 
 
-def _result_between(doc: Doc, trig: Token, char: int) -> bool:
-    """Another scoreline between a match's trigger and a time expression at ``char``."""
+def _result_between(doc: Doc, trig: Token, char: int, own: tuple[int, int] | None = None) -> bool:
+    """Another scoreline between a match's trigger and a time expression at ``char`` (one inside
+    ``own``, the chars of the statement itself, is the match's own)."""
     if char > trig.idx:
         toks = [t for t in doc[trig.i + 1:] if t.idx < char]
     else:
         toks = [t for t in doc[: trig.i] if t.idx >= char]
     # the trigger's own scoreline ("2 - 1" is three tokens) is no other result
+    own_span = own
     own = trig.i + 2 if _split_score(doc, trig.i) else trig.i
-    return any(_SCORELINE.match(t.text) or _split_score(doc, t.i) for t in toks if not trig.i <= t.i <= own)
+    return any(_SCORELINE.match(t.text) or _split_score(doc, t.i) for t in toks if not trig.i <= t.i <= own
+               and not (own_span is not None and own_span[0] <= t.idx < own_span[1]))
 
 
 def _split_score(doc: Doc, i: int) -> bool:
@@ -235,7 +238,8 @@ def _token_at(doc: Doc, char: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def match_dating(doc: Doc, start: int, end: int, near: int, *, parsed: bool) -> MatchDating:
+def match_dating(doc: Doc, start: int, end: int, near: int, *, parsed: bool,
+                 own: tuple[int, int] | None = None) -> MatchDating:
     """The date a sentence (chars [start, end)) gives a played match whose trigger is at ``near``.
 
     Only a day-level past time in the match's own clause dates it (through the parse: the
@@ -246,6 +250,7 @@ def match_dating(doc: Doc, start: int, end: int, near: int, *, parsed: bool) -> 
     ref = dct(doc)
     trig = _token_at(doc, near)
     best: tuple[int, Dated] | None = None
+    loose: tuple[int, Dated] | None = None  # a day of the sentence, outside the result's clause
     coarse = False
     for t in doc._.tl_timexes or []:
         ts, te = t.get("start", -1), t.get("end", 10**9)
@@ -254,19 +259,25 @@ def match_dating(doc: Doc, start: int, end: int, near: int, *, parsed: bool) -> 
         raw = str(t.get("value") or "")
         if not raw or raw.endswith("_REF"):
             continue
-        if trig is not None and _result_between(doc, trig, ts):
+        if trig is not None and _result_between(doc, trig, ts, own):
             continue  # "lost 2-1 to A last week and 2-1 at B on Saturday": the other result's day
+        val = calendar_value(raw)
+        in_clause = True
         if parsed and trig is not None:
             tt = _token_at(doc, ts)
             span = doc.char_span(ts, te, alignment_mode="expand")
             root = span.root if span is not None else tt
-            if root is None or not same_clause(trig, root):
-                continue
+            in_clause = root is not None and same_clause(trig, root)
         else:
             gap = doc.text[min(near, ts): max(near, ts)]
-            if len(gap) > MAX_DATE_GAP or any(p in gap for p in (",", ";", "(")):
-                continue
-        val = calendar_value(raw)
+            in_clause = len(gap) <= MAX_DATE_GAP and not any(p in gap for p in (",", ";", "("))
+        if not in_clause:
+            # the sentence's own day, when nothing in it tells of another time or game
+            if val is not None and _DAY.match(val) and (ref is None or compare(val, ref) <= 0):
+                dist = abs(ts - near)
+                if loose is None or dist < loose[0]:
+                    loose = (dist, Dated(val, ts, te, explicit=True))
+            continue
         if val is not None and ref is not None and compare(val, ref) > 0:
             continue  # a future time is not when a played match was played
         if val is None or not _DAY.match(val):
@@ -279,4 +290,6 @@ def match_dating(doc: Doc, start: int, end: int, near: int, *, parsed: bool) -> 
     if best is not None:
         return MatchDating(best[1])
     relative = parsed and trig is not None and relative_to_other_event(trig)
+    if loose is not None and not coarse and not relative:
+        return MatchDating(loose[1])
     return MatchDating(None, no_fallback=coarse or relative)

@@ -120,6 +120,9 @@ class RuleBook:
             if name is not None:
                 grouped.setdefault(name, []).append(start + offset)
         for name, units in grouped.items():
+            if len(units) > 1:  # a list slot: from its first mention to its last, no separators
+                named = [k for k in units if sketch.units[k].mention is not None]
+                units = named or units
             first, last = sketch.units[units[0]], sketch.units[units[-1]]
             single = len(units) == 1
             listed = tuple(u.mention for u in (sketch.units[k] for k in units) if u.mention is not None)

@@ -89,6 +89,14 @@ def not_halftime(ctx: Context, hit: Hit) -> bool:
     return not _phrase_in(before, ("half-time", "halftime", "the break", "the interval"))
 
 
+def not_table_talk(ctx: Context, hit: Hit) -> bool:
+    """ "Madrid and Barcelona are tied with 13 points", "level on points": the table, not a draw."""
+    after = _words(ctx, hit.end, min(hit.end + 5, hit.sent.end))
+    return not (_phrase_in(after, ("points", "on points", "on goal difference", "at the top", "for first",
+                                   "for second", "in the table", "in the standings"))
+                or (after[:1] and after[0] in ("with", "on") and any(w.isdigit() for w in after[1:3])))
+
+
 def not_former(ctx: Context, hit: Hit) -> bool:
     """ "former Ajax coach X", "ex-Chelsea boss": a role no longer held."""
     before = _words(ctx, max(hit.start - 2, hit.sent.start), hit.start)
@@ -102,7 +110,7 @@ def not_season_tally(ctx: Context, hit: Hit) -> bool:
     in a match.  "tapped in his eighth of the season" is a goal, and counts."""
     before = clause_before(ctx, hit, 3)
     inside = _words(ctx, hit.start, hit.end)
-    if any(w in ("has", "have", "had", "'s", "'ve", "'d") for w in before[-2:] + inside[1:3]):
+    if any(w in ("has", "have", "had", "'ve", "'d") for w in before[-2:] + inside[1:3]):
         return False
     after = _words(ctx, hit.end, min(hit.end + 6, hit.sent.end))
     counted = any(w.isdigit() and int(w) > 3 for w in after[:2]) and "goals" in after[:4]
@@ -116,9 +124,14 @@ def not_own_goal(ctx: Context, hit: Hit) -> bool:
 
 
 def not_missed(ctx: Context, hit: Hit) -> bool:
-    """A chance saved, blocked, wide or ruled out was no goal."""
+    """A chance saved, blocked, wide or ruled out was no goal ("... but the goal was called off")."""
     words = _words(ctx, hit.start, min(hit.end + 10, hit.sent.end))
-    return not _phrase_in(words, LEXICON.goal_miss.words)
+    if _phrase_in(words, LEXICON.goal_miss.words):
+        return False
+    rest = _words(ctx, hit.end, hit.sent.end)
+    return not _phrase_in(rest, ("the goal was disallowed", "the goal was called off", "the goal was ruled out",
+                                 "the goal was chalked off", "the goal was overturned", "it was disallowed",
+                                 "it was ruled out", "was flagged offside", "the effort was disallowed"))
 
 
 def goal_went_in(ctx: Context, hit: Hit) -> bool:
@@ -153,6 +166,7 @@ GUARDS: dict[str, Callable[[Context, Hit], bool]] = {
     "not_negated": not_negated,
     "not_halftime": not_halftime,
     "not_former": not_former,
+    "not_table_talk": not_table_talk,
     "not_season_tally": not_season_tally,
     "not_own_goal": not_own_goal,
     "not_missed": not_missed,

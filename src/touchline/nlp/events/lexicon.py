@@ -52,6 +52,7 @@ class Lexicon:
     game_nouns: WordList
     team_nouns: WordList
     team_role_nouns: WordList
+    person_role_nouns: WordList
     versus: WordList
     opponent_preps: WordList
     halftime_words: WordList

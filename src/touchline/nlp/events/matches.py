@@ -53,6 +53,8 @@ class Cluster:
     first_tok: int = 0
     anchors: list[int] = field(default_factory=list)
     no_fallback: bool = False
+    reported: bool = False  # told with a score or as an action, not only named ("victory over X")
+    story_day: dates.Dated | None = None  # the day the story was at when this match was first told
 
     def touch(self, m: ResultMention) -> None:
         sent = m.hit.sent
@@ -130,7 +132,10 @@ def named_teams(ctx: Context, sent: Span) -> set[str]:
     """The teams a sentence names, less those only describing someone ("the former Betis midfielder")."""
     doc = ctx.doc
     out: set[str] = set()
+    role_nouns = {w.split()[-1] for w in LEXICON.person_role_nouns.words}
     for m in ctx.in_range(sent.start, sent.end, readers.TEAM_KINDS):
+        if m.tok_end < sent.end and ctx.lower[m.tok_end] in role_nouns:
+            continue  # "Portugal forward Andre Silva": a description of a person
         head = doc[m.tok_end - 1]
         noun = head.head
         if ctx.parsed and head.dep_ in ("compound", "amod") and noun.i >= m.tok_end and noun.tag_ in ("NN", "NNS") \
@@ -149,6 +154,7 @@ class MatchBuilder:
         self.recent: Cluster | None = None
         self.last_seen: dict[int, int] = {}
         self.quoted = quoted_spans(ctx.doc.text)
+        self.story_day: dates.Dated | None = None
         self.lede = dates.lede_sentences(ctx.doc)
 
     def in_quote(self, char: int) -> bool:
@@ -156,40 +162,46 @@ class MatchBuilder:
 
     def main(self) -> Cluster | None:
         """The match the report is about: first told in its opening, most told after."""
-        reported = [c for c in self.clusters if c.sents and min(c.sents) < self.lede]
+        reported = [c for c in self.clusters if c.sents and min(c.sents) < self.lede and c.scores]
         return max(reported, key=lambda c: (len(c.sents), -c.first_tok)) if reported else None
 
     def add_sentence(self, si: int, sent: Span, mentions: list[ResultMention], scorers: list[ScorerHit]) -> None:
         touched: list[Cluster] = []
+        kept: list[ResultMention] = []
         told_at: list[tuple[int, Cluster]] = []
         for m in sorted(mentions, key=lambda m: not (m.team and m.opp)):
             c = _find_cluster(self.clusters, m, self.recent, self.last_seen)
             if c is None:
                 if not (m.team and m.opp):
                     continue
-                c = Cluster(teams=[m.team, m.opp], first_tok=m.tok)
+                c = Cluster(teams=[m.team, m.opp], first_tok=m.tok, story_day=self.story_day)
                 self.clusters.append(c)
             _merge(c, m)
+            c.reported = c.reported or m.team_score is not None or m.told_by_verb
             if self.ctx.parsed and dates.past_perfect(self.ctx.doc[m.tok]):
                 c.no_fallback = True
             touched.append(c)
+            kept.append(m)
             told_at.append((m.tok, c))
         if not touched:
             self._scorers_without_result(si, sent, scorers)
             return
         det = sentence_details(self.ctx, sent)
         quoted = self.in_quote(sent.start_char + 1)
+        doc = self.ctx.doc
+        own = {id(c): (doc[m.hit.start].idx, doc[m.hit.end - 1].idx + len(doc[m.hit.end - 1]))
+               for m, c in zip(kept, touched, strict=True)}
         for c in touched:
             if not quoted:  # a result recalled in a quote does not move the story's focus
                 self.last_seen[id(c)] = si
                 self.recent = c
-            self._details(c, det, sent)
+            self._details(c, det, sent, own.get(id(c)))
         if len({id(c) for c in touched}) == 1:
             self._add_scorers(touched[0], scorers)
         else:
             self._listed_scorers(scorers, told_at)
 
-    def _details(self, c: Cluster, det: dict[str, Any], sent: Span) -> None:
+    def _details(self, c: Cluster, det: dict[str, Any], sent: Span, own: tuple[int, int] | None) -> None:
         ctx = self.ctx
         if det.get("venue") and c.venue is None:
             c.venue = det["venue"]
@@ -202,9 +214,11 @@ class MatchBuilder:
             c.stage = det["stage"]
         if c.date is None:
             near = c.anchors[-1] if c.anchors else sent.start_char
-            told = dates.match_dating(ctx.doc, sent.start_char, sent.end_char, near, parsed=ctx.parsed)
+            told = dates.match_dating(ctx.doc, sent.start_char, sent.end_char, near, parsed=ctx.parsed, own=own)
             if told.date is not None:
                 c.date = told.date
+                if told.date.value and len(told.date.value) == 10 and not self.in_quote(sent.start_char + 1):
+                    self.story_day = told.date  # a round-up's later results happened that day too
             elif told.no_fallback:
                 c.no_fallback = True
 
@@ -289,7 +303,14 @@ class MatchBuilder:
 
     def events(self) -> list[dict[str, Any]]:
         lede = dates.lede_sentences(self.ctx.doc)
-        return [_to_event(self.ctx, c, reported=bool(c.sents) and min(c.sents) < lede) for c in self.clusters]
+        out = []
+        for c in self.clusters:
+            event = _to_event(self.ctx, c, reported=c.reported and bool(c.sents) and min(c.sents) < lede)
+            # a match only named ("with victory over Villarreal"), with no score and no time,
+            # says too little to be worth a fact of its own
+            if c.reported or event["date"] is not None:
+                out.append(event)
+        return out
 
 
 _OPEN_QUOTES = "“«„"
@@ -322,7 +343,10 @@ def _to_event(ctx: Context, c: Cluster, *, reported: bool) -> dict[str, Any]:
         conf *= 0.85
     away = c.teams[1] if home == c.teams[0] else c.teams[0]
     date = c.date
-    if date is None and reported and not c.no_fallback:
+    if date is None and c.reported and not c.no_fallback and c.story_day is not None:
+        date = dates.Dated(c.story_day.value)  # the story's day, not named for this match itself
+        conf *= dates.FALLBACK_PENALTY
+    elif date is None and reported and not c.no_fallback:
         date = dates.fallback_match_date(ctx.doc)
         conf *= dates.FALLBACK_PENALTY
     detail = MatchEvent(home=home, away=away, home_score=c.scores.get(home), away_score=c.scores.get(away),

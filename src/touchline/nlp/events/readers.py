@@ -92,6 +92,16 @@ def possessor_team(ctx: Context, start: int, sent: Span) -> str | None:
     return None
 
 
+_TIME_WORDS = {"week", "weekend", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+               "sunday", "midweek", "month", "yesterday", "today", "season", "evening", "afternoon"}
+
+
+def time_possessive(ctx: Context, start: int, sent: Span) -> bool:
+    """ "Wednesday night's", "last week's", "Saturday's" right before a phrase at ``start``."""
+    j = start - 1
+    return j - 1 >= sent.start and ctx.lower[j] in ("'s", "’s") and ctx.lower[j - 1] in _TIME_WORDS
+
+
 def pronoun_team(ctx: Context, sent: Span, i: int) -> str | None:
     """What "they/their/it" at token ``i`` stands for: the clause subject's team when it is one,
     else the last team named in this sentence or the one before."""

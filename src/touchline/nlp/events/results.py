@@ -35,6 +35,12 @@ class ResultMention:
     anaphor: bool = False
 
     @property
+    def told_by_verb(self) -> bool:
+        """A result told as an action ("Hull shocked West Brom"), not named by a noun
+        ("with victory over Villarreal"): only the first kind reports a match on its own."""
+        return self.hit.get("team_from") is None
+
+    @property
     def sent_index(self) -> int:
         return self.hit.sent_index
 
@@ -141,6 +147,10 @@ def _team_through_discourse(ctx: Context, hit: Hit) -> tuple[str | None, str]:
     team = readers.possessor_team(ctx, hit.start, sent)
     if team is not None:
         return team, "possessor"
+    if readers.time_possessive(ctx, hit.start, sent):
+        # "Wednesday night's 2-1 defeat to Sevilla": the team the text is about
+        team = readers.focus_team(ctx, hit.start)
+        return team, "focus"
     if hit.get("team_from") == "possessor":
         return None, "possessor"
     trigger = _trigger(ctx, hit)

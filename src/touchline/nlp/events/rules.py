@@ -244,7 +244,9 @@ def _atom(tok: str) -> Any:
                       "IS_SENT_START": False, "IS_DIGIT": False,
                       "ORTH": {"NOT_IN": [s for syms in SYMBOLS.values() for s in syms]}, "OP": "{0,4}"})
     elif core.startswith("_{"):
-        node = _Elem({"LOWER": {"NOT_IN": list(_STRONG_PUNCT)}, "IS_SENT_START": False, "OP": core[1:]})
+        node = _Elem({"LOWER": {"NOT_IN": list(_STRONG_PUNCT)}, "IS_SENT_START": False,
+                      "ORTH": {"NOT_IN": [s for syms in SYMBOLS.values() for s in syms if s.startswith("__")]},
+                      "OP": core[1:]})
     else:
         parts = hyphen_split([core])
         node = _Elem({"LOWER": _norm_word(core)}) if len(parts) == 1 else _Group(
