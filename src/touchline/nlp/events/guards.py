@@ -53,6 +53,9 @@ def not_hypothetical(ctx: Context, hit: Hit) -> bool:
     inside = _words(ctx, hit.start, hit.end)
     if any(w in LEXICON.modals for w in before) or _phrase_in(before, LEXICON.hypothetical_words.words):
         return False
+    # "X need to beat Y": a wish inside the statement itself, before its result verb
+    if _phrase_in(inside[:6], LEXICON.hypothetical_words.words) or _phrase_in(inside[:6], ("try to", "tries to")):
+        return False
     if any(w in LEXICON.modals for w in inside[:3]):
         return False
     # "Beating Eastvale would send them top": the clause's verb comes after the phrase
@@ -68,7 +71,7 @@ def not_negated(ctx: Context, hit: Hit) -> bool:
     """ "failed to beat", "did not lose", "never won at": the result did not happen."""
     before = clause_before(ctx, hit, 5)
     inside = _words(ctx, hit.start, hit.end)
-    return not (_phrase_in(before, LEXICON.negations.words) or _phrase_in(inside[:4], ("not", "n't", "never")))
+    return not (_phrase_in(before, LEXICON.negations.words) or _phrase_in(inside[:6], LEXICON.negations.words))
 
 
 def not_halftime(ctx: Context, hit: Hit) -> bool:
@@ -119,7 +122,8 @@ def not_season_tally(ctx: Context, hit: Hit) -> bool:
 
 
 def not_own_goal(ctx: Context, hit: Hit) -> bool:
-    words = _words(ctx, max(hit.start - 3, hit.sent.start), min(hit.end + 4, hit.sent.end))
+    """ "an own goal from defender X", "X turned into his own net": never X's goal."""
+    words = clause_before(ctx, hit, 6) + _words(ctx, hit.start, min(hit.end + 4, hit.sent.end))
     return not _phrase_in(words, LEXICON.own_goal.words)
 
 

@@ -42,6 +42,7 @@ class Lexicon:
     win_verbs: WordList
     past_verbs: WordList
     win_intransitive: WordList
+    comeback_verbs: WordList
     loss_verbs: WordList
     draw_verbs: WordList
     upset_verbs: WordList

@@ -241,7 +241,7 @@ def _atom(tok: str) -> Any:
     elif core == "_desc":
         stops = [_norm_word(w) for w in LEXICON.descriptor_stops.words if " " not in w]
         node = _Elem({"LOWER": {"NOT_IN": [*stops, *_STRONG_PUNCT, ",", "(", ")", '"']},
-                      "IS_SENT_START": False, "IS_DIGIT": False,
+                      "IS_SENT_START": False,
                       "ORTH": {"NOT_IN": [s for syms in SYMBOLS.values() for s in syms]}, "OP": "{0,4}"})
     elif core.startswith("_{"):
         node = _Elem({"LOWER": {"NOT_IN": list(_STRONG_PUNCT)}, "IS_SENT_START": False,
