@@ -46,6 +46,9 @@ class Lexicon:
     loss_verbs: WordList
     draw_verbs: WordList
     upset_verbs: WordList
+    result_getting_verbs: WordList
+    two_sides: WordList
+    meeting_verbs: WordList
     win_nouns: WordList
     loss_nouns: WordList
     draw_nouns: WordList

@@ -27,8 +27,7 @@ from touchline.nlp.events.results import ResultMention
 ANAPHOR_WINDOW = 3
 # Words after a competition's name that make it a title or a table, not the match's competition.
 _NOT_THIS_MATCH = {"table", "standings", "winners", "winner", "champions", "champion", "holders", "title",
-                   "titles", "trophy", "trophies", "crown", "medal", "medals", "record", "campaign",
-                   "history", "era"}
+                   "titles", "trophy", "trophies", "crown", "medal", "medals", "era"}
 _GOAL_TALK = {"goal", "goals", "scoring", "minute", "half", "half-time", "penalty", "lead", "equaliser",
               "equalizer", "opener", "winner", "shot", "header", "free-kick", "interval", "break", "restart",
               "stoppage", "halftime", "scored", "netted", "struck", "assist", "assisted", "saves"}
@@ -78,6 +77,9 @@ def _merge(c: Cluster, m: ResultMention) -> None:
         c.scores = {t: m.team_score for t in c.teams}  # "the match ended goalless"
     if m.team_score is not None and not c.scores and m.team and m.opp:
         c.scores = {m.team: m.team_score, m.opp: m.opp_score if m.opp_score is not None else 0}
+    elif m.team_score is not None and not c.scores and m.team in c.teams and m.opp is None:
+        other = next(t for t in c.teams if t != m.team)
+        c.scores = {m.team: m.team_score, other: m.opp_score if m.opp_score is not None else 0}
     if m.home and m.home in c.teams and m.conf > c.home_conf:
         c.home, c.home_conf = m.home, m.conf
 
@@ -89,8 +91,15 @@ def _find_cluster(clusters: list[Cluster], m: ResultMention, recent: Cluster | N
             if set(c.teams) == {m.team, m.opp} and _compatible(c, m):
                 return c
         return None
+    known = m.team or m.opp
+    if known is not None:
+        # "Slot's men emerged with a 2-0 victory": the match in focus that has this team
+        near = [c for c in clusters if known in c.teams and _compatible(c, m)
+                and m.sent_index - last_seen.get(id(c), -99) <= ANAPHOR_WINDOW]
+        return max(near, key=lambda c: last_seen.get(id(c), -99)) if near else None
     if recent is not None and m.sent_index - last_seen.get(id(recent), -99) <= ANAPHOR_WINDOW:
-        if m.team_score is not None and recent.scores and set(recent.scores.values()) != {m.team_score}:
+        if m.team_score is not None and recent.scores and len(set(recent.scores.values())) > 1 \
+                and m.team_score == m.opp_score:
             return None  # "the match ended 1-1" cannot be a 2-1 told before
         return recent
     return None
@@ -195,13 +204,15 @@ class MatchBuilder:
             if not quoted:  # a result recalled in a quote does not move the story's focus
                 self.last_seen[id(c)] = si
                 self.recent = c
-            self._details(c, det, sent, own.get(id(c)))
+            dated = any(m.hit.start >= 0 and not m.touch_only for m, x in zip(kept, touched, strict=True) if x is c)
+            self._details(c, det, sent, own.get(id(c)), dated=dated)
         if len({id(c) for c in touched}) == 1:
             self._add_scorers(touched[0], scorers)
         else:
             self._listed_scorers(scorers, told_at)
 
-    def _details(self, c: Cluster, det: dict[str, Any], sent: Span, own: tuple[int, int] | None) -> None:
+    def _details(self, c: Cluster, det: dict[str, Any], sent: Span, own: tuple[int, int] | None,
+                 dated: bool = True) -> None:
         ctx = self.ctx
         if det.get("venue") and c.venue is None:
             c.venue = det["venue"]
@@ -212,7 +223,7 @@ class MatchBuilder:
             c.competition = det["competition"]
         if det.get("stage") and c.stage is None:
             c.stage = det["stage"]
-        if c.date is None:
+        if c.date is None and dated:
             near = c.anchors[-1] if c.anchors else sent.start_char
             told = dates.match_dating(ctx.doc, sent.start_char, sent.end_char, near, parsed=ctx.parsed, own=own)
             if told.date is not None:

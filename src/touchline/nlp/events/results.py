@@ -35,6 +35,12 @@ class ResultMention:
     anaphor: bool = False
 
     @property
+    def touch_only(self) -> bool:
+        """Names the match in focus without telling it again ("between the two sides"): its
+        sentence may give the ground or the competition, but its times are about other things."""
+        return bool(self.hit.get("touch_only"))
+
+    @property
     def told_by_verb(self) -> bool:
         """A result told as an action ("Hull shocked West Brom"), not named by a noun
         ("with victory over Villarreal"): only the first kind reports a match on its own."""
@@ -111,11 +117,15 @@ def _mention(ctx: Context, hit: Hit) -> ResultMention | None:
             return None  # a name no frame made a club (see new_teams), or a person
     if hit.get("anaphor"):
         score = score_slot.score if score_slot is not None else None
-        if score is None or score[0] != score[1]:
+        if score is None:
+            return ResultMention(hit, None, None, conf=conf, anaphor=True)  # "the two sides met"
+        if score[0] != score[1]:
             return None  # an anaphoric score orients nothing unless level
         return ResultMention(hit, None, None, score[0], score[1], conf=conf, anaphor=True)
     conf *= conf_factor
-    if team is None and team_slot is None and (opp is not None or opp_slot is not None):
+    if hit.get("one_team") and team is not None:
+        pass  # "X emerged with a 2-0 win": the opponent is the match in focus's other side
+    elif team is None and team_slot is None and (opp is not None or opp_slot is not None):
         team, how = _team_through_discourse(ctx, hit)
         if team is None or team == opp:
             return None

@@ -237,7 +237,7 @@ def _atom(tok: str) -> Any:
         node = _Elem(_word_spec(list(inflections(lemma, form if form not in ("", "n") else None, pos))))
     elif core.startswith("@"):
         name, _, form = core[1:].partition(".")
-        node = _list_group(LEXICON.list(name), form or None)
+        node = _merge_words(_list_group(LEXICON.list(name), form or None))
     elif core == "_desc":
         stops = [_norm_word(w) for w in LEXICON.descriptor_stops.words if " " not in w]
         node = _Elem({"LOWER": {"NOT_IN": [*stops, *_STRONG_PUNCT, ",", "(", ")", '"']},
@@ -262,17 +262,33 @@ def _atom(tok: str) -> Any:
 
 
 def _merge_words(group: _Group) -> Any:
-    """ "[then|also|duly]" as one token test instead of one pattern per word."""
-    words: list[str] = []
+    """Fewer flat patterns: nested groups flattened, and plain one-word alternatives
+    ("[then|also|duly]") folded into one token test instead of one pattern each."""
+    alts: list[list[Any]] = []
     for alt in group.alternatives:
-        if len(alt) != 1 or not isinstance(alt[0], _Elem) or alt[0].slot or set(alt[0].spec) != {"LOWER"}:
-            return group
-        value = alt[0].spec["LOWER"]
-        words.extend(value["IN"] if isinstance(value, dict) else [value])
-    elem = _Elem(_word_spec(words), group.slot)
-    if group.optional:
-        elem.spec = {**elem.spec, "OP": "?"}
-    return elem
+        inner = alt[0] if len(alt) == 1 else None
+        if isinstance(inner, _Group) and not inner.optional and not inner.slot:
+            alts.extend(inner.alternatives)
+        else:
+            alts.append(alt)
+    words: list[str] = []
+    rest: list[list[Any]] = []
+    for alt in alts:
+        elem = alt[0] if len(alt) == 1 else None
+        if isinstance(elem, _Elem) and not elem.slot and set(elem.spec) == {"LOWER"}:
+            value = elem.spec["LOWER"]
+            words.extend(value["IN"] if isinstance(value, dict) else [value])
+        else:
+            rest.append(alt)
+    if words:
+        rest.insert(0, [_Elem(_word_spec(words))])
+    if len(rest) == 1 and len(rest[0]) == 1 and isinstance(rest[0][0], _Elem):
+        elem = rest[0][0]
+        elem.slot = group.slot or elem.slot
+        if group.optional:
+            elem.spec = {**elem.spec, "OP": "?"}
+        return elem
+    return _Group(rest, optional=group.optional, slot=group.slot)
 
 
 def parse_pattern(pattern: str) -> list[Any]:
