@@ -97,8 +97,11 @@ def fallback_match_date(doc: Doc) -> Dated:
 
 
 def lede_sentences(doc: Doc) -> int:
-    """How many sentences open the report: up to the end of the first paragraph that holds a
-    sentence ending in a full stop (headline and bullets come before it)."""
+    """How many sentences open the report: its headline, key-point bullets and first paragraph
+    (up to the first line break after a sentence ending in a full stop); in text without line
+    breaks, the first three sentences."""
+    if "\n" not in doc.text.strip():
+        return FALLBACK_LEDE_SENTENCES
     seen_stop = False
     for n, sent in enumerate(doc.sents):
         if n >= MAX_LEDE_SENTENCES:

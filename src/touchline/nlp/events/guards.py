@@ -54,7 +54,7 @@ def not_hypothetical(ctx: Context, hit: Hit) -> bool:
     if any(w in LEXICON.modals for w in before) or _phrase_in(before, LEXICON.hypothetical_words.words):
         return False
     # "X need to beat Y": a wish inside the statement itself, before its result verb
-    if _phrase_in(inside[:6], LEXICON.hypothetical_words.words) or _phrase_in(inside[:6], ("try to", "tries to")):
+    if _phrase_in(inside[:-1], LEXICON.hypothetical_words.words) or _phrase_in(inside[:-1], ("try to", "tries to")):
         return False
     if any(w in LEXICON.modals for w in inside[:3]):
         return False
@@ -84,8 +84,7 @@ def not_halftime(ctx: Context, hit: Hit) -> bool:
     if after and after[0] in LEXICON.lead_words:
         return False
     if _phrase_in(after, ("at half-time", "at halftime", "at half time", "at the break", "at the interval",
-                          "on aggregate", "on penalties", "in the shootout", "in the shoot-out", "in a shootout",
-                          "in a shoot-out", "at ht", "lead", "advantage", "deficit")):
+                          "on aggregate", "at ht", "lead", "advantage", "deficit")):
         return False
     if before and before[-1] in ("led", "leading", "lead", "trailed", "trailing", "aggregate", "agg"):
         return False
@@ -119,6 +118,19 @@ def not_season_tally(ctx: Context, hit: Hit) -> bool:
     counted = any(w.isdigit() and int(w) > 3 for w in after[:2]) and "goals" in after[:4]
     return not (counted or _phrase_in(after[:6], ("so far", "in all competitions", "this season", "career",
                                                    "goals in", "times this season")))
+
+
+def not_other_game(ctx: Context, hit: Hit) -> bool:
+    """ "who scored the winner at Luton last week", "twice in the reverse fixture": another game."""
+    after = _words(ctx, hit.end, min(hit.end + 8, hit.sent.end))
+    cut = next((k for k, w in enumerate(after) if w in (",", ";", "but", "and", "while")), len(after))
+    return not _phrase_in(after[:cut], LEXICON.other_game_words.words)
+
+
+def scorer_not_possessor(ctx: Context, hit: Hit) -> bool:
+    """ "a header from Robertson's cross": the name owns the cross, he did not score."""
+    slot = hit.slots.get("scorer")
+    return slot is None or slot.end >= hit.sent.end or ctx.lower[slot.end] not in ("'s", "’s", "'")
 
 
 def not_own_goal(ctx: Context, hit: Hit) -> bool:
@@ -159,6 +171,23 @@ def future(ctx: Context, hit: Hit) -> bool:
         w.endswith("s") for w in inside[1:3])
 
 
+def told_as_past(ctx: Context, hit: Hit) -> bool:
+    """The clause is about a game that was played (a past verb), not one to come."""
+    if not ctx.parsed:
+        return not_future(ctx, hit)
+    head = ctx.doc[hit.start].head
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX"):
+            aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+            if any(a.tag_ == "MD" for a in aux):
+                return False
+            return head.tag_ in ("VBD", "VBN")
+        if head.head == head:
+            return False
+        head = head.head
+    return False
+
+
 def distinct_teams(ctx: Context, hit: Hit) -> bool:
     """Two team slots must be two teams."""
     teams = [s.entity for s in hit.slots.values() if s.symbol == "__team__" and s.entity]
@@ -173,9 +202,12 @@ GUARDS: dict[str, Callable[[Context, Hit], bool]] = {
     "not_table_talk": not_table_talk,
     "not_season_tally": not_season_tally,
     "not_own_goal": not_own_goal,
+    "not_other_game": not_other_game,
+    "scorer_not_possessor": scorer_not_possessor,
     "not_missed": not_missed,
     "goal_went_in": goal_went_in,
     "not_future": not_future,
     "future": future,
     "distinct_teams": distinct_teams,
+    "told_as_past": told_as_past,
 }

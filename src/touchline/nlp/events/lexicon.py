@@ -63,6 +63,7 @@ class Lexicon:
     lead_words: WordList
     shootout_words: WordList
     season_tally_words: WordList
+    other_game_words: WordList
     # discourse
     former: WordList
     modals: WordList

@@ -187,7 +187,7 @@ class MatchBuilder:
                 self.clusters.append(c)
             _merge(c, m)
             c.reported = c.reported or m.team_score is not None or m.told_by_verb
-            if self.ctx.parsed and dates.past_perfect(self.ctx.doc[m.tok]):
+            if m.past_perfect or (self.ctx.parsed and dates.past_perfect(self.ctx.doc[m.tok])):
                 c.no_fallback = True
             touched.append(c)
             kept.append(m)

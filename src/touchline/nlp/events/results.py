@@ -35,6 +35,12 @@ class ResultMention:
     anaphor: bool = False
 
     @property
+    def past_perfect(self) -> bool:
+        """ "who had beaten Everton": an earlier game than the story's, told in the past perfect."""
+        words = self.hit.sent.doc[max(self.hit.start - 2, self.hit.sent.start):self.hit.end]
+        return any(t.lower_ in ("had", "'d") for t in words)
+
+    @property
     def touch_only(self) -> bool:
         """Names the match in focus without telling it again ("between the two sides"): its
         sentence may give the ground or the competition, but its times are about other things."""
@@ -44,7 +50,7 @@ class ResultMention:
     def told_by_verb(self) -> bool:
         """A result told as an action ("Hull shocked West Brom"), not named by a noun
         ("with victory over Villarreal"): only the first kind reports a match on its own."""
-        return self.hit.get("team_from") is None
+        return self.hit.get("team_from") is None or bool(self.hit.get("played"))
 
     @property
     def sent_index(self) -> int:
@@ -93,10 +99,31 @@ def result_mentions(ctx: Context, hits: list[Hit]) -> list[ResultMention]:
     """Every result statement of a Doc, in text order, with open slots filled where the text allows."""
     out: list[ResultMention] = []
     for hit in sorted((h for h in hits if h.family == "result"), key=lambda h: h.start):
-        m = _mention(ctx, hit)
+        if hit.get("continues"):
+            m = _continued(ctx, hit, out)
+        else:
+            m = _mention(ctx, hit)
         if m is not None:
             out.append(m)
     return out
+
+
+def _continued(ctx: Context, hit: Hit, before: list[ResultMention]) -> ResultMention | None:
+    """ "lost 2-1 to Villa last week and 3-0 at Everton": the same team and verb, another game."""
+    prev = [m for m in before if m.sent_index == hit.sent_index and m.team and m.hit.end <= hit.start]
+    if not prev:
+        return None
+    last = prev[-1]
+    outcome = outcome_of(ctx, last.hit)
+    opp = _team_entity(hit.slots.get("opp"))
+    score = hit.slots.get("score")
+    if opp is None or opp == last.team or score is None or score.score is None:
+        return None
+    split = split_score(score.score, outcome, False)
+    if split is None:
+        return None
+    home = opp if hit.get("home") == "opp" else None
+    return ResultMention(hit, last.team, opp, split[0], split[1], home, round(min(last.conf, hit.confidence), 3))
 
 
 def _mention(ctx: Context, hit: Hit) -> ResultMention | None:
@@ -131,6 +158,8 @@ def _mention(ctx: Context, hit: Hit) -> ResultMention | None:
             return None
         conf *= READER_CONFIDENCE[how]
     team_score = opp_score = None
+    if score_slot is not None and _shootout(ctx, score_slot):
+        score_slot = None  # "beat Spain 4-2 on penalties": who won, but not the match's score
     if score_slot is not None and score_slot.score is not None:
         split = split_score(score_slot.score, outcome, bool(hit.get("score_order") == "written"))
         if split is None:
@@ -143,6 +172,15 @@ def _mention(ctx: Context, hit: Hit) -> ResultMention | None:
     elif where == "opp":
         home = opp
     return ResultMention(hit, team, opp, team_score, opp_score, home, round(conf, 3))
+
+
+_SHOOTOUT_AFTER = ("on penalties", "on pens", "in the shootout", "in the shoot - out", "in a shootout",
+                   "in a shoot - out", "in the penalty shootout", "in a penalty shootout", "after penalties")
+
+
+def _shootout(ctx: Context, score: Slot) -> bool:
+    after = " " + " ".join(ctx.lower[score.end:score.end + 5]) + " "
+    return any(f" {p} " in after for p in _SHOOTOUT_AFTER)
 
 
 def _team_entity(slot: Slot | None) -> str | None:

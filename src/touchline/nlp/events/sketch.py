@@ -96,6 +96,25 @@ def _is_name_token(ctx: Context, i: int) -> bool:
     return not (len(text) > 1 and text.isupper() and len(text) <= 3 and ctx.lower[i] in ("fc",))
 
 
+_SIDE_WORDS = {"men", "side", "team", "charges", "troops", "outfit", "squad", "boys", "women", "girls", "lads", "xi"}
+
+
+def _coach_side(ctx: Context, ment: Ment) -> Ment | None:
+    """ "Quill's men", "Pulis' side": the team of the coach (or player) named, when known."""
+    j = ment.tok_end
+    if ment.kind not in ("coach", "person", "player") or j + 1 >= len(ctx.doc):
+        return None
+    if ctx.lower[j] not in ("'s", "’s", "'", "’") or ctx.lower[j + 1] not in _SIDE_WORDS:
+        return None
+    team = ctx.team_of_person(ment.entity)
+    if team is None:
+        return None
+    doc = ctx.doc
+    end = j + 2
+    return Ment(ment.start, doc[end - 1].idx + len(doc[end - 1]), "club", team, doc[ment.tok_start:end].text,
+                ment.tok_start, end, "coach_side", ment.confidence)
+
+
 def build_sketch(ctx: Context, vocab: Vocab) -> Sketch:
     """The sketch of ``ctx.doc``: mentions, scorelines and unknown capitalised names folded."""
     doc = ctx.doc
@@ -113,6 +132,11 @@ def build_sketch(ctx: Context, vocab: Vocab) -> Sketch:
                 last = units.pop()
                 units.append(Unit(last.start, ment.tok_end, "__name__"))
                 i = ment.tok_end
+                continue
+            side = _coach_side(ctx, ment)
+            if side is not None:  # "Quill's men": the coach's team
+                units.append(Unit(i, side.tok_end, "__team__", side))
+                i = side.tok_end
                 continue
             if symbol is not None:
                 units.append(Unit(i, ment.tok_end, symbol, ment))
