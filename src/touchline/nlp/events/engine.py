@@ -112,7 +112,9 @@ class RuleBook:
     def _hit(self, ctx: Context, sketch: Sketch, rule: Rule, start: int, end: int, align: list[int],
              slot_names: list[str | None], sents: list[Span], sent_of: list[int]) -> Hit | None:
         tok_start, tok_end = sketch.tokens(start, end)
-        si = sent_of[tok_start]
+        # the sentence the statement ends in: a name the parser split ("Marta | Quill's men
+        # emerged ...") must not put the statement in a one-word sentence
+        si = sent_of[tok_end - 1]
         hit = Hit(rule, tok_start, tok_end, sents[si], si)
         grouped: dict[str, list[int]] = {}
         for offset, element in enumerate(align):

@@ -79,6 +79,12 @@ def scorer_hits(ctx: Context, hits: list[Hit]) -> list[ScorerHit]:
             continue
         players = slot.mentions or ((slot.mention,) if slot.mention is not None else ())
         end_char = min(doc[hit.end - 1].idx + len(doc[hit.end - 1].text) + _MINUTE_WINDOW, hit.sent.end_char)
+        # the minute told of this goal, not of the next one: stop at another person or "before"
+        for i in range(hit.end, hit.sent.end):
+            if ctx.at(i, ("player", "person", "coach")) is not None or ctx.lower[i] in ("before", "after",
+                                                                                         "while", "but"):
+                end_char = min(end_char, doc[i].idx)
+                break
         minute = minute_after(ctx, doc[hit.start].idx, end_char) if len(players) == 1 else None
         team, ref = team_hint(ctx, hit)
         for p in players:

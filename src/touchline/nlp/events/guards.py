@@ -188,6 +188,25 @@ def told_as_past(ctx: Context, hit: Hit) -> bool:
     return False
 
 
+def opp_not_possessor(ctx: Context, hit: Hit) -> bool:
+    """ "played Eastvale's style of football": a name that owns something is no opponent."""
+    opp = hit.slots.get("opp")
+    return opp is None or opp.end != hit.end or hit.end >= hit.sent.end or ctx.lower[hit.end] not in ("'s", "’s")
+
+
+def not_perfect(ctx: Context, hit: Hit) -> bool:
+    """ "have played Eastvale twice this season": a tally of games, not one game."""
+    before = clause_before(ctx, hit, 3)
+    inside = _words(ctx, hit.start, hit.end)
+    return not any(w in ("has", "have", "'ve", "had") for w in before[-2:] + inside[:4])
+
+
+def has_score_or_level(ctx: Context, hit: Hit) -> bool:
+    """ "A and B finished level/goalless/1-1": a result only with its score or a word saying level."""
+    words = _words(ctx, hit.start, hit.end)
+    return "score" in hit.slots or any(w in ("level", "goalless", "scoreless", "square") for w in words)
+
+
 def distinct_teams(ctx: Context, hit: Hit) -> bool:
     """Two team slots must be two teams."""
     teams = [s.entity for s in hit.slots.values() if s.symbol == "__team__" and s.entity]
@@ -210,4 +229,7 @@ GUARDS: dict[str, Callable[[Context, Hit], bool]] = {
     "future": future,
     "distinct_teams": distinct_teams,
     "told_as_past": told_as_past,
+    "not_perfect": not_perfect,
+    "opp_not_possessor": opp_not_possessor,
+    "has_score_or_level": has_score_or_level,
 }

@@ -54,6 +54,7 @@ class Cluster:
     no_fallback: bool = False
     reported: bool = False  # told with a score or as an action, not only named ("victory over X")
     story_day: dates.Dated | None = None  # the day the story was at when this match was first told
+    timed: bool = False  # told with a time coarser than a day ("last week's win"): worth linking
 
     def touch(self, m: ResultMention) -> None:
         sent = m.hit.sent
@@ -117,7 +118,7 @@ def sentence_details(ctx: Context, sent: Span) -> dict[str, Any]:
              and not _past_edition(ctx, m.tok_end, sent.end)]
     if comps:
         out["competition"] = comps[-1].entity
-    text = " " + " ".join(ctx.lower[sent.start:sent.end]) + " "
+    text = " " + " ".join(ctx.lower[sent.start:sent.end]).replace(" - ", "-") + " "
     for key in sorted(LEXICON.stages, key=len, reverse=True):
         at = text.find(f" {key} ")
         if at < 0:
@@ -179,7 +180,10 @@ class MatchBuilder:
         kept: list[ResultMention] = []
         told_at: list[tuple[int, Cluster]] = []
         for m in sorted(mentions, key=lambda m: not (m.team and m.opp)):
-            c = _find_cluster(self.clusters, m, self.recent, self.last_seen)
+            if m.anaphor and touched:
+                c: Cluster | None = touched[-1]  # "..., with the match ending 2-2": this sentence's game
+            else:
+                c = _find_cluster(self.clusters, m, self.recent, self.last_seen)
             if c is None:
                 if not (m.team and m.opp):
                     continue
@@ -232,6 +236,7 @@ class MatchBuilder:
                     self.story_day = told.date  # a round-up's later results happened that day too
             elif told.no_fallback:
                 c.no_fallback = True
+                c.timed = True
 
     def _scorers_without_result(self, si: int, sent: Span, scorers: list[ScorerHit]) -> None:
         """A sentence naming scorers but no result goes on about the match in focus; past the
@@ -317,9 +322,9 @@ class MatchBuilder:
         out = []
         for c in self.clusters:
             event = _to_event(self.ctx, c, reported=c.reported and bool(c.sents) and min(c.sents) < lede)
-            # a match only named ("with victory over Villarreal"), with no score and no time,
-            # says too little to be worth a fact of its own
-            if c.reported or event["date"] is not None:
+            # a match only named ("with victory over Villarreal"), with no score and no time at
+            # all, says too little to be worth a fact of its own
+            if c.reported or c.timed or event["date"] is not None:
                 out.append(event)
         return out
 

@@ -22,6 +22,8 @@ _PRONOUN_POSSESSIVES = ("their", "its")
 _PERSON_POSSESSIVES = ("his", "her")
 _TEAM_NOUNS = set(LEXICON.team_nouns.words) | {"side", "men", "team"}
 _ROLE_NOUNS = {w.split()[-1] for w in LEXICON.team_role_nouns.words}
+_PERSON_ROLES = {w.split()[-1] for w in LEXICON.person_role_nouns.words} | {
+    w.split()[-1] for w in LEXICON.coach_titles.words}
 
 
 def team_of_phrase(ctx: Context, span: Span) -> str | None:
@@ -41,6 +43,17 @@ def team_of_phrase(ctx: Context, span: Span) -> str | None:
         owner = _person_possessor(ctx, head.i - 1, span.sent if span.start < len(doc) else span)
         if owner is not None:
             return owner
+        return None
+    if head.lower_ in _PERSON_ROLES:
+        # "Real Madrid head coach (Xabi Alonso)", "the Leicester captain": the one team named
+        teams = {m.entity for m in ctx.in_range(span.start, head.i, TEAM_KINDS)}
+        if len(teams) == 1:
+            return teams.pop()
+        appos = [c for c in head.children if c.dep_ == "appos"] if ctx.parsed else []
+        for c in appos:
+            p = ctx.at(c.i, ("coach", "player", "person"))
+            if p is not None and ctx.team_of_person(p.entity):
+                return ctx.team_of_person(p.entity)
         return None
     person = ctx.at(head.i, ("coach", "player", "person"))
     if person is not None:
@@ -142,6 +155,10 @@ def subject_team(ctx: Context, i: int, sent: Span) -> str | None:
             team = ctx.team_of_person(person.entity)
             if team is not None:
                 return team
+        if subj.root.dep_ in ("attr", "oprd", "appos"):
+            # "City became the first club to win ... after a 3-1 win": the copula's subject
+            tok = subj.root.head
+            continue
         verb = subj.root.head
         if verb.head == verb or verb.dep_ not in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "acl"):
             return None

@@ -139,6 +139,12 @@ def _mention(ctx: Context, hit: Hit) -> ResultMention | None:
             return None
         conf_factor = READER_CONFIDENCE["antecedent"]
         team_slot = None
+    venue_slot = hit.slots.get("venue")
+    if opp_slot is None and venue_slot is not None and venue_slot.entity:
+        clubs = ctx.venue_clubs(venue_slot.entity)
+        if len(clubs) != 1:
+            return None  # "won 2-1 at the Bernabeu": the ground's one club was the opponent
+        opp = clubs[0]
     for slot in (team_slot, opp_slot):
         if slot is not None and _team_entity(slot) is None:
             return None  # a name no frame made a club (see new_teams), or a person
