@@ -217,10 +217,12 @@ def _result_between(doc: Doc, trig: Token, char: int, own: tuple[int, int] | Non
     else:
         toks = [t for t in doc[: trig.i] if t.idx >= char]
     # the trigger's own scoreline ("2 - 1" is three tokens) is no other result
-    own_span = own
-    own = trig.i + 2 if _split_score(doc, trig.i) else trig.i
-    return any(_SCORELINE.match(t.text) or _split_score(doc, t.i) for t in toks if not trig.i <= t.i <= own
-               and not (own_span is not None and own_span[0] <= t.idx < own_span[1]))
+    last = trig.i + 2 if _split_score(doc, trig.i) else trig.i
+
+    def other(t: Token) -> bool:
+        return not trig.i <= t.i <= last and not (own is not None and own[0] <= t.idx < own[1])
+
+    return any(_SCORELINE.match(t.text) or _split_score(doc, t.i) for t in toks if other(t))
 
 
 def _split_score(doc: Doc, i: int) -> bool:

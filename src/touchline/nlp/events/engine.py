@@ -93,13 +93,14 @@ class RuleBook:
                 self.slot_maps[key] = (rule, slots)
                 self.matcher.add(key, [tokens], greedy="LONGEST")
 
-    def run(self, ctx: Context, families: set[str] | None = None, *, keep_shadowed: bool = False) -> list[Hit]:
+    def run(self, ctx: Context, families: set[str] | None = None, *,
+            keep_shadowed: bool = False) -> list[Hit]:
         sketch = build_sketch(ctx, self.vocab)
         raw = self.matcher(sketch.doc, with_alignments=True)
         sents = list(ctx.doc.sents)
         sent_of = _sentence_index(ctx, sents)
         hits: list[Hit] = []
-        for match_id, start, end, align in raw:
+        for match_id, start, end, align in raw:  # type: ignore[misc]
             key = self.vocab.strings[match_id]
             rule, slot_names = self.slot_maps[key]
             if families is not None and rule.family not in families:

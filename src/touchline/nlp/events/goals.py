@@ -41,8 +41,9 @@ def minute_after(ctx: Context, start_char: int, end_char: int) -> int | None:
         minute = int(m.group(1))
         if not 1 <= minute <= 130:
             continue
-        if "minute" in m.group(0).lower() or tail.startswith((" minute", "-minute")) \
-                or head.endswith(("in the ", "the ")) and not tail.lstrip().startswith(("goal", "of", "time")):
+        told_as_minute = "minute" in m.group(0).lower() or tail.startswith((" minute", "-minute"))
+        after_the = head.endswith("the ") and not tail.lstrip().startswith(("goal", "of", "time"))
+        if told_as_minute or after_the:
             return minute
     return None
 

@@ -54,7 +54,7 @@ def not_hypothetical(ctx: Context, hit: Hit) -> bool:
     if any(w in LEXICON.modals for w in before) or _phrase_in(before, LEXICON.hypothetical_words.words):
         return False
     # "X need to beat Y": a wish inside the statement itself, before its result verb
-    if _phrase_in(inside[:-1], LEXICON.hypothetical_words.words) or _phrase_in(inside[:-1], ("try to", "tries to")):
+    if _phrase_in(inside[:-1], (*LEXICON.hypothetical_words.words, "try to", "tries to")):
         return False
     if any(w in LEXICON.modals for w in inside[:3]):
         return False
@@ -71,7 +71,7 @@ def not_negated(ctx: Context, hit: Hit) -> bool:
     """ "failed to beat", "did not lose", "never won at": the result did not happen."""
     before = clause_before(ctx, hit, 5)
     inside = _words(ctx, hit.start, hit.end)
-    return not (_phrase_in(before, LEXICON.negations.words) or _phrase_in(inside[:6], LEXICON.negations.words))
+    return not _phrase_in([*before, "|", *inside[:6]], LEXICON.negations.words)
 
 
 def not_halftime(ctx: Context, hit: Hit) -> bool:
@@ -145,7 +145,8 @@ def not_missed(ctx: Context, hit: Hit) -> bool:
     if _phrase_in(words, LEXICON.goal_miss.words):
         return False
     rest = _words(ctx, hit.end, hit.sent.end)
-    return not _phrase_in(rest, ("the goal was disallowed", "the goal was called off", "the goal was ruled out",
+    return not _phrase_in(rest, ("the goal was disallowed", "the goal was called off",
+                                 "the goal was ruled out",
                                  "the goal was chalked off", "the goal was overturned", "it was disallowed",
                                  "it was ruled out", "was flagged offside", "the effort was disallowed"))
 
@@ -191,7 +192,9 @@ def told_as_past(ctx: Context, hit: Hit) -> bool:
 def opp_not_possessor(ctx: Context, hit: Hit) -> bool:
     """ "played Eastvale's style of football": a name that owns something is no opponent."""
     opp = hit.slots.get("opp")
-    return opp is None or opp.end != hit.end or hit.end >= hit.sent.end or ctx.lower[hit.end] not in ("'s", "’s")
+    if opp is None or opp.end != hit.end or hit.end >= hit.sent.end:
+        return True
+    return ctx.lower[hit.end] not in ("'s", "’s")
 
 
 def not_perfect(ctx: Context, hit: Hit) -> bool:

@@ -148,8 +148,9 @@ def named_teams(ctx: Context, sent: Span) -> set[str]:
             continue  # "Portugal forward Andre Silva": a description of a person
         head = doc[m.tok_end - 1]
         noun = head.head
-        if ctx.parsed and head.dep_ in ("compound", "amod") and noun.i >= m.tok_end and noun.tag_ in ("NN", "NNS") \
-                and ctx.at(noun.i, readers.TEAM_KINDS) is None and noun.lower_ not in LEXICON.team_nouns:
+        describes = ctx.parsed and head.dep_ in ("compound", "amod") and noun.i >= m.tok_end \
+            and noun.tag_ in ("NN", "NNS")
+        if describes and ctx.at(noun.i, readers.TEAM_KINDS) is None and noun.lower_ not in LEXICON.team_nouns:
             continue
         out.add(m.entity)
     return out
@@ -175,7 +176,8 @@ class MatchBuilder:
         reported = [c for c in self.clusters if c.sents and min(c.sents) < self.lede and c.scores]
         return max(reported, key=lambda c: (len(c.sents), -c.first_tok)) if reported else None
 
-    def add_sentence(self, si: int, sent: Span, mentions: list[ResultMention], scorers: list[ScorerHit]) -> None:
+    def add_sentence(self, si: int, sent: Span, mentions: list[ResultMention],
+                     scorers: list[ScorerHit]) -> None:
         touched: list[Cluster] = []
         kept: list[ResultMention] = []
         told_at: list[tuple[int, Cluster]] = []
@@ -208,7 +210,7 @@ class MatchBuilder:
             if not quoted:  # a result recalled in a quote does not move the story's focus
                 self.last_seen[id(c)] = si
                 self.recent = c
-            dated = any(m.hit.start >= 0 and not m.touch_only for m, x in zip(kept, touched, strict=True) if x is c)
+            dated = any(not m.touch_only for m, x in zip(kept, touched, strict=True) if x is c)
             self._details(c, det, sent, own.get(id(c)), dated=dated)
         if len({id(c) for c in touched}) == 1:
             self._add_scorers(touched[0], scorers)
@@ -229,7 +231,8 @@ class MatchBuilder:
             c.stage = det["stage"]
         if c.date is None and dated:
             near = c.anchors[-1] if c.anchors else sent.start_char
-            told = dates.match_dating(ctx.doc, sent.start_char, sent.end_char, near, parsed=ctx.parsed, own=own)
+            told = dates.match_dating(ctx.doc, sent.start_char, sent.end_char, near, parsed=ctx.parsed,
+                                      own=own)
             if told.date is not None:
                 c.date = told.date
                 if told.date.value and len(told.date.value) == 10 and not self.in_quote(sent.start_char + 1):

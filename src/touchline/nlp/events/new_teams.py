@@ -120,5 +120,6 @@ def adopt(ctx: Context, spans: list[tuple[int, int]]) -> list[dict[str, object]]
                         ctx.remove_mention(old)
             if any(ctx.at(i) is not None for i in range(span.start, span.end)):
                 continue
-            ctx.add_mention(Ment(m.start(), m.end(), "club", eid, text, span.start, span.end, "result_frame", 0.7))
+            ctx.add_mention(Ment(m.start(), m.end(), "club", eid, text, span.start, span.end, "result_frame",
+                                 0.7))
     return created

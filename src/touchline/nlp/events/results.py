@@ -99,10 +99,7 @@ def result_mentions(ctx: Context, hits: list[Hit]) -> list[ResultMention]:
     """Every result statement of a Doc, in text order, with open slots filled where the text allows."""
     out: list[ResultMention] = []
     for hit in sorted((h for h in hits if h.family == "result"), key=lambda h: h.start):
-        if hit.get("continues"):
-            m = _continued(ctx, hit, out)
-        else:
-            m = _mention(ctx, hit)
+        m = _continued(ctx, hit, out) if hit.get("continues") else _mention(ctx, hit)
         if m is not None:
             out.append(m)
     return out
@@ -123,7 +120,8 @@ def _continued(ctx: Context, hit: Hit, before: list[ResultMention]) -> ResultMen
     if split is None:
         return None
     home = opp if hit.get("home") == "opp" else None
-    return ResultMention(hit, last.team, opp, split[0], split[1], home, round(min(last.conf, hit.confidence), 3))
+    conf = round(min(last.conf, hit.confidence), 3)
+    return ResultMention(hit, last.team, opp, split[0], split[1], home, conf)
 
 
 def _mention(ctx: Context, hit: Hit) -> ResultMention | None:

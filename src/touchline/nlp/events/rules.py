@@ -62,6 +62,8 @@ FORMS = {
     "fin": ("VBD", "VBZ", "VBP"), "sg": ("NN",), "pl": ("NNS",), "act": ("VBD", "VBN", "VBG"),
 }
 MAX_EXPANSIONS = 4000
+# What a gap may not swallow: a mention or a scoreline is always a slot of its own.
+_SYMBOL_WORDS = sorted({s for syms in SYMBOLS.values() for s in syms if s.startswith("__")})
 _STRONG_PUNCT = (".", "!", "?", ";", ":", "—", "–")
 
 
@@ -96,8 +98,9 @@ class Rule:
                          for e in rec.get("examples") or ())
         if not examples:
             raise ValueError(f"{where}: rule {rec['id']!r} has no example")
-        return cls(id=rec["id"], family=rec["family"], pattern=rec["pattern"], sets=dict(rec.get("sets") or {}),
-                   guards=tuple(rec.get("guards") or ()), confidence=float(rec["confidence"]),
+        return cls(id=rec["id"], family=rec["family"], pattern=rec["pattern"],
+                   sets=dict(rec.get("sets") or {}), guards=tuple(rec.get("guards") or ()),
+                   confidence=float(rec["confidence"]),
                    examples=examples, counter=tuple(rec.get("counter") or ()), note=rec.get("note", ""))
 
 
@@ -132,12 +135,12 @@ def inflections(lemma: str, form: str | None = None, pos: str = "verb") -> tuple
     """The forms of a lemma (lower case), optionally only those of one form class."""
     low = lemma.lower()
     table = getAllInflections(low, upos="VERB" if pos == "verb" else "NOUN")
-    if pos == "verb":
+    if pos == "verb" and "VBD" in table and "VBN" not in table:
         # lemminflect leaves out a few regular participles ("equalised" as VBN)
-        if "VBD" in table and "VBN" not in table:
-            table = {**table, "VBN": table["VBD"]}
+        table = {**table, "VBN": table["VBD"]}
     tags = FORMS[form] if form else tuple(table)
-    out = {low} if form is None or (pos == "verb" and "VB" in tags) or (pos == "noun" and "NN" in tags) else set()
+    base = form is None or (pos == "verb" and "VB" in tags) or (pos == "noun" and "NN" in tags)
+    out = {low} if base else set()
     for tag in tags:
         out.update(w.lower() for w in table.get(tag, ()))
     if not out:
@@ -164,7 +167,10 @@ def entry_forms(entry: str, inflect: str, form: str | None) -> list[list[str]]:
     if inflect == "verb":
         seqs = [[w, *words[1:]] for w in inflections(words[0], form, "verb")]
     elif inflect == "noun":
-        seqs = [[*words[:-1], w] for w in inflections(words[-1], form, "noun")]
+        # "hat-trick" takes its plural on its last part: "hat-tricks"
+        head, _, last = words[-1].rpartition("-")
+        prefix = f"{head}-" if head else ""
+        seqs = [[*words[:-1], prefix + w] for w in inflections(last, form, "noun")]
     else:
         seqs = [words]
     return [hyphen_split(seq) for seq in seqs]
@@ -218,8 +224,9 @@ def _atom(tok: str) -> Any:
     if core.startswith("{") and core.endswith("}") and "+:" in core:
         # a list of mentions: "A", "A and B", "A, B and C", all under one slot
         first = _atom(core.replace("+:", ":"))
-        symbols = first.spec["ORTH"]["IN"] if isinstance(first.spec["ORTH"], dict) else [first.spec["ORTH"]]
-        rest = _Elem({"ORTH": {"IN": [*symbols, ",", "and", "&"]}, "OP": "{0,8}"}, first.slot)
+        orth = first.spec["ORTH"]
+        listed = orth["IN"] if isinstance(orth, dict) else [orth]
+        rest = _Elem({"ORTH": {"IN": [*listed, ",", "and", "&"]}, "OP": "{0,8}"}, first.slot)
         node = _Group([[first, rest]])
     elif core.startswith("{") and core.endswith("}"):
         inner = core[1:-1]
@@ -245,8 +252,7 @@ def _atom(tok: str) -> Any:
                       "ORTH": {"NOT_IN": [s for syms in SYMBOLS.values() for s in syms]}, "OP": "{0,4}"})
     elif core.startswith("_{"):
         node = _Elem({"LOWER": {"NOT_IN": list(_STRONG_PUNCT)}, "IS_SENT_START": False,
-                      "ORTH": {"NOT_IN": [s for syms in SYMBOLS.values() for s in syms if s.startswith("__")]},
-                      "OP": core[1:]})
+                      "ORTH": {"NOT_IN": _SYMBOL_WORDS}, "OP": core[1:]})
     else:
         parts = hyphen_split([core])
         node = _Elem({"LOWER": _norm_word(core)}) if len(parts) == 1 else _Group(

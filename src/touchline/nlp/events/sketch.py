@@ -96,7 +96,8 @@ def _is_name_token(ctx: Context, i: int) -> bool:
     return not (len(text) > 1 and text.isupper() and len(text) <= 3 and ctx.lower[i] in ("fc",))
 
 
-_SIDE_WORDS = {"men", "side", "team", "charges", "troops", "outfit", "squad", "boys", "women", "girls", "lads", "xi"}
+_SIDE_WORDS = {"men", "side", "team", "charges", "troops", "outfit", "squad", "boys", "women", "girls",
+               "lads", "xi"}
 
 
 def _coach_side(ctx: Context, ment: Ment) -> Ment | None:
@@ -160,7 +161,7 @@ def build_sketch(ctx: Context, vocab: Vocab) -> Sketch:
         i += 1
     words: list[str] = []
     spaces: list[bool] = []
-    starts: list[bool] = []
+    starts: list[bool | int | None] = []
     for k, u in enumerate(units):
         for t in range(u.start, u.end):
             unit_of_token[t] = k

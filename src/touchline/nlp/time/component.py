@@ -33,7 +33,7 @@ class TimeTagger:
             return tense_from_words(doc.text, start, end)
 
         found = find_timex_dicts(doc.text, report_date(doc), tense_of, self.dayfirst)
-        return [t for t in found if not _inside_name(doc, t["start"], t["end"])]
+        return [t for t in found if not _inside_name(doc, t)]
 
     def set_annotations(self, doc: Doc, found: list[dict[str, Any]]) -> None:
         spans: list[Span] = []
@@ -66,8 +66,9 @@ class TimeTagger:
 _NAME_KINDS = ("club", "national_team", "venue")
 
 
-def _inside_name(doc: Doc, start: int, end: int) -> bool:
+def _inside_name(doc: Doc, timex: dict[str, Any]) -> bool:
     """A time expression that is part of a club's or ground's name ("Sheffield Wednesday")."""
+    start, end = timex["start"], timex["end"]
     for m in getattr(doc._, "tl_mentions", None) or ():
         if m.get("kind") in _NAME_KINDS and m["start"] <= start and end <= m["end"]:
             return True
