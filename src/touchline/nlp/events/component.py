@@ -10,7 +10,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from touchline.nlp import extensions
-from touchline.nlp.events import fixtures, matches, milestones, new_teams, people, standings
+from touchline.nlp.events import (
+    fixtures,
+    injuries,
+    matches,
+    milestones,
+    new_teams,
+    roles,
+    shirts,
+    standings,
+    transfers,
+)
 from touchline.nlp.events.context import Context, Hits, build_phrase_matcher
 from touchline.nlp.events.engine import RuleBook
 from touchline.nlp.events.goals import scorer_hits
@@ -55,8 +65,8 @@ class EventExtractor:
         self.ctx = ctx
         hits = Hits(doc, self.phrases)
         out: list[dict[str, Any]] = []
-        # Roles first: "Alonso's side" later needs the coach's team.
-        out += people.extract_roles(ctx, hits)
+        # Roles first: the coach of "Pulis' men" must be known before the results are read.
+        out += roles.extract(ctx, [], hits, [])
         rule_hits = self.book.run(ctx)
         names = new_teams.name_slots(rule_hits)
         if names:
@@ -66,12 +76,8 @@ class EventExtractor:
         found, clusters = matches.extract_matches(ctx, result_mentions(ctx, rule_hits),
                                                   scorer_hits(ctx, rule_hits))
         out += found
-        out += fixtures.extract_fixtures(ctx, hits)
-        out += milestones.extract_milestones(ctx, hits)
-        out += people.extract_shirts(ctx, hits, clusters)
-        out += people.extract_injuries(ctx, hits)
-        out += people.extract_transfers(ctx, hits)
-        out += standings.extract_standings(ctx, hits)
+        for family in (fixtures, milestones, shirts, injuries, transfers, standings):
+            out += family.extract(ctx, rule_hits, hits, clusters)
         return [e for e in out if e["kind"] in self.kinds and e["confidence"] >= self.min_confidence]
 
     def set_annotations(self, doc: Doc, events: list[dict[str, Any]]) -> None:

@@ -1,4 +1,7 @@
-"""The event rules' word lists: one typed list per concept, loaded once from ``data/events/lexicon.json``.
+"""The event rules' word lists: one typed list per concept, loaded once from ``data/events/lexicon/*.json``.
+
+Each file holds one family's lists (``results.json``, ``goals.json``, ...); together
+they must give exactly the fields this class declares.
 
 A list is written in base forms and says how its words inflect (``verb``: the first
 word of each entry takes every verb form, so "see off" also matches "saw off";
@@ -16,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "events" / "lexicon.json"
+DATA = Path(__file__).resolve().parent.parent / "data" / "events" / "lexicon"
 
 Inflect = Literal["verb", "noun", "none"]
 
@@ -144,9 +147,18 @@ class Lexicon:
 
 
 @lru_cache(maxsize=1)
-def load_lexicon(path: Path = DATA) -> Lexicon:
-    with path.open(encoding="utf-8") as fh:
-        return Lexicon.from_json(json.load(fh), source=str(path.name))
+def load_lexicon(folder: Path = DATA) -> Lexicon:
+    """Every family file of the folder merged; a list declared in two files stops loading."""
+    merged: dict[str, dict[str, Any]] = {"lists": {}, "maps": {}}
+    for path in sorted(folder.glob("*.json")):
+        with path.open(encoding="utf-8") as fh:
+            data = json.load(fh)
+        for part in ("lists", "maps"):
+            for name, spec in data.get(part, {}).items():
+                if name in merged["lists"] or name in merged["maps"]:
+                    raise KeyError(f"{path.name}: word list {name!r} is declared twice")
+                merged[part][name] = spec
+    return Lexicon.from_json(merged, source=str(folder.name))
 
 
 LEXICON = load_lexicon()
