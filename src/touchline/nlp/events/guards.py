@@ -216,6 +216,16 @@ def distinct_teams(ctx: Context, hit: Hit) -> bool:
     return len(teams) == len(set(teams))
 
 
+def guard(name: str) -> Callable[[Callable[[Context, Hit], bool]], Callable[[Context, Hit], bool]]:
+    """Register a family's own guard under ``name`` (a family module uses it at import time)."""
+    def register(fn: Callable[[Context, Hit], bool]) -> Callable[[Context, Hit], bool]:
+        if name in GUARDS and GUARDS[name] is not fn:
+            raise KeyError(f"guard {name!r} is registered twice")
+        GUARDS[name] = fn
+        return fn
+    return register
+
+
 GUARDS: dict[str, Callable[[Context, Hit], bool]] = {
     "not_hypothetical": not_hypothetical,
     "not_negated": not_negated,
