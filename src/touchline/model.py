@@ -167,6 +167,10 @@ class RoleEvent:
     person: str | None = None
     team: str | None = None
     role: str | None = None  # head_coach | captain | vice_captain | assistant | director | ...
+    # what the text tells of the role: None (held on the report date), "appointed", "interim"
+    # (caretaker), "leaving", "ended" (sacked, resigned: held until the report date) or
+    # "former" (held at some past time)
+    status: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,9 +65,12 @@ class EventExtractor:
         self.ctx = ctx
         hits = Hits(doc, self.phrases)
         out: list[dict[str, Any]] = []
-        # Roles first: the coach of "Pulis' men" must be known before the results are read.
-        out += roles.extract(ctx, [], hits, [])
         rule_hits = self.book.run(ctx)
+        # Roles first: the coach of "Pulis' men" must be known before the results are read.
+        known = dict(ctx.coach_team)
+        out += roles.extract(ctx, rule_hits, hits, [])
+        if ctx.coach_team != known:
+            rule_hits = self.book.run(ctx)
         names = new_teams.name_slots(rule_hits)
         if names:
             # clubs the gazetteer lacks, read from result frames: mark them and read again

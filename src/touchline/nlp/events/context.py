@@ -305,15 +305,18 @@ def _team_at_date(attrs: dict[str, Any], ref: str) -> str | None:
     stated = attrs.get("stated")
     if isinstance(stated, dict) and isinstance(stated.get("club") or stated.get("team"), str):
         return str(stated.get("club") or stated.get("team"))
-    if ref and str(attrs.get("start") or "") > ref:
+    roles = [r for r in attrs.get("roles") or [] if isinstance(r, dict)]
+    if ref and not roles and str(attrs.get("start") or "") > ref:
         return None
-    if ref:
-        for role in attrs.get("roles") or []:
+    if ref and roles:
+        # the role held on the report date, if the dated roles tell one; else nothing
+        for role in roles:
             if not isinstance(role, dict) or not isinstance(role.get("team"), str):
                 continue
             start, end = str(role.get("start") or ""), str(role.get("end") or "9999")
             if start <= ref <= end:
                 return str(role["team"])
+        return None
     team = attrs.get("team") or attrs.get("club")
     if isinstance(team, str) and team:
         return team

@@ -67,6 +67,19 @@ def not_hypothetical(ctx: Context, hit: Hit) -> bool:
     return not (head and head[0] in ("if", "unless", "should"))
 
 
+_SPECULATIVE = ("could", "might", "may", "would", "should", "can", "must")
+
+
+def not_speculative(ctx: Context, hit: Hit) -> bool:
+    """A coming fact may be told ("will leave", "will take charge"), a guess may not ("could
+    leave", "wants to leave", "is linked with the job")."""
+    before = clause_before(ctx, hit)
+    inside = _words(ctx, hit.start, hit.end)
+    words = [*before, "|", *inside[:-1]]
+    return not (any(w in _SPECULATIVE for w in words)
+                or _phrase_in(words, [w for w in LEXICON.hypothetical_words.words if w not in _SPECULATIVE]))
+
+
 def not_negated(ctx: Context, hit: Hit) -> bool:
     """ "failed to beat", "did not lose", "never won at": the result did not happen."""
     before = clause_before(ctx, hit, 5)
@@ -229,6 +242,7 @@ def guard(name: str) -> Callable[[Callable[[Context, Hit], bool]], Callable[[Con
 GUARDS: dict[str, Callable[[Context, Hit], bool]] = {
     "not_hypothetical": not_hypothetical,
     "not_negated": not_negated,
+    "not_speculative": not_speculative,
     "not_halftime": not_halftime,
     "not_former": not_former,
     "not_table_talk": not_table_talk,

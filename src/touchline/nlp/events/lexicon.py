@@ -99,6 +99,7 @@ class Lexicon:
     rumour_words: WordList
     # roles
     coach_titles: WordList
+    club_titles: WordList
     interim_words: WordList
     sacking_verbs: WordList
     appointing_verbs: WordList

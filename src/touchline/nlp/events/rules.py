@@ -19,7 +19,8 @@ entity mention and every scoreline is one token:
 * ``~beat`` every inflection of a lemma, ``~beat.past`` only some forms
   (``past`` = VBD+VBN, ``pp``, ``base``, ``s``, ``ing``, ``sg``, ``pl``);
 * ``@win_verbs`` a lexicon list (``lexicon.py``) inflected as the list says,
-  multi-word entries included, ``@win_verbs.past`` its past forms;
+  multi-word entries included, ``@win_verbs.past`` its past forms, ``@coach_titles:title``
+  captured as a slot;
 * a plain word, matched without case (``'s`` and curly apostrophes are one form);
 * ``[a b|c]`` alternatives, ``?`` after an element or group makes it optional;
 * ``_desc`` up to four descriptor words before a team ("rivals", "ten-man",
@@ -54,6 +55,7 @@ SYMBOLS = {
     "venue": ("__venue__",),
     "score": ("__score__",),
     "name": ("__name__", "__pname__"),
+    "pname": ("__pname__",),
     # a team told by a pronoun: the extractor reads whom it stands for
     "pron": ("they", "They", "it", "It"),
 }
@@ -243,8 +245,11 @@ def _atom(tok: str) -> Any:
         pos = "noun" if form in ("sg", "pl", "n") else "verb"
         node = _Elem(_word_spec(list(inflections(lemma, form if form not in ("", "n") else None, pos))))
     elif core.startswith("@"):
-        name, _, form = core[1:].partition(".")
-        node = _merge_words(_list_group(LEXICON.list(name), form or None))
+        ref, _, slot = core[1:].partition(":")
+        name, _, form = ref.partition(".")
+        group = _list_group(LEXICON.list(name), form or None)
+        group.slot = slot or None
+        node = _merge_words(group)
     elif core == "_desc":
         stops = [_norm_word(w) for w in LEXICON.descriptor_stops.words if " " not in w]
         node = _Elem({"LOWER": {"NOT_IN": [*stops, *_STRONG_PUNCT, ",", "(", ")", '"']},

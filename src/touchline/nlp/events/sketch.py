@@ -105,13 +105,20 @@ def _coach_side(ctx: Context, ment: Ment) -> Ment | None:
     j = ment.tok_end
     if ment.kind not in ("coach", "person", "player") or j + 1 >= len(ctx.doc):
         return None
-    if ctx.lower[j] not in ("'s", "’s", "'", "’") or ctx.lower[j + 1] not in _SIDE_WORDS:
+    if ctx.lower[j] not in ("'s", "’s", "'", "’", "‘s", "‘"):
+        return None
+    k = j + 1
+    # "Guardiola's struggling side": a word or two describing the side
+    while k < min(j + 3, len(ctx.doc) - 1) and ctx.lower[k] not in _SIDE_WORDS and ctx.lower[k].isalpha() \
+            and ctx.lower[k].islower() and ctx.doc[k].text.islower() and ctx.at(k) is None:
+        k += 1
+    if ctx.lower[k] not in _SIDE_WORDS:
         return None
     team = ctx.team_of_person(ment.entity)
     if team is None:
         return None
     doc = ctx.doc
-    end = j + 2
+    end = k + 1
     return Ment(ment.start, doc[end - 1].idx + len(doc[end - 1]), "club", team, doc[ment.tok_start:end].text,
                 ment.tok_start, end, "coach_side", ment.confidence)
 
