@@ -386,7 +386,7 @@ def reference_import(
     try:
         report = import_path(path, target)
     except (FootballTxtError, ReferenceFileError) as exc:
-        err_console.print(f"SKIP {exc}")
+        typer.echo(f"SKIP {exc}", err=True)  # one line, never wrapped
         raise typer.Exit(1) from None
     for line in report.skipped:
         typer.echo(f"SKIP {line}", err=True)

@@ -47,6 +47,7 @@ _NOTE_RX = re.compile(r"\[([^\]]*)\]")
 _COUNTRY_RX = re.compile(r"\s*\(([A-Z]{2,3})\)\s*$")
 _HEADING_RX = re.compile(r"^=+\s*(?P<name>.*?)\s*=*\s*$")
 _SEASON_RX = re.compile(r"\b((?:18|19|20)\d{2})(?:\s*[/-]\s*(\d{2}|\d{4}))?\s*$")
+_NUMBER_RX = re.compile(r"(?<![\w-])\d+(?![\w-])")
 _VERSUS_RX = re.compile(r"\s+(?:v|vs\.?|-)\s+")
 # A line that only names a round, group or stage: "» Matchday 1", "Group A", "Final".
 _ROUND_MARKS = ("»", "▪", "►", "◦", "-", "*")
@@ -176,6 +177,8 @@ def parse_match(body: str) -> tuple[str, str, tuple[int, int] | None, tuple[int,
                                     tuple[int, int] | None, str | None] | None:
     """(home, away, result, score after 90', penalties, note) from a match line without its
     kick-off time; None when the line is no match."""
+    if len(_NUMBER_RX.findall(_SCORE_RX.sub(" ", body))) > 4:
+        return None  # a standings row ("1. Harbour City  38  20  10  8  60-40  70"), not a match
     notes = _NOTE_RX.findall(body)
     body = _NOTE_RX.sub(" ", body)
     body = body.split("@", 1)[0]  # "@ Stadium, City" after the teams
