@@ -89,7 +89,10 @@ def test_a_user_imported_file_takes_effect(tmp_path: Path, monkeypatch: pytest.M
     result = runner.invoke(app, ["reference", "import", str(FIXTURES / "laliga-2008-09.txt"),
                                  "--dest", str(user)])
     assert result.exit_code == 0, result.output
-    assert "2 results" in result.stdout and (user / "results.sqlite").exists()
+    assert "2 results read" in result.stdout and "2 new" in result.stdout
+    again = runner.invoke(app, ["reference", "import", str(FIXTURES / "laliga-2008-09.txt"),
+                                "--dest", str(user)])
+    assert again.exit_code == 0 and "0 new" in again.stdout  # importing a file twice adds nothing
     monkeypatch.setenv("TOUCHLINE_REFERENCE_DIR", str(user))
     m = only_match(ingest_and_export(tmp_path, "clasico-2009.txt"), "clasico-2009.txt")
     assert m["check"] == "confirmed" and m["date"] == "2009-05-02"

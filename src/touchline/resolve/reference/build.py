@@ -51,10 +51,10 @@ class BuildReport:
         both, one, none = (self.sides_mapped[k] for k in (2, 1, 0))
         names = {k[:2] for k in self.names}
         unmapped = {(n, c) for n, c, _m, _k in self.unmapped()}
-        return (f"{self.files} files, {self.results} results ({both} with both sides mapped to clubs, "
-                f"{one} with one, {none} with none); {len(names)} team names, {len(unmapped)} unmapped, "
-                f"{len(self.fuzzy())} by spelling; {len(self.skipped)} files skipped, "
-                f"{self.unread_lines} lines not read")
+        return (f"{self.files} files, {both + one + none} results read ({both} with both sides mapped to "
+                f"clubs, {one} with one, {none} with none), {self.results} new; {len(names)} team names, "
+                f"{len(unmapped)} unmapped, {len(self.fuzzy())} by spelling; {len(self.skipped)} files "
+                f"skipped, {self.unread_lines} lines not read")
 
 
 @lru_cache(maxsize=1)

@@ -200,15 +200,18 @@ class ReferenceWriter:
         path.parent.mkdir(parents=True, exist_ok=True)
         fresh = not path.exists()
         self.path = path
-        self.conn = sqlite3.connect(path)
-        if fresh:
-            self.conn.executescript(SCHEMA)
-            self.conn.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
-            self.conn.commit()
-        else:
-            fmt = self.conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
-            if not fmt or fmt[0] != FORMAT:
-                raise ReferenceFileError(f"{path}: not a {FORMAT} file")
+        try:
+            self.conn = sqlite3.connect(path)
+            if fresh:
+                self.conn.executescript(SCHEMA)
+                self.conn.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+                self.conn.commit()
+            else:
+                fmt = self.conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+                if not fmt or fmt[0] != FORMAT:
+                    raise ReferenceFileError(f"{path}: not a {FORMAT} file")
+        except sqlite3.Error as exc:
+            raise ReferenceFileError(f"{path}: not a touchline results reference ({exc})") from None
 
     def _id(self, table: str, column: str, value: str) -> int:
         row = self.conn.execute(f"SELECT id FROM {table} WHERE {column} = ?", (value,)).fetchone()
