@@ -93,10 +93,12 @@ class Edition:
 class ReferenceDB:
     """Read access to one reference file (the package's or a user's), opened read-only."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, immutable: bool = False) -> None:
+        """``immutable``: the file never changes while open (the package's), so SQLite skips locking."""
         self.path = path
+        flags = "mode=ro&immutable=1" if immutable else "mode=ro"
         try:
-            self.conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+            self.conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True,
                                         check_same_thread=False)
             fmt = self.conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
         except sqlite3.Error as exc:

@@ -91,7 +91,7 @@ def open_reference(user: Path | None = None, *, package: bool = True) -> Referen
         else:
             logger.warning("SKIP %s: no user reference there (run touchline reference import)", path)
     if package:
-        dbs.append(ReferenceDB(package_file()))
+        dbs.append(ReferenceDB(package_file(), immutable=True))
     comps = {k: v for k, v in load_default().entries.items() if v["kind"] == "competition"}
     return Reference(dbs, comps)
 
