@@ -45,7 +45,7 @@ def test_the_day_before_publication_is_a_guess_searched_over_the_week(reference:
                                                                       clubs: Any) -> None:
     win = window_of(match(E, A, None, "2040-10-30"), date(2040, 10, 31))
     assert win is not None and (win.first, win.last, win.precision) == (
-        date(2040, 10, 24), date(2040, 10, 31), "recent")
+        date(2040, 10, 24), date(2040, 10, 31), "guess")
     ev = link(match(E, A, None, "2040-10-30"), "2040-10-31", reference, clubs)
     assert ev.check and ev.check.state == "confirmed" and ev.date == "2040-10-27"
     # with the hint that the day is the text's own, only that day and its neighbours are searched
@@ -132,9 +132,15 @@ def test_unknown_outside_the_reference(reference: Reference, clubs: Any) -> None
     assert ev.check and ev.check.note == "the reference holds club matches only"
 
 
+def test_an_undated_mention_with_another_score_is_left_unlinked(reference: Reference, clubs: Any) -> None:
+    # "Everton beat Arsenal 1-0" with no date: perhaps an older meeting, not this week's 0-0
+    ev = link(match(E, A, (1, 0), None), "2040-10-28", reference, clubs)
+    assert ev.check and ev.check.state == "unknown" and ev.date is None
+
+
 def test_two_readings_merge_their_checks(reference: Reference, clubs: Any) -> None:
     first = link(match(E, A, None, None), "2040-10-28", reference, clubs)
-    second = link(match(E, A, (1, 0), None), "2040-10-28", reference, clubs)
+    second = link(match(E, A, (1, 0), "2040-10-27"), "2040-10-28", reference, clubs)
     assert second.check and second.check.state == "contradicted"
     merged_detail = MatchEvent(home=E, away=A, home_score=1, away_score=0)
     merged = merge_checks(first.check, second.check, merged_detail)

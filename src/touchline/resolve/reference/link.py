@@ -23,9 +23,10 @@ text's competition keeps those of that competition, a home side the text
 states (by its venue, or ``hints["home_stated"]``) keeps those it hosted,
 and the text's score keeps those with that score.  Exactly one left: linked.
 Several: none.  None with the text's score, but exactly one meeting in a
-narrow window (a day, or the week of a report): linked, and the score is a
-contradiction; in a wide window (a month, a year) it is more likely another
-meeting, so nothing is linked.
+narrow window (a day, or the week before a report whose main match is dated
+by the extractor's guess): linked, and the score is a contradiction; in a
+wide window (a month, a year, the week before an undated mention) it is more
+likely another meeting, so nothing is linked.
 
 Optional hints from extraction (``Event.hints``), read when present:
 
@@ -77,7 +78,7 @@ class Window:
 
     first: date
     last: date
-    precision: str  # day | recent | month | year | window
+    precision: str  # day | guess (the extractor's day-before) | recent (undated) | month | year | window
     narrow: bool
 
     def __str__(self) -> str:
@@ -104,7 +105,7 @@ def window_of(event: Event, published: date | None) -> Window | None:
     elif event.date and (m := _DAY.match(event.date)):
         day = date(*map(int, m.groups()))
         if not fixture and _is_guess(event, published) and published is not None:
-            win = Window(published - timedelta(days=RECENT_DAYS), published, "recent", narrow=True)
+            win = Window(published - timedelta(days=RECENT_DAYS), published, "guess", narrow=True)
         else:
             win = Window(day - timedelta(days=1), day + timedelta(days=1), "day", narrow=True)
     elif event.date and (m := _MONTH.match(event.date)):
@@ -118,7 +119,9 @@ def window_of(event: Event, published: date | None) -> Window | None:
         if fixture:
             win = Window(published, published + timedelta(days=AHEAD_DAYS), "recent", narrow=True)
         else:
-            win = Window(published - timedelta(days=RECENT_DAYS), published, "recent", narrow=True)
+            # Undated: perhaps this week's game, perhaps an older one ("in their last meeting"),
+            # so a lone result there with another score is not taken for the same game.
+            win = Window(published - timedelta(days=RECENT_DAYS), published, "recent", narrow=False)
     if win is None or published is None:
         return win
     # A played match lies before its report, a fixture after it (a day's slack for time zones).

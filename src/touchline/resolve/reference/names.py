@@ -4,12 +4,13 @@ The result files write a club the way its repository does ("Liverpool FC",
 "Bor. Dortmund", "FC Bayern München (GER)"); the gazetteer holds openfootball's
 club names and alternative names (``openfootball/clubs``), so most names are
 found exactly, after dropping legal forms ("FC", "AFC", "CF"), dots and case,
-among the clubs of the file's country.  What is left goes to rapidfuzz, once,
-within that country only, and is taken only when one club scores clearly
-above every other (names like "Sheffield Wed." or "Bayern Muenchen" that the
-alternative names spell a little differently).  Everything else stays
-unmapped and is reported by the build: a result with an unmapped side is
-kept in the reference (it still counts for coverage) but can never be linked.
+among the clubs of the file's country.  What is left goes to rapidfuzz, within
+that country only: the whole name compared (no partial matching), the same
+initials and numbers, and one club clearly ahead of every other ("Olympiakos
+Piraeus" for "Olympiacos Piraeus"); reserve and youth sides never.  Everything
+else stays unmapped and is reported by the build: a result with an unmapped
+side is kept in the reference (it still counts for coverage) but can never be
+linked.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def country_of_path(parts: Iterable[str]) -> str | None:
 
 
 @dataclass(frozen=True, slots=True)
-class Mapping_:
+class NameMatch:
     """How one written name was mapped: the club id (or None) and by which method."""
 
     club: str | None
@@ -88,7 +89,7 @@ class ClubNames:
     by_form: dict[str, set[str]] = field(default_factory=dict)  # folded name or alias -> ids
     by_key: dict[str, set[str]] = field(default_factory=dict)  # name_key -> ids
     by_country: dict[str, dict[str, str]] = field(default_factory=dict)  # country -> {key: id}
-    cache: dict[tuple[str, str | None, bool], Mapping_] = field(default_factory=dict)
+    cache: dict[tuple[str, str | None, bool], NameMatch] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for cid, club in self.clubs.items():
@@ -111,7 +112,7 @@ class ClubNames:
         country = (self.clubs[cid].get("attrs") or {}).get("country")
         return countries()["abroad"].get(country or "", country)
 
-    def lookup(self, name: str, country: str | None, *, explicit: bool = False) -> Mapping_:
+    def lookup(self, name: str, country: str | None, *, explicit: bool = False) -> NameMatch:
         """The club a result file's team name stands for.
 
         ``country`` is the file's country, or the code written after the name
@@ -129,31 +130,31 @@ class ClubNames:
             ids = {i for i in ids if self._country(i) == country} or (set() if explicit else ids)
         return ids
 
-    def _lookup(self, name: str, country: str | None, explicit: bool) -> Mapping_:
+    def _lookup(self, name: str, country: str | None, explicit: bool) -> NameMatch:
         for table, probe in ((self.by_form, fold(name)), (self.by_key, name_key(name))):
             ids = self._pick(table.get(probe, set()), country, explicit)
             if len(ids) == 1:
-                return Mapping_(next(iter(ids)), "exact")
+                return NameMatch(next(iter(ids)), "exact")
             if len(ids) > 1:
-                return Mapping_(None, "ambiguous")
+                return NameMatch(None, "ambiguous")
         if country is None or country not in self.by_country or _RESERVE.search(name):
-            return Mapping_(None, "unmapped")
+            return NameMatch(None, "unmapped")
         return self._fuzzy(name, country)
 
-    def _fuzzy(self, name: str, country: str) -> Mapping_:
+    def _fuzzy(self, name: str, country: str) -> NameMatch:
         """A spelling variant of one club of the country ("Olympiakos" for "Olympiacos"): the whole
         key compared (``fuzz.ratio``, no partial matching, so "Jong PSV" never becomes PSV)."""
         keys = self.by_country[country]
         best = process.extract(name_key(name), list(keys), scorer=fuzz.ratio, limit=5)
         if not best or best[0][1] < FUZZY_MIN:
-            return Mapping_(None, "unmapped")
+            return NameMatch(None, "unmapped")
         top_id = keys[best[0][0]]
         if _marks(best[0][0]) != _marks(name_key(name)):
-            return Mapping_(None, "unmapped")  # "IH Hafnarfjordur" is not "FH Hafnarfjordur"
+            return NameMatch(None, "unmapped")  # "IH Hafnarfjordur" is not "FH Hafnarfjordur"
         others = [score for key, score, _i in best[1:] if keys[key] != top_id]
         if others and best[0][1] - others[0] < FUZZY_MARGIN:
-            return Mapping_(None, "ambiguous", round(best[0][1], 1))
-        return Mapping_(top_id, "fuzzy", round(best[0][1], 1))
+            return NameMatch(None, "ambiguous", round(best[0][1], 1))
+        return NameMatch(top_id, "fuzzy", round(best[0][1], 1))
 
 
 def _marks(key: str) -> set[str]:
