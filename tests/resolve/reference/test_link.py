@@ -147,3 +147,16 @@ def test_two_readings_merge_their_checks(reference: Reference, clubs: Any) -> No
     assert merged and merged.state == "contradicted" and merged.disagree == ("home_score", "away_score")
     unlinked = ReferenceCheck(state="unknown", note="no date to search around")
     assert merge_checks(unlinked, first.check, first.detail) == first.check
+
+
+def test_an_undated_retelling_of_a_game_the_article_reports_is_linked_to_it(reference: Reference,
+                                                                            clubs: Any) -> None:
+    from touchline.resolve.reference import same_game_again
+
+    told = link(match(E, A, (0, 0), "2040-10-27", hints={"date_source": "text"}), "2040-10-28",
+                reference, clubs)
+    misread = link(match(A, E, (1, 0), None), "2040-10-28", reference, clubs)
+    assert misread.check and misread.check.state == "unknown"
+    again = same_game_again([told, misread], date(2040, 10, 28), reference, clubs)
+    assert [e.check.state for e in again if e.check] == ["confirmed", "contradicted"]
+    assert again[1].date == "2040-10-27"

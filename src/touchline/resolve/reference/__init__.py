@@ -13,13 +13,14 @@ import logging
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from touchline.model import Entity, Event
+from touchline.model import Entity, Event, MatchEvent, ReferenceResult
 from touchline.resolve.reference.build import BuildReport, add_files
 from touchline.resolve.reference.check import merge_checks
 from touchline.resolve.reference.db import ReferenceWriter
 from touchline.resolve.reference.footballtxt import FootballTxtError
-from touchline.resolve.reference.link import link_event, window_of
+from touchline.resolve.reference.link import apply_result, link_event, stated_home, window_of
 from touchline.resolve.reference.sources import (
     ENV_DIR,
     USER_FILE,
@@ -28,8 +29,19 @@ from touchline.resolve.reference.sources import (
     open_reference,
 )
 
-__all__ = ["ENV_DIR", "BuildReport", "FootballTxtError", "Reference", "check_events", "default_reference",
-           "import_path", "merge_checks", "open_reference", "window_of"]
+__all__ = [
+    "ENV_DIR",
+    "BuildReport",
+    "FootballTxtError",
+    "Reference",
+    "check_events",
+    "default_reference",
+    "import_path",
+    "merge_checks",
+    "open_reference",
+    "same_game_again",
+    "window_of",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +62,30 @@ def check_events(events: Iterable[Event], published: date | None, entities: Mapp
         out.append(linked)
         if competition is not None and competition.id not in entities:
             added.setdefault(competition.id, competition)
-    return out, list(added.values())
+    return same_game_again(out, published, ref, clubs), list(added.values())
+
+
+def same_game_again(events: list[Event], published: date | None, reference: Reference,
+                    clubs: Mapping[str, Mapping[str, Any]]) -> list[Event]:
+    """An undated mention of two clubs whose game the same article reports (and the reference
+    links) is that game told again, in its window: linked to it too, so a misread second telling
+    ("Real Madrid won 3-0" for Sevilla's 3-0 win) is flagged and merges with the first."""
+    games: dict[frozenset[str], ReferenceResult] = {}
+    for ev in events:
+        ref = ev.check.reference if ev.check else None
+        if ref is not None and ev.kind == "match":
+            games.setdefault(frozenset((ref.home, ref.away)), ref)
+    out = []
+    for ev in events:
+        detail = ev.detail
+        if ev.kind == "match" and ev.date is None and ev.check and ev.check.reference is None \
+                and isinstance(detail, MatchEvent):
+            ref = games.get(frozenset((detail.home or "", detail.away or "")))
+            win = window_of(ev, published)
+            if ref is not None and win is not None and win.first <= date.fromisoformat(ref.date) <= win.last:
+                ev = apply_result(ev, ref, win, stated_home(ev, clubs) is not None, reference)[0]
+        out.append(ev)
+    return out
 
 
 def import_path(path: Path, dest_dir: Path) -> BuildReport:

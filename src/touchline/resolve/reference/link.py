@@ -200,11 +200,13 @@ def link_event(event: Event, published: date | None, reference: Reference,
             results = fit
     if len(results) > 1:
         return _unknown(event, f"{len(results)} results fit in {win}")
-    return _apply(event, results[0], win, home is not None, reference)
+    return apply_result(event, results[0], win, home is not None, reference)
 
 
-def _apply(event: Event, ref: ReferenceResult, win: Window, home_stated: bool,
+def apply_result(event: Event, ref: ReferenceResult, win: Window, home_stated: bool,
            reference: Reference) -> tuple[Event, Entity | None]:
+    """The event linked to ``ref``: its check, and the date, home side and competition the
+    text left open taken from the reference."""
     detail = event.detail
     assert isinstance(detail, MatchEvent | FixtureEvent)
     filled: list[str] = []
