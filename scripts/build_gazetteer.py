@@ -7,6 +7,11 @@ Reads ``vendor/openfootball`` (CC0, see its NOTICE.md) and
 ``src/touchline/nlp/data/gazetteer/{clubs,venues,players,coaches,
 national_teams,competitions,ambiguous}.jsonl``, sorted by id: rerunning
 gives byte-identical files.
+
+European files are read first and keep every name they give; club lists from
+outside Europe (``clubs/<region>/``) follow the rules of ``gazetteer_overseas.py``.
+Curated clubs (women's teams) and aliases (nicknames, press names) must not take a
+name another entity bears: the build stops and names the record.
 """
 
 from __future__ import annotations
@@ -20,6 +25,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import gazetteer_overseas as overseas  # noqa: E402
 
 from touchline.nlp import openfootball  # noqa: E402
 from touchline.nlp.gazetteer_data import LEAGUE_NATIONALITY, read_jsonl  # noqa: E402
@@ -31,9 +39,16 @@ OUT_FILES = {"club": "clubs", "venue": "venues", "player": "players", "coach": "
              "national_team": "national_teams", "competition": "competitions"}
 # Clubs of these countries keep the plain id when two countries share a club name.
 PRIORITY = ("eng", "es", "de", "it", "fr", "sco", "pt", "nl")
+# Curated alias files: {"id", "aliases", "source"} adding names to existing entities.
+ALIAS_FILES = ("nicknames.jsonl", "press_names.jsonl")
+# {"id", "aliases", "source"}: openfootball aliases taken off an entity because English-language
+# press uses them for another club ("Boca Juniors" is the Argentine club, not Gibraltar's).
+RELEASED = "released_aliases.jsonl"
 
 
 def _curated(name: str, curated: Path) -> list[dict[str, Any]]:
+    if not (curated / name).exists():
+        return []
     rows = []
     for row in read_jsonl(curated / name):
         if not row.get("source"):
@@ -55,24 +70,35 @@ def build(vendor: Path, curated: Path, out: Path) -> dict[str, int]:
         code = openfootball.country_of(path)
         return (PRIORITY.index(code) if code in PRIORITY else len(PRIORITY), str(path))
 
-    files.sort(key=priority)
-    entries, errors = openfootball.read_entries(files, nationality)
+    european = sorted((f for f in files if not overseas.is_overseas(f, vendor)), key=priority)
+    abroad = sorted(f for f in files if overseas.is_overseas(f, vendor) and f.name.endswith(".clubs.txt"))
+    curated_rows = [*teams, *_curated("competitions.jsonl", curated), *_curated("coaches.jsonl", curated)]
+    policy = sorted(_curated("ambiguous.jsonl", curated), key=lambda r: r["alias"])
+    released = _curated(RELEASED, curated)
+    found = overseas.Overseas()
+    if abroad:
+        first, _ = openfootball.read_entries(european, nationality)
+        _release(first, released)
+        found = overseas.read_clubs(abroad, [*first, *curated_rows], (r["alias"] for r in policy),
+                                    overseas.english_lexicon())
+        for club_id, forms in sorted(found.dropped.items()):
+            logger.info("abroad: %s gives up %s (a name already taken)", club_id, ", ".join(forms))
+    # Squad files may name clubs abroad ("Al-Nassr (KSA)"): they are looked up too.
+    entries, errors = openfootball.read_entries(european, nationality, found.clubs)
     for line in errors:
         logger.warning("SKIP %s", line)
+    _release(entries, released)
     by_id = {e["id"]: e for e in entries}
-    for team in teams:
-        by_id[team["id"]] = team
-    for row in [*_curated("competitions.jsonl", curated), *_curated("coaches.jsonl", curated)]:
+    for row in [*curated_rows, *found.clubs, *found.venues]:
         by_id[row["id"]] = row
     for row in by_id.values():
         for role in row["attrs"].get("roles", []) if row["kind"] == "coach" else []:
             if role["team"] not in by_id:
                 raise SystemExit(f"coaches.jsonl: {row['id']} names unknown team {role['team']}")
-    for row in _curated("nicknames.jsonl", curated):
-        target = by_id.get(row["id"])
-        if target is None:
-            raise SystemExit(f"nicknames.jsonl: unknown entity {row['id']}")
-        target["aliases"] = sorted(set(target["aliases"]) | set(row["aliases"]))
+    context_only = found.context_only | {r["alias"] for r in policy}
+    _add_curated_clubs(_curated("women_clubs.jsonl", curated), by_id, context_only)
+    for name in ALIAS_FILES:
+        _add_aliases(name, _curated(name, curated), by_id, context_only)
     counts: dict[str, int] = {}
     out.mkdir(parents=True, exist_ok=True)
     for kind, stem in OUT_FILES.items():
@@ -80,12 +106,68 @@ def build(vendor: Path, curated: Path, out: Path) -> dict[str, int]:
         for e in rows:
             e["aliases"] = sorted(set(e.get("aliases") or []) - {e["name"]})
         counts[stem] = openfootball.write_jsonl(out / f"{stem}.jsonl", rows)
-    policy = sorted(_curated("ambiguous.jsonl", curated), key=lambda r: r["alias"])
+    generated = sorted(found.context_only - {r["alias"] for r in policy})
     with (out / "ambiguous.jsonl").open("w", encoding="utf-8", newline="\n") as fh:
-        for row in policy:
+        for row in sorted([*policy, *({"alias": a} for a in generated)], key=lambda r: r["alias"]):
             fh.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
-    counts["ambiguous"] = len(policy)
+    counts["ambiguous"] = len(policy) + len(generated)
     return counts
+
+
+def _release(entries: list[dict[str, Any]], rows: list[dict[str, Any]]) -> None:
+    by_id = {e["id"]: e for e in entries}
+    for row in rows:
+        target = by_id.get(row["id"])
+        if target is None or not set(row["aliases"]) <= set(target["aliases"]):
+            raise SystemExit(f"{RELEASED}: {row['id']} has no alias {row['aliases']}")
+        target["aliases"] = [a for a in target["aliases"] if a not in row["aliases"]]
+
+
+def _bearers(by_id: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
+    """Every form (and its accentless spelling) -> the ids bearing it."""
+    forms: dict[str, set[str]] = {}
+    for e in by_id.values():
+        for form in (e["name"], *e.get("aliases", [])):
+            for f in {form, overseas.strip_accents(form)}:
+                forms.setdefault(f, set()).add(e["id"])
+    return forms
+
+
+def _add_curated_clubs(rows: list[dict[str, Any]], by_id: dict[str, dict[str, Any]],
+                       context_only: set[str]) -> None:
+    bearers = _bearers(by_id)
+    for row in rows:
+        if row["id"] in by_id:
+            raise SystemExit(f"women_clubs.jsonl: id {row['id']} is taken")
+        parent = row["attrs"].get("parent_club")
+        if parent and parent not in by_id:
+            raise SystemExit(f"women_clubs.jsonl: {row['id']} names unknown parent_club {parent}")
+        for form in (row["name"], *row["aliases"]):
+            _check_free("women_clubs.jsonl", row["id"], form, bearers, context_only)
+        by_id[row["id"]] = row
+        for form in (row["name"], *row["aliases"]):
+            bearers.setdefault(form, set()).add(row["id"])
+
+
+def _add_aliases(name: str, rows: list[dict[str, Any]], by_id: dict[str, dict[str, Any]],
+                 context_only: set[str]) -> None:
+    bearers = _bearers(by_id)
+    for row in rows:
+        target = by_id.get(row["id"])
+        if target is None:
+            raise SystemExit(f"{name}: unknown entity {row['id']}")
+        for alias in row["aliases"]:
+            _check_free(name, row["id"], alias, bearers, context_only)
+        target["aliases"] = sorted(set(target["aliases"]) | set(row["aliases"]))
+
+
+def _check_free(file: str, owner: str, form: str, bearers: dict[str, set[str]],
+                context_only: set[str]) -> None:
+    others = sorted((bearers.get(form, set()) | bearers.get(overseas.strip_accents(form), set())) - {owner})
+    if others:
+        raise SystemExit(f"{file}: {owner}: {form!r} already names {', '.join(others)}")
+    if form in context_only:
+        raise SystemExit(f"{file}: {owner}: {form!r} is a context-only form (ambiguous.jsonl)")
 
 
 def main(argv: list[str] | None = None) -> int:
