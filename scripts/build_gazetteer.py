@@ -41,6 +41,11 @@ OUT_FILES = {"club": "clubs", "venue": "venues", "player": "players", "coach": "
 PRIORITY = ("eng", "es", "de", "it", "fr", "sco", "pt", "nl")
 # Curated alias files: {"id", "aliases", "source"} adding names to existing entities.
 ALIAS_FILES = ("nicknames.jsonl", "press_names.jsonl")
+# Letters accent-stripping leaves alone, as English-language press writes them ASCII:
+# "Brøndby" -> "Brondby", "Wisła Kraków" -> "Wisla Krakow", "Martin Ødegaard" -> "Martin Odegaard".
+ASCII_SPELLING = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss", "ı": "i", "ð": "d",
+                                "Ð": "D", "æ": "ae", "Æ": "Ae", "đ": "dj", "Đ": "Dj", "þ": "th", "Þ": "Th",
+                                "œ": "oe", "Œ": "Oe"})
 # {"id", "aliases", "source"}: openfootball aliases taken off an entity because English-language
 # press uses them for another club ("Boca Juniors" is the Argentine club, not Gibraltar's).
 RELEASED = "released_aliases.jsonl"
@@ -96,9 +101,11 @@ def build(vendor: Path, curated: Path, out: Path) -> dict[str, int]:
             if role["team"] not in by_id:
                 raise SystemExit(f"coaches.jsonl: {row['id']} names unknown team {role['team']}")
     context_only = found.context_only | {r["alias"] for r in policy}
-    _add_curated_clubs(_curated("women_clubs.jsonl", curated), by_id, context_only)
+    _add_curated_clubs(_curated("clubs.jsonl", curated), by_id, context_only)
+    _add_curated_venues(_curated("venues.jsonl", curated), by_id, context_only)
     for name in ALIAS_FILES:
         _add_aliases(name, _curated(name, curated), by_id, context_only)
+    _add_ascii_spellings(by_id, context_only)
     counts: dict[str, int] = {}
     out.mkdir(parents=True, exist_ok=True)
     for kind, stem in OUT_FILES.items():
@@ -106,7 +113,7 @@ def build(vendor: Path, curated: Path, out: Path) -> dict[str, int]:
         for e in rows:
             e["aliases"] = sorted(set(e.get("aliases") or []) - {e["name"]})
         counts[stem] = openfootball.write_jsonl(out / f"{stem}.jsonl", rows)
-    generated = sorted(found.context_only - {r["alias"] for r in policy})
+    generated = sorted(context_only - {r["alias"] for r in policy})
     with (out / "ambiguous.jsonl").open("w", encoding="utf-8", newline="\n") as fh:
         for row in sorted([*policy, *({"alias": a} for a in generated)], key=lambda r: r["alias"]):
             fh.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
@@ -138,12 +145,32 @@ def _add_curated_clubs(rows: list[dict[str, Any]], by_id: dict[str, dict[str, An
     bearers = _bearers(by_id)
     for row in rows:
         if row["id"] in by_id:
-            raise SystemExit(f"women_clubs.jsonl: id {row['id']} is taken")
+            raise SystemExit(f"clubs.jsonl: id {row['id']} is taken")
         parent = row["attrs"].get("parent_club")
         if parent and parent not in by_id:
-            raise SystemExit(f"women_clubs.jsonl: {row['id']} names unknown parent_club {parent}")
+            raise SystemExit(f"clubs.jsonl: {row['id']} names unknown parent_club {parent}")
         for form in (row["name"], *row["aliases"]):
-            _check_free("women_clubs.jsonl", row["id"], form, bearers, context_only)
+            _check_free("clubs.jsonl", row["id"], form, bearers, context_only)
+        _add_context_aliases("clubs.jsonl", row, bearers, context_only)
+        by_id[row["id"]] = row
+        for form in (row["name"], *row["aliases"]):
+            bearers.setdefault(form, set()).add(row["id"])
+
+
+def _add_curated_venues(rows: list[dict[str, Any]], by_id: dict[str, dict[str, Any]],
+                        context_only: set[str]) -> None:
+    """Grounds openfootball lacks or names as they were in 2013; each becomes the ground of
+    its clubs that have none."""
+    bearers = _bearers(by_id)
+    for row in rows:
+        if row["id"] in by_id:
+            raise SystemExit(f"venues.jsonl: id {row['id']} is taken")
+        for form in (row["name"], *row["aliases"]):
+            _check_free("venues.jsonl", row["id"], form, bearers, context_only)
+        for club_id in row["attrs"].get("clubs", []):
+            if club_id not in by_id:
+                raise SystemExit(f"venues.jsonl: {row['id']} names unknown club {club_id}")
+            by_id[club_id]["attrs"].setdefault("venue", row["id"])
         by_id[row["id"]] = row
         for form in (row["name"], *row["aliases"]):
             bearers.setdefault(form, set()).add(row["id"])
@@ -158,7 +185,40 @@ def _add_aliases(name: str, rows: list[dict[str, Any]], by_id: dict[str, dict[st
             raise SystemExit(f"{name}: unknown entity {row['id']}")
         for alias in row["aliases"]:
             _check_free(name, row["id"], alias, bearers, context_only)
+        _add_context_aliases(name, row, bearers, context_only)
         target["aliases"] = sorted(set(target["aliases"]) | set(row["aliases"]))
+        for alias in row["aliases"]:
+            bearers.setdefault(alias, set()).add(row["id"])
+
+
+def _add_context_aliases(file: str, row: dict[str, Any], bearers: dict[str, set[str]],
+                         context_only: set[str]) -> None:
+    """``context_aliases``: short forms several clubs share ("Portland": Timbers and Thorns).
+    They join the record's aliases and the context-only list, so an article resolves them to
+    the one such club it names; a form another entity matches on its own is refused."""
+    for form in row.pop("context_aliases", []):
+        if bearers.get(form, set()) - {row["id"]} and form not in context_only:
+            raise SystemExit(f"{file}: {row['id']}: context alias {form!r} is matched on its own "
+                             f"for {', '.join(sorted(bearers[form]))}")
+        context_only.add(form)
+        row["aliases"] = [*row["aliases"], form]
+
+
+def _add_ascii_spellings(by_id: dict[str, dict[str, Any]], context_only: set[str]) -> None:
+    """Each name with a letter of ``ASCII_SPELLING`` also gets its ASCII spelling, unless
+    another entity bears that spelling (then neither gets it) or the name is context-only."""
+    bearers = _bearers(by_id)
+    wanted: dict[str, set[str]] = {}
+    for e in by_id.values():
+        for form in (e["name"], *e.get("aliases", [])):
+            plain = overseas.strip_accents(form)
+            ascii_form = plain.translate(ASCII_SPELLING)
+            if ascii_form != plain and form not in context_only and ascii_form not in context_only:
+                wanted.setdefault(ascii_form, set()).add(e["id"])
+    for form, ids in sorted(wanted.items()):
+        if len(ids | bearers.get(form, set())) == 1:
+            entity = by_id[next(iter(ids))]
+            entity["aliases"] = sorted({*entity["aliases"], form})
 
 
 def _check_free(file: str, owner: str, form: str, bearers: dict[str, set[str]],

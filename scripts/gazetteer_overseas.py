@@ -27,6 +27,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -116,15 +117,24 @@ def read_clubs(paths: Iterable[Path], taken: Iterable[Entry], policy_words: Iter
             places |= {e["name"], *e.get("aliases", [])}
         if e["kind"] in ("player", "coach") and len(e["name"].split()) > 1:
             names |= {e["name"].split()[0], *surname_forms(e["name"])}
-    taken_ids = {e["id"] for e in known}
-    out = Overseas()
+    parsed: list[tuple[Path, list[Entry]]] = []
     for path in paths:
         text = path.read_text(encoding="utf-8")
-        places |= places_in(text)
-        for club in openfootball.parse_clubs(text, openfootball.country_of(path)):
-            if club["attrs"].get("city"):
-                places.add(club["attrs"]["city"])
-            kept = _keep_free_forms(club, taken_forms, taken_keys, out)
+        clubs = openfootball.parse_clubs(text, openfootball.country_of(path))
+        places |= places_in(text) | {c["attrs"]["city"] for c in clubs if c["attrs"].get("city")}
+        parsed.append((path, clubs))
+    places -= NOT_PLACES
+    folded_places = places | {strip_accents(p) for p in places}
+
+    @cache
+    def context_only(form: str) -> bool:
+        return _context_only(form, folded_places, names, is_word)
+
+    taken_ids = {e["id"] for e in known}
+    out = Overseas()
+    for path, clubs in parsed:
+        for club in clubs:
+            kept = _keep_free_forms(club, taken_forms, taken_keys, context_only, out)
             if kept is None:
                 continue
             if kept["id"] in taken_ids:
@@ -133,18 +143,18 @@ def read_clubs(paths: Iterable[Path], taken: Iterable[Entry], policy_words: Iter
                 raise SystemExit(f"{path}: club id {kept['id']} is taken twice")
             taken_ids.add(kept["id"])
             out.clubs.append(kept)
-    places -= NOT_PLACES
-    folded_places = places | {strip_accents(p) for p in places}
     for club in out.clubs:
         _add_venue(club, taken_ids, out)
         for form in (club["name"], *club["aliases"]):
-            if _context_only(form, folded_places, names, is_word):
+            if context_only(form):
                 out.context_only |= {form, strip_accents(form)}
     return out
 
 
 def _keep_free_forms(club: Entry, taken_forms: set[str], taken_keys: set[str],
-                     out: Overseas) -> Entry | None:
+                     context_only: Callable[[str], bool], out: Overseas) -> Entry | None:
+    """The club with the forms nobody else bears; named by the first of them that is not
+    context-only ("FC Dallas", not "Dallas"), else by the first."""
     def free(form: str) -> bool:
         return (form not in taken_forms and strip_accents(form) not in taken_forms
                 and openfootball.ClubIndex.key(form) not in taken_keys)
@@ -154,12 +164,13 @@ def _keep_free_forms(club: Entry, taken_forms: set[str], taken_keys: set[str],
     if not kept:
         out.dropped[club["id"]] = forms
         return None
-    if kept[0] != club["name"]:  # the club's own name is another's: use its first free form
-        club = {**club, "name": kept[0], "id": entity_id("club", kept[0])}
+    name = next((f for f in kept if not context_only(f)), kept[0])
+    if name != club["name"]:
+        club = {**club, "name": name, "id": entity_id("club", name)}
     gone = [f for f in forms if f not in kept]
     if gone:
         out.dropped[club["id"]] = gone
-    return {**club, "aliases": sorted(set(kept[1:]) - {club["name"]})}
+    return {**club, "aliases": sorted(set(kept) - {name})}
 
 
 def _add_venue(club: Entry, taken_ids: set[str], out: Overseas) -> None:
