@@ -88,8 +88,12 @@ def build(vendor: Path, curated: Path, out: Path) -> dict[str, int]:
                                     overseas.english_lexicon())
         for club_id, forms in sorted(found.dropped.items()):
             logger.info("abroad: %s gives up %s (a name already taken)", club_id, ", ".join(forms))
-    # Squad files may name clubs abroad ("Al-Nassr (KSA)"): they are looked up too.
-    entries, errors = openfootball.read_entries(european, nationality, found.clubs)
+    # Squad lines are not linked to clubs abroad ("Al-Nassr (KSA)"): an undated club link would
+    # be read as a player's team years before he joined.  Only the clubs that took a released
+    # alias join the lookup, so a squad line naming that alias links to neither club.
+    released_forms = {a for r in released for a in r["aliases"]}
+    claimants = [c for c in found.clubs if released_forms & {c["name"], *c["aliases"]}]
+    entries, errors = openfootball.read_entries(european, nationality, claimants)
     for line in errors:
         logger.warning("SKIP %s", line)
     _release(entries, released)
