@@ -126,9 +126,14 @@ class ClubNames:
         return memo
 
     def _pick(self, ids: set[str], country: str | None, explicit: bool) -> set[str]:
-        if country is not None and (len(ids) > 1 or explicit):
-            ids = {i for i in ids if self._country(i) == country} or (set() if explicit else ids)
-        return ids
+        if country is None:
+            return ids
+        same = {i for i in ids if self._country(i) == country}
+        if same or explicit:
+            return same
+        # no club of the file's country bears the name: only a club whose country is unknown
+        # may, never one of another country ("Victoria CF" of a Spanish file is not Honduras')
+        return {i for i in ids if self._country(i) is None}
 
     def _lookup(self, name: str, country: str | None, explicit: bool) -> NameMatch:
         for table, probe in ((self.by_form, fold(name)), (self.by_key, name_key(name))):
