@@ -320,7 +320,15 @@ def _team_at_date(attrs: dict[str, Any], ref: str) -> str | None:
     team = attrs.get("team") or attrs.get("club")
     if isinstance(team, str) and team:
         return team
-    clubs = [c.get("club") for c in attrs.get("clubs") or [] if isinstance(c, dict)]
-    if clubs and isinstance(clubs[-1], str):
-        return str(clubs[-1])
+    clubs = [c for c in attrs.get("clubs") or [] if isinstance(c, dict) and isinstance(c.get("club"), str)]
+    if ref:
+        # a squad list's club holds for its season only (and the one before and after, as loans
+        # and transfer windows blur it); a 2016 report says nothing of a 2023-24 squad
+        for c in reversed(clubs):
+            season = str(c.get("season") or "")
+            if len(season) >= 4 and season[:4].isdigit() and abs(int(season[:4]) - int(ref[:4])) <= 1:
+                return str(c["club"])
+        return None
+    if clubs:
+        return str(clubs[-1]["club"])
     return None

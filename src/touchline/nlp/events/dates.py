@@ -136,6 +136,7 @@ class MatchDating:
 
     date: Dated | None = None  # a day-level date from the match's own clause
     no_fallback: bool = False  # a coarser or relative time ("in May", "two days after"): no D-1 guess
+    coarse: str | None = None  # that coarser time's TIMEX value ("2022-10", "2022-W43-WE", a season)
 
 
 def clause_verb(tok: Token) -> Token | None:
@@ -257,6 +258,7 @@ def match_dating(doc: Doc, start: int, end: int, near: int, *, parsed: bool,
     best: tuple[int, Dated] | None = None
     loose: tuple[int, Dated] | None = None  # a day of the sentence, outside the result's clause
     coarse = False
+    coarse_value: str | None = None
     for t in doc._.tl_timexes or []:
         ts, te = t.get("start", -1), t.get("end", 10**9)
         if ts < start or te > end or t.get("type") not in ("DATE", "TIME") or t.get("anchor"):
@@ -268,6 +270,7 @@ def match_dating(doc: Doc, start: int, end: int, near: int, *, parsed: bool,
             continue  # "lost 2-1 to A last week and 2-1 at B on Saturday": the other result's day
         val = calendar_value(raw)
         in_clause = True
+        raw_value = raw
         if parsed and trig is not None:
             tt = _token_at(doc, ts)
             span = doc.char_span(ts, te, alignment_mode="expand")
@@ -288,6 +291,7 @@ def match_dating(doc: Doc, start: int, end: int, near: int, *, parsed: bool,
         if val is None or not _DAY.match(val):
             if not _name_year(doc, ts, te):
                 coarse = True
+                coarse_value = raw_value
             continue
         dist = abs(ts - near)
         if best is None or dist < best[0]:
@@ -297,4 +301,26 @@ def match_dating(doc: Doc, start: int, end: int, near: int, *, parsed: bool,
     relative = parsed and trig is not None and relative_to_other_event(trig)
     if loose is not None and not coarse and not relative:
         return MatchDating(loose[1])
-    return MatchDating(None, no_fallback=coarse or relative)
+    return MatchDating(None, no_fallback=coarse or relative, coarse=None if relative else coarse_value)
+
+
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+_SEASON = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")
+
+
+def coarse_dating(value: str) -> tuple[str | None, list[str] | None]:
+    """A coarser time as an event date the export can hold ("2022-10", "2022") and/or the window
+    of days it allows ("2022-W43-WE" is that weekend; "2021-08/2022-05" a season)."""
+    if re.fullmatch(r"\d{4}-\d{2}", value) or re.fullmatch(r"\d{4}", value):
+        return value, None
+    m = _WEEK.match(value)
+    if m:
+        monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        first = monday + timedelta(days=5) if m.group(3) else monday
+        return None, [first.isoformat(), (monday + timedelta(days=6)).isoformat()]
+    m = _SEASON.match(value)
+    if m:
+        y2, m2 = int(m.group(3)), int(m.group(4))
+        last = (date(y2 + (m2 == 12), m2 % 12 + 1, 1) - timedelta(days=1))
+        return None, [f"{m.group(1)}-{m.group(2)}-01", last.isoformat()]
+    return None, None

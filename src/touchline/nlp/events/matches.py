@@ -55,6 +55,7 @@ class Cluster:
     reported: bool = False  # told with a score or as an action, not only named ("victory over X")
     story_day: dates.Dated | None = None  # the day the story was at when this match was first told
     timed: bool = False  # told with a time coarser than a day ("last week's win"): worth linking
+    coarse: str | None = None  # that time's TIMEX value
 
     def touch(self, m: ResultMention) -> None:
         sent = m.hit.sent
@@ -240,6 +241,7 @@ class MatchBuilder:
             elif told.no_fallback:
                 c.no_fallback = True
                 c.timed = True
+                c.coarse = c.coarse or told.coarse
 
     def _scorers_without_result(self, si: int, sent: Span, scorers: list[ScorerHit]) -> None:
         """A sentence naming scorers but no result goes on about the match in focus; past the
@@ -362,12 +364,20 @@ def _to_event(ctx: Context, c: Cluster, *, reported: bool) -> dict[str, Any]:
         conf *= 0.85
     away = c.teams[1] if home == c.teams[0] else c.teams[0]
     date = c.date
+    hints: dict[str, Any] = {"date_source": "text" if date is not None else None,
+                             "home_stated": c.home is not None}
     if date is None and c.reported and not c.no_fallback and c.story_day is not None:
         date = dates.Dated(c.story_day.value)  # the story's day, not named for this match itself
         conf *= dates.FALLBACK_PENALTY
+        hints["date_source"] = "story"
     elif date is None and reported and not c.no_fallback:
         date = dates.fallback_match_date(ctx.doc)
         conf *= dates.FALLBACK_PENALTY
+        hints["date_source"] = "article"
+    elif date is None and c.coarse:
+        value, window = dates.coarse_dating(c.coarse)
+        date = dates.Dated(value) if value else None
+        hints["date_window"] = window
     detail = MatchEvent(home=home, away=away, home_score=c.scores.get(home), away_score=c.scores.get(away),
                         competition=c.competition, venue=c.venue, stage=c.stage,
                         scorers=tuple(c.scorers.values()))
@@ -375,7 +385,8 @@ def _to_event(ctx: Context, c: Cluster, *, reported: bool) -> dict[str, Any]:
     if date is not None and date.start is not None and date.explicit:
         sources.append((date.start, date.end))  # type: ignore[arg-type]
     return {"kind": "match", "date": date.value if date else None, "confidence": round(min(conf, 1.0), 3),
-            "sources": [list(s) for s in sorted(set(sources))], "fields": detail_to_fields(detail)}
+            "sources": [list(s) for s in sorted(set(sources))], "fields": detail_to_fields(detail),
+            **{k: v for k, v in hints.items() if v is not None}}
 
 
 def extract_matches(ctx: Context, mentions: list[ResultMention],

@@ -40,9 +40,15 @@ def team_of_phrase(ctx: Context, span: Span) -> str | None:
         hit = ctx.team_in(span.start, span.end)
         if hit is not None:
             return hit[0]
-        owner = _person_possessor(ctx, head.i - 1, span.sent if span.start < len(doc) else span)
+        sent = span.sent if span.start < len(doc) else span
+        owner = _person_possessor(ctx, head.i - 1, sent)
         if owner is not None:
             return owner
+        if head.lower_ in _ROLE_NOUNS and head.lower_ not in ("hosts", "visitors", "former", "latter"):
+            # "... for Juventus as the Serie A titleholders ground out a win": the team just named
+            named = [m for m in ctx.in_range(sent.start, span.start, TEAM_KINDS)]
+            if named and len({m.entity for m in named}) == 1:
+                return named[-1].entity
         return None
     if head.lower_ in _PERSON_ROLES:
         # "Real Madrid head coach (Xabi Alonso)", "the Leicester captain": the one team named
@@ -82,6 +88,12 @@ def _person_possessor(ctx: Context, i: int, sent: Span) -> str | None:
         teams = {ctx.team_of_person(m.entity) for m in people}
         if len(teams) == 1:
             return teams.pop()
+        if not teams:
+            # "Barcelona will be without Messi, who was hurt during his side's draw": the one
+            # team the sentence named before him
+            named = {m.entity for m in ctx.in_range(sent.start, i, TEAM_KINDS)}
+            if len(named) == 1:
+                return named.pop()
     return None
 
 

@@ -156,7 +156,8 @@ def _mention(ctx: Context, hit: Hit) -> ResultMention | None:
     conf *= conf_factor
     if hit.get("one_team") and team is not None:
         pass  # "X emerged with a 2-0 win": the opponent is the match in focus's other side
-    elif team is None and team_slot is None and (opp is not None or opp_slot is not None):
+    elif team is None and team_slot is None and (opp is not None or opp_slot is not None
+                                                 or hit.get("one_team")):
         team, how = _team_through_discourse(ctx, hit)
         if team is None or team == opp:
             return None
