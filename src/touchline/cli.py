@@ -71,8 +71,10 @@ class _OneLineErrors(TyperGroup):
     def invoke(self, ctx: ClickContext) -> Any:
         try:
             return super().invoke(ctx)
-        except (Exit, TyperException, Abort):
+        except (Exit, Abort):
             raise
+        except TyperException as exc:  # a usage error: a bad option, a missing argument
+            fail(exc.format_message(), exc.exit_code)
         except OSError as exc:
             if exc.errno == errno.EPIPE:
                 raise  # the reader of our output went away: click exits quietly
@@ -134,18 +136,21 @@ def _open_kb(ctx: typer.Context, db: str | None, **overrides: Any) -> KnowledgeB
     return KnowledgeBase(settings.db, settings=settings)
 
 
-def _parse_date(value: str | None) -> datetime | None:
+def _parse_date(value: str | None, option: str = "--date") -> datetime | None:
+    """A YYYY-MM-DD option; a published date (``--date``) must also lie in the range ingest accepts."""
     from touchline.ingest.ids import BadDate, check_published
 
     if value is None:
         return None
     try:
         day = datetime.strptime(value, "%Y-%m-%d")
-        check_published(day.date())
+        if option == "--date":
+            check_published(day.date())
     except BadDate as exc:
-        raise typer.BadParameter(str(exc)) from None
+        raise typer.BadParameter(str(exc), param_hint=f"'{option}'") from None
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD",
+                                 param_hint=f"'{option}'") from None
     return day
 
 
@@ -159,8 +164,8 @@ def ingest(
     source: Annotated[str | None,
                       typer.Option("--source", help="Source name to record for these inputs.")] = None,
     max_bytes: Annotated[int | None,
-                         typer.Option("--max-bytes", help="Skip files (and JSON lines, feed entries) "
-                                                          "larger than this.")] = None,
+                         typer.Option("--max-bytes", min=1, help="Skip files (and JSON lines, feed "
+                                                                 "entries) larger than this.")] = None,
 ) -> None:
     """Read dated articles into the knowledge base.
 
@@ -279,7 +284,7 @@ def facts_command(
 
     Example: touchline facts "Real Madrid" --as-of 2024-11-28 --db kb.db
     """
-    day = _parse_date(as_of)
+    day = _parse_date(as_of, "--as-of")
     assert day is not None
     with _open_kb(ctx, db) as kb:
         facts = kb.facts(entity, day.date())

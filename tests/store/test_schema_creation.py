@@ -61,7 +61,6 @@ def test_processes_opening_one_new_sqlite_database_together_all_succeed(tmp_path
 
 
 def test_processes_opening_one_new_postgresql_database_together_all_succeed(pg_url: str) -> None:
-    base, _, _ = pg_url.rpartition("/")
     admin = create_engine(sqlalchemy_url(pg_url), isolation_level="AUTOCOMMIT")
     try:
         for n in range(ROUNDS):
@@ -81,7 +80,7 @@ def test_another_applications_sqlite_database_is_refused_and_left_unchanged(tmp_
         conn.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)")
         conn.execute("INSERT INTO users (name) VALUES ('ada')")
     before = path.read_bytes()
-    with pytest.raises(StoreError, match="not a touchline database .*users"):
+    with pytest.raises(StoreError, match=r"not a touchline database .*users"):
         open_store(str(path))
     assert path.read_bytes() == before
     with sqlite3.connect(path) as conn:

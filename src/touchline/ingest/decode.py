@@ -29,8 +29,10 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# Non-ASCII characters of Western European text as cp1252 writes them.
-_WESTERN_MARKS = frozenset("£€¥¢©®°±·½¼¾«»¡¿§¶ºª²³µ×÷‘’‚“”„–—…•™†‡‰‹›ˆ˜\u00a0")
+# Non-ASCII characters of Western European text as cp1252 writes them.  Left
+# out on purpose: ¹ ² ³ ¥, which a Central European text in cp1250 shows for
+# its ą, ł and Ą ("pokona³a").
+_WESTERN_MARKS = frozenset("£€¢©®°±·½¼¾«»¡¿§¶ºªµ×÷‘’‚“”„–—…•™†‡‰‹›ˆ˜\u00a0")
 _WESTERN_LETTERS = frozenset("ŒœŠšŽžŸƒ")
 # Share of letters that must be ASCII for a text to pass as Western European
 # (French, Portuguese or German run at 2-6% accented letters; Cyrillic or Greek

@@ -4,7 +4,8 @@ A feed within the size limit is parsed whole by feedparser, which forgives
 the ill-formed markup real feeds are full of.  A larger one is read as a
 stream (lxml's pull parser, entities and network access off): each entry is
 cut out as it ends, checked against the size limit on its own, and handed to
-feedparser wrapped as a one-entry feed, so memory holds one entry at a time.
+feedparser wrapped as a one-entry feed, so memory holds one entry at a time
+(an entry growing past the limit is emptied as it is read, then skipped).
 Entries are named ``<path>#<n>`` in SKIP lines.
 """
 
@@ -109,10 +110,11 @@ def stream_feed(stream: BinaryIO, where: str, opts: IngestOptions) -> Iterator[A
                 if element is not current:
                     continue  # an element named like an entry inside an entry
                 name = f"{where}#{number}"
-                if entry_bytes > opts.max_file_bytes:
+                one = b"" if entry_bytes > opts.max_file_bytes else _one_entry_feed(element)
+                if not one or len(one) > opts.max_file_bytes:
                     yield Skip(name, f"feed entry too large (over the limit of {opts.max_file_bytes} bytes)")
                 else:
-                    parsed = feedparser.parse(_one_entry_feed(element))
+                    parsed = feedparser.parse(one)
                     if parsed.entries:
                         yield _article(parsed.entries[0], name, opts)
                     else:
