@@ -95,21 +95,30 @@ class _Run:
         self.index = NearDuplicateIndex(settings.near_duplicate_threshold, settings.minhash_permutations)
         self.index.load(store.signatures())
         self.max_tokens = max(1000, int(settings.max_article_chars * TOKENS_PER_CHAR_LIMIT))
+        self.failed: dict[str, str] = {}  # article id -> why it was skipped, for the same text met again
 
     def ingest(self, paths: Iterable[str | Path], opts: IngestOptions,
                on_batch: Callable[[int], None] | None) -> IngestReport:
         for batch in _batches(self._articles(paths, opts), self.settings.batch_size):
             known = self.store.known_articles(a.id for a in batch)
             fresh: list[Article] = []
+            repeats: list[Article] = []  # the same text again in this batch: its fate is the first's
             seen: set[str] = set()
             for art in batch:
-                if art.id in known or art.id in seen:
+                if art.id in known:
                     self.report.already_present += 1
+                elif art.id in seen or art.id in self.failed:
+                    repeats.append(art)
                 else:
                     seen.add(art.id)
                     fresh.append(art)
             while fresh:
                 fresh = self._store_fresh(fresh)
+            for art in repeats:
+                if art.id in self.failed:
+                    self._skip(_skip_for(art, self.failed[art.id]))
+                else:
+                    self.report.already_present += 1
             if on_batch:
                 on_batch(len(batch))
         return self.report
@@ -126,7 +135,9 @@ class _Run:
                 self.report.read += 1
                 yield item
 
-    def _skip(self, skip: Skip) -> None:
+    def _skip(self, skip: Skip, article_id: str | None = None) -> None:
+        if article_id is not None:
+            self.failed[article_id] = skip.reason
         self.report.skipped.append(skip)
         if self.on_skip:
             self.on_skip(skip)
@@ -206,7 +217,7 @@ class _Run:
         self.index.remove(art.id)
         if self.settings.debug:
             logger.error("the database refused %s", _skip_for(art, "").path, exc_info=exc)
-        self._skip(_skip_for(art, str(exc)))
+        self._skip(_skip_for(art, str(exc)), art.id)
 
     def _count(self, art: Article) -> None:
         if art.duplicate_of is None:
@@ -220,4 +231,4 @@ class _Run:
             if self.settings.debug:
                 logger.error("unexpected error on %s: %s", _skip_for(art, "").path, reason, exc_info=error)
             reason = f"{reason} ({describe(error)}); {DEBUG_HINT}"
-        self._skip(_skip_for(art, reason))
+        self._skip(_skip_for(art, reason), art.id)

@@ -60,7 +60,10 @@ class AnalysisFailure:
 def analyse_articles(nlp: Language, articles: Iterable[Article], batch_size: int = 16,
                      max_tokens: int | None = None) -> Iterator[Analysis | AnalysisFailure]:
     """One Analysis (or AnalysisFailure) per article.  Event ids are provisional until resolve."""
-    pending: list[tuple[Article, Doc]] = []
+    # Docs are made a group at a time and dropped once read: an analysed Doc holds its
+    # tok2vec tensor, so a batch's Docs kept together would add up to far more than one.
+    group: list[tuple[Article, Doc]] = []
+    tokens = 0
     for article in articles:
         try:
             doc = _doc_for(nlp, article)
@@ -72,10 +75,6 @@ def analyse_articles(nlp: Language, articles: Iterable[Article], batch_size: int
                                            f"{max_tokens}; a list of scores or a table rather than prose?); "
                                            "split it into separate articles")
             continue
-        pending.append((article, doc))
-    group: list[tuple[Article, Doc]] = []
-    tokens = 0
-    for article, doc in pending:
         full = len(group) >= batch_size or (max_tokens is not None and tokens + len(doc) > max_tokens)
         if group and full:
             yield from _analyse_group(nlp, group)
@@ -95,14 +94,20 @@ def _analyse_group(nlp: Language, group: list[tuple[Article, Doc]]) -> Iterator[
             return
         # One of them broke a component: each again on its own, from a fresh Doc
         # (the failed pass may have left annotations half-written).
-        for article, _ in group:
+        articles = [article for article, _ in group]
+        group.clear()
+        for article in articles:
             yield from _analyse_group(nlp, [(article, _doc_for(nlp, article))])
         return
+    results: list[Analysis | AnalysisFailure] = []
     for (article, _), doc in zip(group, docs, strict=True):
         try:
-            yield read_doc(doc, article)
+            results.append(read_doc(doc, article))
         except Exception as exc:
-            yield AnalysisFailure(article, "analysis failed", exc)
+            results.append(AnalysisFailure(article, "analysis failed", exc))
+    group.clear()  # the caller's list: its Docs go now, before the next group is made
+    del docs
+    yield from results
 
 
 def _quote_id(article: str, start: int, end: int, kind: str) -> str:
