@@ -370,6 +370,8 @@ def timex_command(
     dct = published.date() if published else None
     rows: list[dict[str, Any]] = []
     for path in files:
+        if path.exists() and not path.is_file():
+            fail(f"cannot read {path}: not a regular file")
         try:
             text = path.read_text(encoding="utf-8", errors="replace")
         except OSError as exc:
