@@ -44,7 +44,7 @@ def shown_path(name: str) -> str:
     return name
 
 
-def _head_text(name: str, head: bytes) -> str:
+def _head_text(head: bytes) -> str:
     marked = bom_encoding(head)
     if marked is not None:
         return head[marked[1]:].decode(marked[0], errors="ignore")
@@ -156,14 +156,14 @@ def _os_reason(exc: OSError) -> str:
         return "no such file or directory"
     if isinstance(exc, IsADirectoryError):
         return "a directory, not a regular file: skipped"
-    return (exc.strerror or str(exc)).lower() if exc.strerror else str(exc)
+    return exc.strerror.lower() if exc.strerror else str(exc)
 
 
 def _read_stream(stream: BinaryIO, size: int | None, name: str, where: str,
                  opts: IngestOptions) -> Iterator[Article | Skip | Note]:
     limit = opts.max_file_bytes
     head = read_up_to(stream, SNIFF_BYTES)
-    reader = sniff_reader(name, _head_text(name, head))
+    reader = sniff_reader(name, _head_text(head))
     if reader is None:  # JSON Lines: a stream of articles, the limit is per line
         yield from read_jsonl(lines(head, stream, limit), where, opts)
         return

@@ -17,6 +17,8 @@ import sys
 from collections.abc import Iterator
 from typing import BinaryIO
 
+from touchline.ingest.decode import bom_encoding
+
 CHUNK = 64 * 1024
 
 
@@ -99,8 +101,6 @@ def lines(head: bytes, rest: BinaryIO, limit: int) -> Iterator[tuple[int, bytes 
     ``str`` lines (its line breaks are not single bytes); anything else as
     ``bytes`` lines, each decoded on its own so one bad line spoils no other.
     """
-    from touchline.ingest.decode import bom_encoding
-
     marked = bom_encoding(head)
     decoder = None
     if marked is not None and marked[0] != "utf-8":
