@@ -232,6 +232,8 @@ def stats(ctx: typer.Context, db: DbOption = None) -> None:
     _add_row(table, "entities", str(s.entities))
     for kind, n in s.events_by_kind.items():
         _add_row(table, f"events: {kind}", str(n))
+    for state in ("confirmed", "contradicted", "unknown"):
+        _add_row(table, f"  reference check: {state}", str(s.checks.get(state, 0)))
     _add_row(table, "quotes", str(s.quotes))
     _add_row(table, "time expressions", str(s.timexes))
     console.print(table)
@@ -263,13 +265,40 @@ def timeline_command(
     if found.entity is None:
         fail(f"no entity named {entity!r}")
     table = Table(title=Text(printable(f"timeline of {found.entity.name}")))
-    for column in ("date", "kind", "what", "confidence", "sources"):
+    for column in ("date", "kind", "what", "check", "confidence", "sources"):
         table.add_column(column)
     for r in records:
-        skip = ("id", "kind", "date", "confidence", "sources", "scorers")
-        what = ", ".join(f"{k}={names.get(v, v)}" for k, v in r.items() if k not in skip and v is not None)
-        _add_row(table, r["date"] or "?", r["kind"], what, f"{r['confidence']:.2f}", str(len(r["sources"])))
+        skip = ("id", "kind", "date", "confidence", "sources", "scorers", *CHECK_FIELDS)
+        what = ", ".join(f"{k}={names.get(v, v)}" for k, v in r.items()
+                         if k not in skip and v is not None and v != [] and v != {})
+        _add_row(table, r["date"] or "?", r["kind"], what, check_text(r, names), f"{r['confidence']:.2f}",
+                 str(len(r["sources"])))
     console.print(table)
+
+
+CHECK_FIELDS = ("check", "reference", "from_reference", "disagree", "replaced", "check_note")
+
+
+def check_text(record: dict[str, Any], names: dict[str, str]) -> str:
+    """A match's reference check in a few words: "confirmed: 2018-11-03 Derby 3-1 Birmingham
+    (EFL Championship; england/2018-19/2-championship.txt:1234)"."""
+    state = record.get("check")
+    if state is None:
+        return ""
+    ref = record.get("reference")
+    if ref is None:
+        return f"{state} ({record.get('check_note')})" if record.get("check_note") else state
+    score = "v" if ref["home_score"] is None else f"{ref['home_score']}-{ref['away_score']}"
+    text = (f"{state}: {ref['date']} {names.get(ref['home'], ref['home'])} {score} "
+            f"{names.get(ref['away'], ref['away'])} ({names.get(ref['competition'], ref['competition'])}; "
+            f"{ref['source']['file']}:{ref['source']['line']})")
+    if record.get("disagree"):
+        text += f"; text differs on {', '.join(record['disagree'])}"
+    if record.get("kind") == "match" and record.get("home_score") is None and ref["home_score"] is not None:
+        text += "; score from the reference"
+    if record.get("from_reference"):
+        text += f"; from the reference: {', '.join(record['from_reference'])}"
+    return text
 
 
 @app.command("facts")
@@ -418,6 +447,43 @@ def gazetteer_import(
         fail(str(exc))
     typer.echo(printable(f"imported {count} entities into {target} "
                          f"(set TOUCHLINE_GAZETTEER_DIR={target} to use them)"))
+
+
+# --- reference (the results reference's user data) -------------------------------------
+
+reference_app = typer.Typer(help="Manage the results reference that matches are checked against.",
+                            no_args_is_help=True)
+app.add_typer(reference_app, name="reference")
+
+
+@reference_app.command("import")
+def reference_import(
+    path: Annotated[Path, typer.Argument(help="A Football.TXT results file or a folder of them.")],
+    dest: Annotated[Path | None, typer.Option(
+        "--dest", help="User reference directory to write (default: env TOUCHLINE_REFERENCE_DIR, "
+                       "else ~/.touchline/reference).")] = None,
+) -> None:
+    """Add Football.TXT results (cups, other leagues, newer seasons) to the user reference.  Example:
+    touchline reference import ~/openfootball/england/2026-27 --dest ~/.touchline/reference"""
+    from touchline.resolve.reference import FootballTxtError, import_path
+    from touchline.resolve.reference.db import ReferenceFileError
+    from touchline.resolve.reference.sources import user_dir
+
+    target = dest or user_dir() or Path.home() / ".touchline" / "reference"
+    try:
+        report = import_path(path, target)
+    except (FootballTxtError, ReferenceFileError) as exc:
+        typer.echo(printable(f"SKIP {exc}"), err=True)  # one line, never wrapped
+        raise typer.Exit(1) from None
+    for line in report.skipped:
+        typer.echo(printable(f"SKIP {line}"), err=True)
+    unmapped = sorted({n for n, _c, _m, _k in report.unmapped()})
+    typer.echo(printable(f"imported {report.summary()} into {target / 'results.sqlite'} "
+                         f"(set TOUCHLINE_REFERENCE_DIR={target} to use them)"))
+    if unmapped:
+        shown = ", ".join(unmapped[:10]) + (" ..." if len(unmapped) > 10 else "")
+        typer.echo(printable(f"team names that map to no club (add them with touchline gazetteer import): "
+                             f"{shown}"))
 
 
 def main() -> None:

@@ -144,7 +144,13 @@ def read_doc(doc: Doc, article: Article) -> Analysis:
                     quotes=quotes, timexes=timexes)
 
 
+# Optional keys of an event dict that are hints for resolve (see touchline.resolve.reference.link).
+HINT_KEYS = ("date_source", "date_window", "home_stated")
+
+
 def _event(article: str, data: dict[str, Any]) -> Event:
     sources = tuple(SourceSpan(article, int(s), int(e)) for s, e in data.get("sources") or ())
+    hints = {k: data[k] for k in HINT_KEYS if data.get(k) is not None}
     return Event(id="", kind=data["kind"], detail=detail_from_fields(data["kind"], data.get("fields") or {}),
-                 date=data.get("date"), confidence=float(data.get("confidence", 0.5)), sources=sources)
+                 date=data.get("date"), confidence=float(data.get("confidence", 0.5)), sources=sources,
+                 hints=hints)

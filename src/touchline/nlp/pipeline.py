@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_suffix_regex
 
 from touchline.nlp import extensions
 
@@ -44,13 +45,21 @@ SENTENCE_CAP = ("tl_sentence_cap", "touchline.nlp.sentence_cap")
 _warned_rule_only = False
 
 
+def _split_left_quote_possessive(nlp: Language) -> Language:
+    """Web text often writes the possessive with a left quote ("Santo‘s men"): split it off
+    as spaCy splits "'s" and "’s", so the name before it is matched as a name."""
+    suffixes = [*(nlp.Defaults.suffixes or ()), r"(?<=[^\W\d_])‘[sS]"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search  # type: ignore[union-attr]
+    return nlp
+
+
 def load_base(model: str | None = PRETRAINED) -> Language:
     """The pretrained pipeline, or a blank rule-only one if it is not installed."""
     global _warned_rule_only
     extensions.register_extensions()
     if model:
         try:
-            return spacy.load(model, exclude=list(PRETRAINED_EXCLUDE))
+            return _split_left_quote_possessive(spacy.load(model, exclude=list(PRETRAINED_EXCLUDE)))
         except OSError:
             if not _warned_rule_only:
                 logger.warning(
@@ -59,7 +68,7 @@ def load_base(model: str | None = PRETRAINED) -> Language:
                 _warned_rule_only = True
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    return nlp
+    return _split_left_quote_possessive(nlp)
 
 
 def build_pipeline(model: str | None = PRETRAINED, components: tuple[str, ...] | None = None) -> Language:

@@ -45,7 +45,9 @@ def facts_as_of(store: Store, name: str, on: date) -> tuple[Entity | None, list[
     if not matches:
         return None, []
     entity = matches[0]
-    roles = [e for e in store.events(["role"]) if isinstance(e.detail, RoleEvent)]
+    # a role told as ended or as held in the past opens nothing on its date
+    roles = [e for e in store.events(["role"]) if isinstance(e.detail, RoleEvent)
+             and e.detail.status not in ("ended", "former")]
     starts = _role_dates(store, roles)
     names = {e.id: e.name for e in store.entities()}
     day = on.isoformat()

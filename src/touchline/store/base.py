@@ -42,6 +42,8 @@ class StoreStats:
     events_by_kind: dict[str, int]
     quotes: int
     timexes: int
+    # matches and fixtures by results-reference check: confirmed / contradicted / unknown
+    checks: dict[str, int] = field(default_factory=dict)
 
 
 @runtime_checkable

@@ -35,6 +35,8 @@ from touchline.model import (
     SourceSpan,
     Story,
     TimeExpression,
+    check_from_data,
+    check_to_data,
     detail_from_fields,
     detail_to_fields,
 )
@@ -208,7 +210,8 @@ class SqlStore:
             merged[e.id] = merge_events(merged[e.id], e) if e.id in merged else e
         for e in merged.values():
             row = {"kind": e.kind, "date": e.date, "confidence": e.confidence,
-                   "fields": detail_to_fields(e.detail)}
+                   "fields": detail_to_fields(e.detail), "check_state": e.check.state if e.check else None,
+                   "reference": check_to_data(e.check)}
             if e.id in existing:
                 conn.execute(t.events.update().where(t.events.c.id == e.id).values(**row))
             else:
@@ -263,7 +266,8 @@ class SqlStore:
             sources.setdefault(s.event_id, []).append(SourceSpan(s.article, s.start_char, s.end_char))
         for r in rows:
             yield Event(id=r["id"], kind=r["kind"], detail=detail_from_fields(r["kind"], r["fields"]),
-                        date=r["date"], confidence=r["confidence"], sources=tuple(sources.get(r["id"], ())))
+                        date=r["date"], confidence=r["confidence"], sources=tuple(sources.get(r["id"], ())),
+                        check=check_from_data(r["reference"]))
 
     def events(self, kinds: Sequence[str] | None = None) -> Iterator[Event]:
         query = select(t.events).order_by(t.events.c.date, t.events.c.kind, t.events.c.id)
@@ -305,6 +309,9 @@ class SqlStore:
 
             by_kind = Counter({k: n for k, n in conn.execute(
                 select(t.events.c.kind, func.count()).group_by(t.events.c.kind))})
+            checks = Counter({s: n for s, n in conn.execute(
+                select(t.events.c.check_state, func.count()).where(t.events.c.check_state.is_not(None))
+                .group_by(t.events.c.check_state))})
             return StoreStats(
                 articles=count(select(func.count()).select_from(t.articles)),
                 duplicates=count(select(func.count()).select_from(t.articles)
@@ -313,6 +320,7 @@ class SqlStore:
                 events_by_kind=dict(sorted(by_kind.items())),
                 quotes=count(select(func.count()).select_from(t.quotes)),
                 timexes=count(select(func.count()).select_from(t.timexes)),
+                checks=dict(sorted(checks.items())),
             )
 
     def close(self) -> None:
