@@ -15,6 +15,7 @@ from touchline.store.sql import sqlalchemy_url
 
 PROCESSES = 5
 ROUNDS = 3
+SQLITE_ROUNDS = 8  # cheap, and one race (switching to WAL) showed only about once in 20 rounds
 
 
 def _open(url: str, barrier: multiprocessing.synchronize.Barrier, errors: multiprocessing.Queue) -> None:
@@ -54,7 +55,7 @@ def _tables(url: str) -> set[str]:
 
 
 def test_processes_opening_one_new_sqlite_database_together_all_succeed(tmp_path: Path) -> None:
-    for n in range(ROUNDS):
+    for n in range(SQLITE_ROUNDS):
         url = str(tmp_path / f"new{n}.db")
         assert _open_together(url) == []
         assert {"articles", "events", "quotes", "alembic_version"} <= _tables(url)

@@ -17,6 +17,7 @@ commit, which is what kill-safety needs).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,6 +28,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError
 
 from touchline.store.base import StoreError
 
@@ -57,9 +59,24 @@ def upgrade(engine: Engine) -> None:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
     if engine.dialect.name == "sqlite":
-        with engine.connect() as conn:
-            if str(conn.exec_driver_sql("PRAGMA journal_mode").scalar()).lower() != "wal":
-                conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+        _use_wal(engine)
+
+
+def _use_wal(engine: Engine, patience: float = 30.0) -> None:
+    """Switch a SQLite file to WAL mode.  The switch needs the file to itself and, unlike
+    other statements, may fail at once ("database is locked") instead of waiting while
+    another process reads it: it is tried again until that process is done."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            with engine.connect() as conn:
+                if str(conn.exec_driver_sql("PRAGMA journal_mode").scalar()).lower() != "wal":
+                    conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+            return
+        except OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 @contextmanager
