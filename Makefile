@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 DEMO_DB ?= demo.db
 SHARED ?= ../shared
 
-.PHONY: install demo test lint typecheck eval eval-time bench gazetteer clean
+.PHONY: install demo test lint typecheck eval eval-time bench gazetteer reference clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,9 +50,15 @@ eval-time: $(EVAL_STAMP)
 
 bench: $(STAMP)
 	$(PY) scripts/bench.py --shared $(SHARED)
+	$(PY) scripts/bench_worst.py
 
 gazetteer: $(STAMP)
 	$(PY) scripts/build_gazetteer.py
+
+# The results reference (resolve/reference/data/results.sqlite) from vendor/openfootball;
+# run after `make gazetteer` when the clubs change (team names map to gazetteer clubs).
+reference: $(STAMP)
+	$(PY) scripts/build_reference.py --report eval/reference/names_report.tsv
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(DEMO_DB)*

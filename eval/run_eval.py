@@ -4,7 +4,8 @@ For each ``*.json`` gold file in ``<shared>/eval/`` the articles it names are
 looked up in ``<shared>/seeds/`` (and any folder given with --articles),
 ingested into a fresh database, exported, and scored with the unchanged
 ``score.py``.  The judged BBC sample and the dev-set figures
-(eval/extraction/) are recomputed after.
+(eval/extraction/) are recomputed after, then what the results reference
+confirms, contradicts and recovers on every set (eval/reference/).
 """
 
 from __future__ import annotations
@@ -95,6 +96,9 @@ def main() -> int:
     dev = HERE / "extraction" / "examples_eval.py"
     if dev.exists():
         status |= subprocess.run([sys.executable, str(dev)]).returncode
+    reference = HERE / "reference" / "reference_eval.py"
+    if reference.exists():
+        status |= subprocess.run([sys.executable, str(reference), "--shared", str(args.shared)]).returncode
     return status
 
 

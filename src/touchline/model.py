@@ -41,11 +41,29 @@ class Article:
     duplicate_of: str | None = None
     story: str | None = None
     ingested_at: datetime | None = None  # knowledge time
+    # Where ingest read it (input path, line or entry number), for SKIP lines
+    # about it; not stored and not part of the article's identity.
+    origin: tuple[str, int | None] | None = field(default=None, compare=False, repr=False)
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on one terminal line: control and format characters
+    (newlines, escape sequences, bidi overrides) and undecodable file-name bytes
+    are shown as Python-style escapes instead of acting on the terminal."""
+    out = []
+    for ch in text:
+        if "\udc80" <= ch <= "\udcff":  # a file-name byte os.fsdecode could not decode
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        elif ch.isprintable():
+            out.append(ch)
+        else:
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+    return "".join(out)
 
 
 @dataclass(frozen=True, slots=True)
 class Skip:
-    """An input that could not be read: where it was and why."""
+    """An input that could not be read, analysed or stored: where it was and why."""
 
     path: str
     reason: str
@@ -53,7 +71,20 @@ class Skip:
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"SKIP {where}: {self.reason}"
+        return printable(f"SKIP {where}: {self.reason}")
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Something a person should know about an input that was still read (a guessed encoding)."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return printable(f"NOTE {where}: {self.message}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +198,10 @@ class RoleEvent:
     person: str | None = None
     team: str | None = None
     role: str | None = None  # head_coach | captain | vice_captain | assistant | director | ...
+    # what the text tells of the role: None (held on the report date), "appointed", "interim"
+    # (caretaker), "leaving", "ended" (sacked, resigned: held until the report date) or
+    # "former" (held at some past time)
+    status: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,11 +258,99 @@ def detail_from_fields(kind: str, data: Mapping[str, Any]) -> EventDetail:
     return detail
 
 
+CheckState = Literal["confirmed", "contradicted", "unknown"]
+CHECK_STATES: tuple[str, ...] = ("confirmed", "contradicted", "unknown")
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceResult:
+    """A result in the open results reference (openfootball) that a match was linked to.
+
+    ``date`` is world time (the match day at the venue, as the reference
+    records it).  ``home``/``away``/``competition`` are entity ids;
+    ``home_score``/``away_score`` the result after extra time (None for a
+    fixture the reference lists unplayed); ``file``/``line`` where it is written.
+    """
+
+    date: str
+    home: str
+    away: str
+    home_score: int | None
+    away_score: int | None
+    competition: str
+    file: str
+    line: int
+    round: str | None = None
+    score_90: tuple[int, int] | None = None  # after 90 minutes, when extra time was played
+    penalties: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceCheck:
+    """What the results reference says about an extracted match or fixture.
+
+    ``state``: confirmed (linked, nothing disagrees), contradicted (linked, the
+    text disagrees on a field in ``disagree``; the event keeps the text's
+    value), unknown (not linked; ``note`` says why).  ``filled`` names the
+    event fields whose value comes from the reference because the text left
+    them open; ``replaced`` keeps what the event held there before (a guessed
+    date, a home side taken from word order).
+    """
+
+    state: str
+    reference: ReferenceResult | None = None
+    filled: tuple[str, ...] = ()
+    disagree: tuple[str, ...] = ()
+    replaced: Mapping[str, Any] = field(default_factory=dict)
+    note: str | None = None
+
+
+def check_to_data(check: ReferenceCheck | None) -> dict[str, Any] | None:
+    """A reference check as plain JSON-ready data (None stays None)."""
+    if check is None:
+        return None
+    ref = check.reference
+    return {
+        "state": check.state, "note": check.note, "filled": list(check.filled),
+        "disagree": list(check.disagree), "replaced": dict(check.replaced),
+        "reference": None if ref is None else {
+            "date": ref.date, "home": ref.home, "away": ref.away, "home_score": ref.home_score,
+            "away_score": ref.away_score, "competition": ref.competition, "round": ref.round,
+            "score_90": list(ref.score_90) if ref.score_90 else None,
+            "penalties": list(ref.penalties) if ref.penalties else None,
+            "file": ref.file, "line": ref.line},
+    }
+
+
+def _int_pair(value: Any) -> tuple[int, int] | None:
+    return (int(value[0]), int(value[1])) if value else None
+
+
+def check_from_data(data: Mapping[str, Any] | None) -> ReferenceCheck | None:
+    """Inverse of :func:`check_to_data`."""
+    if not data:
+        return None
+    ref = data.get("reference")
+    result = None
+    if ref:
+        result = ReferenceResult(
+            date=ref["date"], home=ref["home"], away=ref["away"], home_score=ref.get("home_score"),
+            away_score=ref.get("away_score"), competition=ref["competition"], file=ref["file"],
+            line=int(ref["line"]), round=ref.get("round"),
+            score_90=_int_pair(ref.get("score_90")), penalties=_int_pair(ref.get("penalties")))
+    return ReferenceCheck(state=data["state"], reference=result, filled=tuple(data.get("filled") or ()),
+                          disagree=tuple(data.get("disagree") or ()),
+                          replaced=dict(data.get("replaced") or {}), note=data.get("note"))
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     """Something that happened (or will happen), with where it was read.
 
     ``date`` is world time: "YYYY-MM-DD", "YYYY-MM", "YYYY" or None.
+    ``hints`` carries optional notes from extraction for later stages (see
+    ``touchline.resolve.reference.link`` for the ones it reads); they are not stored.
+    ``check`` is what the results reference says about a match or fixture.
     """
 
     id: str
@@ -236,6 +359,8 @@ class Event:
     date: str | None = None
     confidence: float = 0.5
     sources: tuple[SourceSpan, ...] = ()
+    check: ReferenceCheck | None = None
+    hints: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

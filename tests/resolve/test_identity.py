@@ -39,7 +39,7 @@ def named(text: str, eid: str, name: str) -> Analysis:
 
 def ingest(store: MemoryStore, *analyses: Analysis) -> list[Analysis]:
     identity = Identity(store.entities_by_keys, is_gazetteer=lambda eid: False)
-    done = [resolve_analysis(a, identity) for a in analyses]
+    done = [resolve_analysis(a, identity=identity) for a in analyses]
     store.write(WriteBatch(done))
     return done
 
@@ -131,7 +131,7 @@ def test_the_sql_store_finds_and_merges_like_the_memory_store(tmp_path) -> None:
     identity = Identity(store.entities_by_keys, is_gazetteer=lambda eid: False)
     for text, eid, name in (("Rafa Benitez spoke.", "coach:rafa-benitez", "Rafa Benitez"),
                             ("Rafael Benítez spoke.", "person:rafael-benitez", "Rafael Benítez")):
-        a = resolve_analysis(named(text, eid, name), identity)
+        a = resolve_analysis(named(text, eid, name), identity=identity)
         store.write(WriteBatch([a]))
         identity = Identity(store.entities_by_keys, is_gazetteer=lambda eid: False)  # a new run
     [benitez] = [e for e in store.entities() if e.kind in ("coach", "person", "player")]
@@ -145,9 +145,10 @@ def test_namesakes_the_gazetteer_tells_apart_stay_apart() -> None:
     identity = Identity(store.entities_by_keys, is_gazetteer=gazetteer.__contains__,
                         namesakes=lambda name: set(gazetteer) if "Brandt" in name else set())
     for eid in sorted(gazetteer):
-        a = resolve_analysis(named(f"Ivo Brandt ({eid}) played.", eid, "Ivo Brandt"), identity)
+        a = resolve_analysis(named(f"Ivo Brandt ({eid}) played.", eid, "Ivo Brandt"), identity=identity)
         store.write(WriteBatch([a]))
     assert set(people(store)) == {"person:ivo-brandt", "person:ivo-brandt-1999"}
     # An article that names "Ivo Brandt" without saying which one links to neither.
-    [undecided] = [resolve_analysis(named("Ivo Brandt scored.", "person:ivo-brandt", "Ivo Brandt"), identity)]
+    [undecided] = [resolve_analysis(named("Ivo Brandt scored.", "person:ivo-brandt", "Ivo Brandt"),
+                                 identity=identity)]
     assert undecided.mentions[0].entity is None and not undecided.entities

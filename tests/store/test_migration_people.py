@@ -1,6 +1,6 @@
-"""Migration 0002 on a knowledge base written before it: entities merged, references kept, nothing lost.
+"""Migration 0003 on a knowledge base written before it: entities merged, references kept, nothing lost.
 
-The old knowledge base is built at revision 0001 with rows as touchline wrote them then
+The old knowledge base is built at revision 0002 with rows as touchline wrote them then
 (one person under several kind-prefixed ids, a name with junk glued to it, a league the
 NER took for a person, quotes whose text joined their parts), on SQLite and PostgreSQL.
 """
@@ -25,7 +25,7 @@ def old_knowledge_base(url: str) -> None:
     with engine.begin() as conn:
         cfg = alembic_config()
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001")
+        command.upgrade(cfg, "0002")
         meta = sa.MetaData()
         meta.reflect(conn)
         t = meta.tables

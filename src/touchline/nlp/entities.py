@@ -398,7 +398,9 @@ class EntityLinker:
             team = art.data.national_team_of(code) if code else None
             if team is None or word.lower_ not in {w.lower() for w in team["attrs"].get("demonyms", [])}:
                 continue
-            if after.pos_ in ("VERB", "AUX") and word.dep_ in ("nsubj", "nsubjpass"):
+            # "the Dutch were", "the Spanish have": the team; "the Italian was": one person
+            singular = after.tag_ == "VBZ" or after.lower_ in ("was", "is", "has", "'s")
+            if after.pos_ in ("VERB", "AUX") and word.dep_ in ("nsubj", "nsubjpass") and not singular:
                 art.add(tok.i, word.i + 1, "national_team", team["id"], 0.65, "descriptor")
 
     def _coach_sides(self, art: Article) -> None:
@@ -474,8 +476,16 @@ def _in_era(entry: dict[str, Any], on: date | None) -> bool:
 
 
 def _trim(span: Span) -> Span | None:
-    """Drop a possessive "'s" and a leading "the" from an NER span."""
+    """Drop a possessive "'s" and a leading "the" from an NER span, and whatever it took from
+    a line before its own ("Birmingham\n- Teemu Pukki": a name never runs over a line break)."""
     start, end = span.start, span.end
+    doc = span.doc
+    for k in range(end - 1, start - 1, -1):
+        if (doc[k].is_space and "\n" in doc[k].text) or "\n" in doc[k].whitespace_:
+            start = k + 1
+            break
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
     if end - start > 1 and span.doc[end - 1].lower_ in ("'s", "’s", "'"):
         end -= 1
     if end - start > 1 and span.doc[start].lower_ == "the":

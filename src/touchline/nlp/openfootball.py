@@ -84,7 +84,7 @@ def parse_clubs(text: str, country: str) -> list[Entry]:
         if stripped.startswith("|"):
             if current is not None:
                 for alias in stripped.strip("|").split("|"):
-                    name = _clean_name(alias)
+                    name = _clean_name(alias).rstrip(",")  # "| Mirassol Futebol Clube,"
                     # "[en]" marks English forms, but some are abbreviations ("Ath Madrid").
                     english = "[en]" in alias and all(len(w) > 3 or w.isdigit() for w in name.split())
                     if name:
@@ -92,8 +92,10 @@ def parse_clubs(text: str, country: str) -> list[Entry]:
                         if english and "_en" not in current:
                             current["_en"] = name
             continue
-        if raw[:1].isspace() or "//" in stripped:
-            continue  # street address lines
+        # Street address lines hold "//"; an indented line with a comma and no "//" is
+        # still a club (" Levanger FK, Levanger"), so its aliases are not given to the club above.
+        if "//" in stripped or (raw[:1].isspace() and "," not in stripped):
+            continue
         fields = [f.strip() for f in stripped.split(",")]
         name = _clean_name(fields[0])
         if not name:
@@ -105,6 +107,8 @@ def parse_clubs(text: str, country: str) -> list[Entry]:
                 stadium = _clean_name(f[1:])
             elif _YEAR_RE.match(f):
                 founded = int(f[:4])
+            elif f.startswith("city:"):
+                continue  # an old lower-case city key ("city:sanpedrosula"), not a name
             elif f and city is None:
                 city = _clean_name(f.split("›")[0])
         current = {"_canonical": name, "_aliases": [], "country": country, "city": city,

@@ -44,7 +44,9 @@ def facts_as_of(store: Store, name: str, on: date) -> tuple[Entity, list[Fact]]:
     """The entity ``name`` picks out and its facts on ``on`` (``UnknownName``/``AmbiguousName``
     when it picks out none or several)."""
     entity = resolve_entity(store, name)
-    roles = [e for e in store.events(["role"]) if isinstance(e.detail, RoleEvent)]
+    # a role told as ended or as held in the past opens nothing on its date
+    roles = [e for e in store.events(["role"]) if isinstance(e.detail, RoleEvent)
+             and e.detail.status not in ("ended", "former")]
     starts = _role_dates(store, roles)
     names = {e.id: e.name for e in store.entities()}
     day = on.isoformat()

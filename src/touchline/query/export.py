@@ -9,10 +9,27 @@ from typing import Any
 
 import jsonschema
 
-from touchline.model import Event, detail_to_fields
+from touchline.model import Event, check_to_data, detail_to_fields
 from touchline.store import Store
 
 FORMAT = "touchline.export/1"
+
+
+def check_fields(ev: Event) -> dict[str, Any]:
+    """What the results reference says about a match or fixture, as export fields: ``check``
+    (confirmed / contradicted / unknown, null when never checked), ``reference`` (the linked
+    result and its source file and line), ``from_reference`` (fields whose value is the
+    reference's), ``disagree`` (fields where the text, kept, says otherwise), ``replaced`` (what
+    the event held before the reference filled a field) and ``check_note``."""
+    check = ev.check
+    data = check_to_data(check) or {}
+    ref = data.get("reference")
+    if ref is not None:
+        ref = {k: v for k, v in ref.items() if k not in ("file", "line")}
+        ref["source"] = {"file": data["reference"]["file"], "line": data["reference"]["line"]}
+    return {"check": check.state if check else None, "reference": ref,
+            "from_reference": data.get("filled", []), "disagree": data.get("disagree", []),
+            "replaced": data.get("replaced", {}), "check_note": data.get("note")}
 
 
 def event_record(ev: Event) -> dict[str, Any]:
@@ -21,6 +38,8 @@ def event_record(ev: Event) -> dict[str, Any]:
         "sources": [{"article": s.article, "start": s.start, "end": s.end} for s in ev.sources],
     }
     record.update(detail_to_fields(ev.detail))
+    if ev.kind in ("match", "fixture"):
+        record.update(check_fields(ev))
     return record
 
 

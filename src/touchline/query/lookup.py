@@ -62,8 +62,22 @@ def fold(name: str) -> str:
     return " ".join(words)
 
 
+class SearchTermError(ValueError):
+    """A search term with nothing to search for once folded ("%", "--", "")."""
+
+
+def search_term(value: str, what: str) -> str:
+    """``value`` folded, or SearchTermError when nothing is left: a term of only
+    punctuation would otherwise match every name or quote."""
+    folded = fold(value)
+    if not folded:
+        raise SearchTermError(f"{what} {value!r} has no letters or digits to search for")
+    return folded
+
+
 def _steps(store: Store, name: str) -> list[list[Entity]]:
     """The entities each step of the lookup finds, in order."""
+    search_term(name, "name")
     query = name.strip()
     by_id = list(store.entities([query])) if ":" in query else []
     parsed = names.parse(names.without_honorifics(query))

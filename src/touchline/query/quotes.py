@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from touchline.model import Quote
-from touchline.nlp import names
-from touchline.query.lookup import fold, resolve_entity
+from touchline.nlp.names import parse
+from touchline.query.lookup import fold, resolve_entity, search_term
 from touchline.resolve.identity import is_person
 from touchline.store import Store
 
@@ -24,14 +24,15 @@ def search_quotes(store: Store, speaker: str | None = None, about: str | None = 
                   contains: str | None = None) -> list[QuoteHit]:
     """Quotes by ``speaker``, mentioning ``about`` (its names, a person's surname too) and holding
     ``contains``.  ``UnknownName``/``AmbiguousName`` when a name does not pick out one entity."""
-    speaker_ids = {resolve_entity(store, speaker).id} if speaker else None
+    wanted = search_term(contains, "search term") if contains is not None else None
+    speaker_ids = {resolve_entity(store, speaker).id} if speaker is not None else None
     about_names = None
-    if about:
+    if about is not None:
         entity = resolve_entity(store, about)
         forms = {entity.name, *entity.aliases}
         if is_person(entity):
             # A quote about a person often names them by surname alone.
-            forms |= {names.parse(f).surname for f in forms if names.parse(f).full}
+            forms |= {parse(f).surname for f in forms if parse(f).full}
         about_names = {fold(n) for n in forms if fold(n)}
     names = {e.id: e.name for e in store.entities()}
     articles = {a.id: a for a in store.articles()}
@@ -39,7 +40,7 @@ def search_quotes(store: Store, speaker: str | None = None, about: str | None = 
     for q in store.quotes():
         if speaker_ids is not None and q.speaker not in speaker_ids:
             continue
-        if contains and fold(contains) not in fold(q.text):
+        if wanted is not None and wanted not in fold(q.text):
             continue
         if about_names is not None and not any(f" {n} " in f" {fold(q.text)} " for n in about_names):
             continue

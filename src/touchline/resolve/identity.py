@@ -57,7 +57,8 @@ Lookup = Callable[[Iterable[str]], Mapping[str, Iterable[Entity]]]
 
 
 def is_person(entity: Entity) -> bool:
-    return entity.kind in PERSON_KINDS
+    """A player, coach or person with a name to resolve by."""
+    return entity.kind in PERSON_KINDS and isinstance(entity.name, str)
 
 
 def person_name(name: str) -> names.PersonName:
@@ -91,7 +92,7 @@ def thing_key(kind: str, name: str) -> str:
 
 def entity_keys(entity: Entity) -> list[str]:
     """Every key an entity is found by: its name's and its aliases'."""
-    forms = [entity.name, *entity.aliases]
+    forms = [f for f in (entity.name, *entity.aliases) if isinstance(f, str) and f.strip()]
     keys: list[str] = []
     for form in forms:
         keys += person_keys(form) if is_person(entity) else [thing_key(entity.kind, form)]
@@ -309,6 +310,8 @@ class Identity:
         """Read what the store holds for every key the article may look up, in one query."""
         keys: list[str] = []
         for e in analysis.entities:
+            if not isinstance(e.name, str) or not e.name.strip():
+                continue
             if is_person(e):
                 name = names.clean_person_name(e.name) or e.name
                 keys += [*person_keys(name), thing_key("any", name)]
@@ -327,6 +330,9 @@ class Identity:
         records: dict[str, Entity] = {}
         known: dict[str, Entity | None] = {}
         for entity in analysis.entities:
+            if not isinstance(entity.name, str) or not entity.name.strip():
+                records[entity.id] = entity  # nothing to resolve by: the store decides what to do
+                continue
             if is_person(entity):
                 target, stored = self.person_target(entity, article_teams)
                 name = names.without_honorifics(names.clean_person_name(entity.name) or entity.name)

@@ -6,6 +6,7 @@ from dataclasses import fields, replace
 from typing import Any
 
 from touchline.model import Event, Scorer
+from touchline.resolve.reference.check import merge_checks
 
 
 def _merge_scorers(old: tuple[Scorer, ...], new: tuple[Scorer, ...]) -> tuple[Scorer, ...]:
@@ -38,4 +39,4 @@ def merge_events(old: Event, new: Event) -> Event:
     confidence = max(confidence, old.confidence, new.confidence)
     detail = replace(old.detail, **changes)
     return replace(old, detail=detail, sources=sources, date=old.date or new.date,
-                   confidence=round(confidence, 4))
+                   confidence=round(confidence, 4), check=merge_checks(old.check, new.check, detail))

@@ -99,6 +99,7 @@ class MemoryStore:
             events_by_kind=dict(sorted(Counter(e.kind for e in self._events.values()).items())),
             quotes=len(self._quotes),
             timexes=len(self._timexes),
+            checks=dict(sorted(Counter(e.check.state for e in self._events.values() if e.check).items())),
         )
 
     def close(self) -> None:

@@ -98,7 +98,12 @@ events = Table(
     Column("date", String(10)),  # world time: YYYY-MM-DD, YYYY-MM or YYYY
     Column("confidence", Float, nullable=False),
     Column("fields", JSON, nullable=False),
+    # What the results reference says (touchline.resolve.reference): the state, and the
+    # linked result, filled/disagreeing fields and note as JSON (model.check_to_data).
+    Column("check_state", String(16)),
+    Column("reference", JSON),
     Index("ix_events_kind_date", "kind", "date"),
+    Index("ix_events_check_state", "check_state"),
 )
 
 event_sources = Table(

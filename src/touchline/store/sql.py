@@ -17,7 +17,14 @@ from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import (
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    ProgrammingError,
+    SQLAlchemyError,
+    StatementError,
+)
 from sqlalchemy.sql.dml import Insert
 
 from touchline.model import (
@@ -28,13 +35,15 @@ from touchline.model import (
     SourceSpan,
     Story,
     TimeExpression,
+    check_from_data,
+    check_to_data,
     detail_from_fields,
     detail_to_fields,
 )
 from touchline.resolve.merge import merge_events
 from touchline.store import identity
 from touchline.store import schema as t
-from touchline.store.base import StoreError, StoreStats, WriteBatch
+from touchline.store.base import StoreError, StoreRejected, StoreStats, WriteBatch
 from touchline.store.migrate import upgrade
 
 logger = logging.getLogger(__name__)
@@ -52,13 +61,13 @@ def sqlalchemy_url(url: str) -> str:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # WAL lets readers work while an ingest writes; NORMAL is durable in WAL mode
-    # up to the last committed transaction, which is what kill-safety needs.
+    # Per connection.  The busy timeout comes first: another process opening the
+    # same new database may hold its lock for a moment.  WAL mode is a property
+    # of the file, set once the file is known to be touchline's (store.migrate).
     cur = dbapi_connection.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
 
 
@@ -123,10 +132,14 @@ class SqlStore:
                 yield row[0], bytes(row[1])
 
     def write(self, batch: WriteBatch) -> None:
+        """One transaction.  StoreRejected when the database refused a value the batch
+        holds (the rest of the run can go on), StoreError when the database itself failed."""
         try:
             with self.engine.begin() as conn:
                 self._write(conn, batch)
-        except SQLAlchemyError as exc:
+        except (SQLAlchemyError, ValueError, TypeError) as exc:
+            if _refused(exc):
+                raise StoreRejected(f"the database refused it ({_short(exc)})") from exc
             raise StoreError(f"write to {self.url} failed: {_short(exc)}") from exc
 
     def _write(self, conn: Connection, batch: WriteBatch) -> None:
@@ -194,7 +207,8 @@ class SqlStore:
             merged[e.id] = merge_events(merged[e.id], e) if e.id in merged else e
         for e in merged.values():
             row = {"kind": e.kind, "date": e.date, "confidence": e.confidence,
-                   "fields": detail_to_fields(e.detail)}
+                   "fields": detail_to_fields(e.detail), "check_state": e.check.state if e.check else None,
+                   "reference": check_to_data(e.check)}
             if e.id in existing:
                 conn.execute(t.events.update().where(t.events.c.id == e.id).values(**row))
             else:
@@ -253,7 +267,8 @@ class SqlStore:
             sources.setdefault(s.event_id, []).append(SourceSpan(s.article, s.start_char, s.end_char))
         for r in rows:
             yield Event(id=r["id"], kind=r["kind"], detail=detail_from_fields(r["kind"], r["fields"]),
-                        date=r["date"], confidence=r["confidence"], sources=tuple(sources.get(r["id"], ())))
+                        date=r["date"], confidence=r["confidence"], sources=tuple(sources.get(r["id"], ())),
+                        check=check_from_data(r["reference"]))
 
     def events(self, kinds: Sequence[str] | None = None) -> Iterator[Event]:
         query = select(t.events).order_by(t.events.c.date, t.events.c.kind, t.events.c.id)
@@ -297,6 +312,9 @@ class SqlStore:
 
             by_kind = Counter({k: n for k, n in conn.execute(
                 select(t.events.c.kind, func.count()).group_by(t.events.c.kind))})
+            checks = Counter({s: n for s, n in conn.execute(
+                select(t.events.c.check_state, func.count()).where(t.events.c.check_state.is_not(None))
+                .group_by(t.events.c.check_state))})
             return StoreStats(
                 articles=count(select(func.count()).select_from(t.articles)),
                 duplicates=count(select(func.count()).select_from(t.articles)
@@ -305,11 +323,24 @@ class SqlStore:
                 events_by_kind=dict(sorted(by_kind.items())),
                 quotes=count(select(func.count()).select_from(t.quotes)),
                 timexes=count(select(func.count()).select_from(t.timexes)),
+                checks=dict(sorted(checks.items())),
             )
 
     def close(self) -> None:
         self.engine.dispose()
 
 
+def _refused(exc: Exception) -> bool:
+    """An error about the data written, not the database: a value a column cannot
+    hold (a NUL in PostgreSQL text, an over-long id), a broken reference, a value
+    the driver cannot bind (a bare StatementError wraps those; some drivers raise
+    ValueError or TypeError raw).  A lost connection, a lock not granted or a
+    full disk are not: those end the run."""
+    if isinstance(exc, DataError | IntegrityError | ProgrammingError | ValueError | TypeError):
+        return True
+    return isinstance(exc, StatementError) and not isinstance(exc, DBAPIError)
+
+
 def _short(exc: Exception) -> str:
-    return str(exc).splitlines()[0][:300]
+    lines = str(exc).splitlines()
+    return lines[0][:300] if lines else type(exc).__name__

@@ -60,9 +60,14 @@ def test_competition_year_never_dates_a_match(nlp: Language) -> None:
     assert m["date"] != "2025"
 
 
-def test_month_in_the_clause_gives_no_day_and_no_guess(nlp: Language) -> None:
+def test_month_in_the_clause_gives_the_month_and_no_day(nlp: Language) -> None:
     m = one(nlp, "Liverpool beat Everton 2-0 in January, and the derby still stings.", LIVERPOOL_EVERTON)
-    assert m["date"] is None
+    assert m["date"] == "2025-01"
+
+
+def test_a_week_in_the_clause_gives_a_window_for_the_reference(nlp: Language) -> None:
+    [m] = matches(nlp, "Liverpool beat Everton 2-0 last weekend, and the derby still stings.")
+    assert m["date"] is None and m["date_window"] == ["2025-02-08", "2025-02-09"]
 
 
 def test_offset_from_another_event_gives_no_guess(nlp: Language) -> None:
@@ -72,10 +77,12 @@ def test_offset_from_another_event_gives_no_guess(nlp: Language) -> None:
     assert m["date"] is None
 
 
-def test_main_result_with_no_day_gets_the_low_confidence_guess(nlp: Language) -> None:
+def test_main_result_with_no_day_is_dated_on_the_report_day(nlp: Language) -> None:
+    # a match report written over a result that names no day was written on the day of the
+    # match: the article's date, at reduced confidence
     m = one(nlp, "Liverpool beat Everton 2-0 at Anfield. The hosts were comfortable throughout.",
             LIVERPOOL_EVERTON)
-    assert m["date"] == "2025-02-09"
+    assert m["date"] == "2025-02-10"
     assert m["confidence"] < 0.7
 
 

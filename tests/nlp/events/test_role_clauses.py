@@ -51,7 +51,16 @@ def test_took_charge_of_team(full_nlp: Language) -> None:
 
 def test_take_charge_on_an_interim_basis(full_nlp: Language) -> None:
     found = roles(full_nlp, "Kieran McKenna will take charge of Chelsea on an interim basis.")
-    assert ("coach:kieran-mckenna", "club:chelsea", "interim_head_coach") in found
+    assert ("coach:kieran-mckenna", "club:chelsea", "head_coach") in found
+    text = "Kieran McKenna will take charge of Chelsea on an interim basis."
+    [event] = of_kind(run(full_nlp, text, "2024-11-20"), "role")
+    assert event["fields"]["status"] == "interim"
+
+
+def test_a_sacked_coach_ends_his_role(full_nlp: Language) -> None:
+    text = "Chelsea have sacked Enzo Maresca after a poor run."
+    [event] = of_kind(run(full_nlp, text, "2024-11-20"), "role")
+    assert event["fields"]["status"] == "ended"
 
 
 def test_first_game_in_charge_of_team(full_nlp: Language) -> None:

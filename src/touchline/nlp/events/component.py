@@ -10,8 +10,21 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from touchline.nlp import extensions
-from touchline.nlp.events import fixtures, matches, milestones, people, standings
+from touchline.nlp.events import (
+    fixtures,
+    injuries,
+    matches,
+    milestones,
+    new_teams,
+    roles,
+    shirts,
+    standings,
+    transfers,
+)
 from touchline.nlp.events.context import Context, Hits, build_phrase_matcher
+from touchline.nlp.events.engine import RuleBook
+from touchline.nlp.events.goals import scorer_hits
+from touchline.nlp.events.results import result_mentions
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +41,7 @@ class EventExtractor:
         self.kinds = set(kinds or KINDS)
         self.min_confidence = min_confidence
         self.phrases = build_phrase_matcher(nlp)
-        self.scores = matches.build_score_matcher(nlp.vocab)
+        self.book = RuleBook(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
@@ -48,22 +61,39 @@ class EventExtractor:
 
     def match(self, doc: Doc) -> list[dict[str, Any]]:
         ctx = Context.from_doc(doc)
+        self.new_entities: list[dict[str, Any]] = []
+        self.ctx = ctx
         hits = Hits(doc, self.phrases)
         out: list[dict[str, Any]] = []
-        # Roles first: "Alonso's side" later needs the coach's team.
-        out += people.extract_roles(ctx, hits)
-        found, clusters = matches.extract_matches(ctx, hits, self.scores)
+        rule_hits = self.book.run(ctx)
+        # Roles first: the coach of "Pulis' men" must be known before the results are read.
+        known = dict(ctx.coach_team)
+        out += roles.extract(ctx, rule_hits, hits, [])
+        if ctx.coach_team != known:
+            rule_hits = self.book.run(ctx)
+        names = new_teams.name_slots(rule_hits)
+        if names:
+            # clubs the gazetteer lacks, read from result frames: mark them and read again
+            self.new_entities = new_teams.adopt(ctx, names)
+            rule_hits = self.book.run(ctx)
+        found, clusters = matches.extract_matches(ctx, result_mentions(ctx, rule_hits),
+                                                  scorer_hits(ctx, rule_hits))
         out += found
-        out += fixtures.extract_fixtures(ctx, hits)
-        out += milestones.extract_milestones(ctx, hits)
-        out += people.extract_shirts(ctx, hits, clusters)
-        out += people.extract_injuries(ctx, hits)
-        out += people.extract_transfers(ctx, hits)
-        out += standings.extract_standings(ctx, hits)
+        for family in (fixtures, milestones, shirts, injuries, transfers, standings):
+            out += family.extract(ctx, rule_hits, hits, clusters)
         return [e for e in out if e["kind"] in self.kinds and e["confidence"] >= self.min_confidence]
 
     def set_annotations(self, doc: Doc, events: list[dict[str, Any]]) -> None:
         doc._.tl_events = events
+        if self.ctx.added or self.ctx.removed:
+            # clubs read from result frames become entities and mentions like any other,
+            # and replace the NER's person reading of the same words
+            gone = {(m.start, m.end) for m in self.ctx.removed}
+            kept = [m for m in doc._.tl_mentions or [] if (m["start"], m["end"]) not in gone]
+            doc._.tl_entities = [*(doc._.tl_entities or []), *self.new_entities]
+            doc._.tl_mentions = [*kept, *(
+                {"start": m.start, "end": m.end, "text": m.text, "kind": m.kind, "entity": m.entity,
+                 "confidence": m.confidence, "method": m.method} for m in self.ctx.added)]
 
 
 def _raise_error(proc_name: str, proc: Any, docs: list[Doc], e: Exception) -> None:

@@ -24,7 +24,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
     """The word lists the event rules use (loaded once per process)."""
-    with (DATA_DIR / "lexicon.json").open(encoding="utf-8") as fh:
+    with (DATA_DIR / "legacy_lexicon.json").open(encoding="utf-8") as fh:
         data: dict[str, Any] = json.load(fh)
     return data
 
@@ -61,6 +61,8 @@ class Context:
     # they need a Token, and each doc[i] builds one.
     lower: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    added: list[Ment] = field(default_factory=list)
+    removed: list[Ment] = field(default_factory=list)
 
     @classmethod
     def from_doc(cls, doc: Doc) -> Context:
@@ -94,6 +96,23 @@ class Context:
                 elif ctx.kinds.get(eid) == "player":
                     ctx.player_team[eid] = team
         return ctx
+
+    def add_mention(self, ment: Ment) -> None:
+        """A mention found by the event rules themselves (a club a result frame names)."""
+        self.mentions.append(ment)
+        self.mentions.sort(key=lambda x: (x.tok_start, -x.tok_end))
+        for i in range(ment.tok_start, ment.tok_end):
+            self.by_token.setdefault(i, []).append(ment)
+        self.added.append(ment)
+
+    def remove_mention(self, ment: Ment) -> None:
+        """Drop a mention the event rules showed to be wrong (a club the NER took for a person)."""
+        if ment in self.mentions:
+            self.mentions.remove(ment)
+        for i in range(ment.tok_start, ment.tok_end):
+            if ment in self.by_token.get(i, []):
+                self.by_token[i].remove(ment)
+        self.removed.append(ment)
 
     # --- lookups -----------------------------------------------------------
 
@@ -286,19 +305,30 @@ def _team_at_date(attrs: dict[str, Any], ref: str) -> str | None:
     stated = attrs.get("stated")
     if isinstance(stated, dict) and isinstance(stated.get("club") or stated.get("team"), str):
         return str(stated.get("club") or stated.get("team"))
-    if ref and str(attrs.get("start") or "") > ref:
+    roles = [r for r in attrs.get("roles") or [] if isinstance(r, dict)]
+    if ref and not roles and str(attrs.get("start") or "") > ref:
         return None
-    if ref:
-        for role in attrs.get("roles") or []:
+    if ref and roles:
+        # the role held on the report date, if the dated roles tell one; else nothing
+        for role in roles:
             if not isinstance(role, dict) or not isinstance(role.get("team"), str):
                 continue
             start, end = str(role.get("start") or ""), str(role.get("end") or "9999")
             if start <= ref <= end:
                 return str(role["team"])
+        return None
     team = attrs.get("team") or attrs.get("club")
     if isinstance(team, str) and team:
         return team
-    clubs = [c.get("club") for c in attrs.get("clubs") or [] if isinstance(c, dict)]
-    if clubs and isinstance(clubs[-1], str):
-        return str(clubs[-1])
+    clubs = [c for c in attrs.get("clubs") or [] if isinstance(c, dict) and isinstance(c.get("club"), str)]
+    if ref:
+        # a squad list's club holds for its season only (and the one before and after, as loans
+        # and transfer windows blur it); a 2016 report says nothing of a 2023-24 squad
+        for c in reversed(clubs):
+            season = str(c.get("season") or "")
+            if len(season) >= 4 and season[:4].isdigit() and abs(int(season[:4]) - int(ref[:4])) <= 1:
+                return str(c["club"])
+        return None
+    if clubs:
+        return str(clubs[-1]["club"])
     return None

@@ -17,14 +17,17 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})(?!-)")
 _YEAR = re.compile(r"^(\d{4})(?![-\d])")
 
-# A report's main match with no day named: matches are mostly reported the
-# morning after (evening kick-offs, next-day write-ups), so D-1 is the better
-# single guess over D; the event's confidence is cut accordingly.
-FALLBACK_OFFSET_DAYS = 1
+# A report's main match with no day named: a match report is written on the day
+# of the match (the report over "Everton 1-3 Arsenal" with no day is that day's);
+# "last night" or "on Saturday" in the text say otherwise and win.  The event's
+# confidence is cut since the day is read from the report, not the text.
+FALLBACK_OFFSET_DAYS = 0
 FALLBACK_PENALTY = 0.75
-# ... and only for a match the report opens with: a report states its result within its first
-# sentences; a match first named further down is background to another story.
+# ... and only for a match the report opens with (its headline, its key-point bullets or its
+# first paragraph, at least the first three sentences and at most ten): a report states its
+# results there; a match first named further down is background to another story.
 FALLBACK_LEDE_SENTENCES = 3
+MAX_LEDE_SENTENCES = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +96,23 @@ def fallback_match_date(doc: Doc) -> Dated:
     return Dated((ref - timedelta(days=FALLBACK_OFFSET_DAYS)).isoformat())
 
 
+def lede_sentences(doc: Doc) -> int:
+    """How many sentences open the report: its headline, key-point bullets and first paragraph
+    (up to the first line break after a sentence ending in a full stop); in text without line
+    breaks, the first three sentences."""
+    if "\n" not in doc.text.strip():
+        return FALLBACK_LEDE_SENTENCES
+    seen_stop = False
+    for n, sent in enumerate(doc.sents):
+        if n >= MAX_LEDE_SENTENCES:
+            return n
+        text = sent.text.rstrip()
+        if seen_stop and n >= 1 and "\n" in doc.text[max(sent.start_char - 3, 0):sent.start_char + 1]:
+            return max(n, FALLBACK_LEDE_SENTENCES)
+        seen_stop = seen_stop or text.endswith((".", "!", "?", ".”", '."'))
+    return MAX_LEDE_SENTENCES
+
+
 def report_date(doc: Doc) -> str | None:
     ref = dct(doc)
     return ref.isoformat() if ref else None
@@ -116,6 +136,7 @@ class MatchDating:
 
     date: Dated | None = None  # a day-level date from the match's own clause
     no_fallback: bool = False  # a coarser or relative time ("in May", "two days after"): no D-1 guess
+    coarse: str | None = None  # that coarser time's TIMEX value ("2022-10", "2022-W43-WE", a season)
 
 
 def clause_verb(tok: Token) -> Token | None:
@@ -189,15 +210,20 @@ def _name_year(doc: Doc, start: int, end: int) -> bool:
 _SCORELINE = re.compile(r"^\d{1,2}[-–]\d{1,2}$")
 
 
-def _result_between(doc: Doc, trig: Token, char: int) -> bool:
-    """Another scoreline between a match's trigger and a time expression at ``char``."""
+def _result_between(doc: Doc, trig: Token, char: int, own: tuple[int, int] | None = None) -> bool:
+    """Another scoreline between a match's trigger and a time expression at ``char`` (one inside
+    ``own``, the chars of the statement itself, is the match's own)."""
     if char > trig.idx:
         toks = [t for t in doc[trig.i + 1:] if t.idx < char]
     else:
         toks = [t for t in doc[: trig.i] if t.idx >= char]
     # the trigger's own scoreline ("2 - 1" is three tokens) is no other result
-    own = trig.i + 2 if _split_score(doc, trig.i) else trig.i
-    return any(_SCORELINE.match(t.text) or _split_score(doc, t.i) for t in toks if not trig.i <= t.i <= own)
+    last = trig.i + 2 if _split_score(doc, trig.i) else trig.i
+
+    def other(t: Token) -> bool:
+        return not trig.i <= t.i <= last and not (own is not None and own[0] <= t.idx < own[1])
+
+    return any(_SCORELINE.match(t.text) or _split_score(doc, t.i) for t in toks if other(t))
 
 
 def _split_score(doc: Doc, i: int) -> bool:
@@ -218,7 +244,8 @@ def _token_at(doc: Doc, char: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def match_dating(doc: Doc, start: int, end: int, near: int, *, parsed: bool) -> MatchDating:
+def match_dating(doc: Doc, start: int, end: int, near: int, *, parsed: bool,
+                 own: tuple[int, int] | None = None) -> MatchDating:
     """The date a sentence (chars [start, end)) gives a played match whose trigger is at ``near``.
 
     Only a day-level past time in the match's own clause dates it (through the parse: the
@@ -229,7 +256,9 @@ def match_dating(doc: Doc, start: int, end: int, near: int, *, parsed: bool) -> 
     ref = dct(doc)
     trig = _token_at(doc, near)
     best: tuple[int, Dated] | None = None
+    loose: tuple[int, Dated] | None = None  # a day of the sentence, outside the result's clause
     coarse = False
+    coarse_value: str | None = None
     for t in doc._.tl_timexes or []:
         ts, te = t.get("start", -1), t.get("end", 10**9)
         if ts < start or te > end or t.get("type") not in ("DATE", "TIME") or t.get("anchor"):
@@ -237,24 +266,32 @@ def match_dating(doc: Doc, start: int, end: int, near: int, *, parsed: bool) -> 
         raw = str(t.get("value") or "")
         if not raw or raw.endswith("_REF"):
             continue
-        if trig is not None and _result_between(doc, trig, ts):
+        if trig is not None and _result_between(doc, trig, ts, own):
             continue  # "lost 2-1 to A last week and 2-1 at B on Saturday": the other result's day
+        val = calendar_value(raw)
+        in_clause = True
+        raw_value = raw
         if parsed and trig is not None:
             tt = _token_at(doc, ts)
             span = doc.char_span(ts, te, alignment_mode="expand")
             root = span.root if span is not None else tt
-            if root is None or not same_clause(trig, root):
-                continue
+            in_clause = root is not None and same_clause(trig, root)
         else:
             gap = doc.text[min(near, ts): max(near, ts)]
-            if len(gap) > MAX_DATE_GAP or any(p in gap for p in (",", ";", "(")):
-                continue
-        val = calendar_value(raw)
+            in_clause = len(gap) <= MAX_DATE_GAP and not any(p in gap for p in (",", ";", "("))
+        if not in_clause:
+            # the sentence's own day, when nothing in it tells of another time or game
+            if val is not None and _DAY.match(val) and (ref is None or compare(val, ref) <= 0):
+                dist = abs(ts - near)
+                if loose is None or dist < loose[0]:
+                    loose = (dist, Dated(val, ts, te, explicit=True))
+            continue
         if val is not None and ref is not None and compare(val, ref) > 0:
             continue  # a future time is not when a played match was played
         if val is None or not _DAY.match(val):
             if not _name_year(doc, ts, te):
                 coarse = True
+                coarse_value = raw_value
             continue
         dist = abs(ts - near)
         if best is None or dist < best[0]:
@@ -262,4 +299,28 @@ def match_dating(doc: Doc, start: int, end: int, near: int, *, parsed: bool) -> 
     if best is not None:
         return MatchDating(best[1])
     relative = parsed and trig is not None and relative_to_other_event(trig)
-    return MatchDating(None, no_fallback=coarse or relative)
+    if loose is not None and not coarse and not relative:
+        return MatchDating(loose[1])
+    return MatchDating(None, no_fallback=coarse or relative, coarse=None if relative else coarse_value)
+
+
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+_SEASON = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")
+
+
+def coarse_dating(value: str) -> tuple[str | None, list[str] | None]:
+    """A coarser time as an event date the export can hold ("2022-10", "2022") and/or the window
+    of days it allows ("2022-W43-WE" is that weekend; "2021-08/2022-05" a season)."""
+    if re.fullmatch(r"\d{4}-\d{2}", value) or re.fullmatch(r"\d{4}", value):
+        return value, None
+    m = _WEEK.match(value)
+    if m:
+        monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        first = monday + timedelta(days=5) if m.group(3) else monday
+        return None, [first.isoformat(), (monday + timedelta(days=6)).isoformat()]
+    m = _SEASON.match(value)
+    if m:
+        y2, m2 = int(m.group(3)), int(m.group(4))
+        last = (date(y2 + (m2 == 12), m2 % 12 + 1, 1) - timedelta(days=1))
+        return None, [f"{m.group(1)}-{m.group(2)}-01", last.isoformat()]
+    return None, None

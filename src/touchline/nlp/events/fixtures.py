@@ -136,3 +136,8 @@ def extract_fixtures(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
                              own.value if own else None)
     return list(out.values())
 
+
+
+def extract(ctx: Context, hits: list[Any], legacy: Hits, clusters: list[Any]) -> list[dict[str, Any]]:
+    """Every fixture an article tells."""
+    return extract_fixtures(ctx, legacy)

@@ -115,3 +115,8 @@ def extract_milestones(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
             out.append(rec)
             last = rec
     return out
+
+
+def extract(ctx: Context, hits: list[Any], legacy: Hits, clusters: list[Any]) -> list[dict[str, Any]]:
+    """Every milestone an article tells."""
+    return extract_milestones(ctx, legacy)

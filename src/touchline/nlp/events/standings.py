@@ -83,3 +83,8 @@ def extract_standings(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
             if any(x.lower_ in table for x in tail) or ctx.in_range(tail.start, tail.end, ("competition",)):
                 add(_subject_team(ctx, t.i, sent), 1, sent, t.i, 0.75)
     return list(out.values())
+
+
+def extract(ctx: Context, hits: list[Any], legacy: Hits, clusters: list[Any]) -> list[dict[str, Any]]:
+    """Every standing an article tells."""
+    return extract_standings(ctx, legacy)

@@ -26,13 +26,15 @@ class TimeTagger:
 
     def match(self, doc: Doc) -> list[dict[str, Any]]:
         parsed = doc.has_annotation("DEP")
+        text = doc.text  # built from every token on each access: once, not once per expression
 
         def tense_of(start: int, end: int) -> Tense:
             if parsed:
                 return tense_from_doc(doc, start, end)
-            return tense_from_words(doc.text, start, end)
+            return tense_from_words(text, start, end)
 
-        return find_timex_dicts(doc.text, report_date(doc), tense_of, self.dayfirst)
+        found = find_timex_dicts(text, report_date(doc), tense_of, self.dayfirst)
+        return [t for t in found if not _inside_name(doc, t)]
 
     def set_annotations(self, doc: Doc, found: list[dict[str, Any]]) -> None:
         spans: list[Span] = []
@@ -58,6 +60,20 @@ class TimeTagger:
 
     def set_error_handler(self, handler: Any) -> None:
         self._error_handler = handler
+
+
+# Entity kinds whose names may hold a time word that is no time: "Sheffield Wednesday",
+# "the Boxing Day Test" is left alone (its name holds a real date).
+_NAME_KINDS = ("club", "national_team", "venue")
+
+
+def _inside_name(doc: Doc, timex: dict[str, Any]) -> bool:
+    """A time expression that is part of a club's or ground's name ("Sheffield Wednesday")."""
+    start, end = timex["start"], timex["end"]
+    for m in getattr(doc._, "tl_mentions", None) or ():
+        if m.get("kind") in _NAME_KINDS and m["start"] <= start and end <= m["end"]:
+            return True
+    return False
 
 
 @Language.factory(

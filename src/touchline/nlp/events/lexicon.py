@@ -1,0 +1,165 @@
+"""The event rules' word lists: one typed list per concept, loaded once from ``data/events/lexicon/*.json``.
+
+Each file holds one family's lists (``results.json``, ``goals.json``, ...); together
+they must give exactly the fields this class declares.
+
+A list is written in base forms and says how its words inflect (``verb``: the first
+word of each entry takes every verb form, so "see off" also matches "saw off";
+``noun``: the last word takes its plural; ``none``: literal).  Rules refer to a list
+as ``@name`` (see ``rules.py``) and Python refers to it as ``LEXICON.name``.  A key
+missing from the file, or a key the class does not declare, stops loading with
+the name: nothing is re-declared in Python.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "events" / "lexicon"
+
+Inflect = Literal["verb", "noun", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class WordList:
+    name: str
+    inflect: Inflect
+    words: tuple[str, ...]
+
+    def __iter__(self) -> Any:
+        return iter(self.words)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.words
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Every concept the event rules name.  Lists are WordLists, maps are plain dicts."""
+
+    # results
+    win_verbs: WordList
+    past_verbs: WordList
+    win_intransitive: WordList
+    comeback_verbs: WordList
+    loss_verbs: WordList
+    draw_verbs: WordList
+    upset_verbs: WordList
+    result_getting_verbs: WordList
+    two_sides: WordList
+    meeting_verbs: WordList
+    win_nouns: WordList
+    loss_nouns: WordList
+    draw_nouns: WordList
+    result_agent_nouns: WordList
+    game_nouns: WordList
+    team_nouns: WordList
+    team_role_nouns: WordList
+    person_role_nouns: WordList
+    versus: WordList
+    opponent_preps: WordList
+    halftime_words: WordList
+    lead_words: WordList
+    shootout_words: WordList
+    season_tally_words: WordList
+    other_game_words: WordList
+    # discourse
+    former: WordList
+    modals: WordList
+    future_words: WordList
+    negations: WordList
+    hypothetical_words: WordList
+    descriptor_stops: WordList
+    # goals
+    goal_verbs: WordList
+    finish_verbs: WordList
+    finish_particles: WordList
+    goal_nouns: WordList
+    strong_goal_nouns: WordList
+    goal_success: WordList
+    goal_miss: WordList
+    goal_count_words: WordList
+    lead_verbs: WordList
+    own_goal: WordList
+    # injuries
+    injury_parts: WordList
+    injury_nouns: WordList
+    injury_verbs: WordList
+    absence_words: WordList
+    doubt_words: WordList
+    recovery_words: WordList
+    # transfers
+    signing_verbs: WordList
+    joining_verbs: WordList
+    loan_words: WordList
+    rumour_words: WordList
+    # roles
+    coach_titles: WordList
+    club_titles: WordList
+    interim_words: WordList
+    sacking_verbs: WordList
+    appointing_verbs: WordList
+    # standings and fixtures
+    standing_verbs: WordList
+    table_words: WordList
+    fixture_verbs: WordList
+    # milestones and shirts
+    record_words: WordList
+    shirt_words: WordList
+    shirt_swap_words: WordList
+    # maps
+    ordinals: dict[str, int]
+    number_words: dict[str, int]
+    stages: dict[str, str]
+    role_titles: dict[str, str]
+    injury_status: dict[str, list[str]]
+    milestone_measures: dict[str, str]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], source: str = "lexicon") -> Lexicon:
+        lists: dict[str, Any] = data.get("lists", {})
+        maps: dict[str, Any] = data.get("maps", {})
+        declared = {f.name for f in fields(cls)}
+        given = set(lists) | set(maps)
+        if declared - given:
+            raise KeyError(f"{source}: missing word lists {sorted(declared - given)}")
+        if given - declared:
+            raise KeyError(f"{source}: lists not declared in Lexicon {sorted(given - declared)}")
+        values: dict[str, Any] = {}
+        for name, spec in lists.items():
+            inflect = spec.get("inflect", "none")
+            if inflect not in ("verb", "noun", "none"):
+                raise ValueError(f"{source}: list {name!r} has unknown inflect {inflect!r}")
+            values[name] = WordList(name, inflect, tuple(str(w) for w in spec["words"]))
+        for name, spec in maps.items():
+            values[name] = dict(spec["map"])
+        return cls(**values)
+
+    def list(self, name: str) -> WordList:
+        """A list by name, as rules write it (``@win_verbs``); unknown names fail loudly."""
+        value = getattr(self, name, None)
+        if not isinstance(value, WordList):
+            raise KeyError(f"the event lexicon has no word list {name!r}")
+        return value
+
+
+@lru_cache(maxsize=1)
+def load_lexicon(folder: Path = DATA) -> Lexicon:
+    """Every family file of the folder merged; a list declared in two files stops loading."""
+    merged: dict[str, dict[str, Any]] = {"lists": {}, "maps": {}}
+    for path in sorted(folder.glob("*.json")):
+        with path.open(encoding="utf-8") as fh:
+            data = json.load(fh)
+        for part in ("lists", "maps"):
+            for name, spec in data.get(part, {}).items():
+                if name in merged["lists"] or name in merged["maps"]:
+                    raise KeyError(f"{path.name}: word list {name!r} is declared twice")
+                merged[part][name] = spec
+    return Lexicon.from_json(merged, source=str(folder.name))
+
+
+LEXICON = load_lexicon()

@@ -1,0 +1,236 @@
+"""Slot readers: which team a phrase, a clause or the discourse stands for.
+
+A rule fills what its own words say; when a slot is left open ("a 4-1 win
+over Villa" names no winner), the extractor asks these readers in order:
+the phrase's possessor ("Leicester's", "his side's", "their"), the clause's
+subject (through the parse; rule-only, the one team named before it in the
+sentence), a description of a team in the match in focus ("the hosts"),
+then the paragraph's and the article's focus team.  Each reader is named for
+what it reads and returns a team id or None: never a guess it cannot back.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from touchline.nlp.events.context import Context, Ment, subject_of
+from touchline.nlp.events.lexicon import LEXICON
+
+TEAM_KINDS = ("club", "national_team")
+_POSSESSIVE = ("'s", "’s", "'", "’", "‘s", "‘")
+_PRONOUN_POSSESSIVES = ("their", "its")
+_PERSON_POSSESSIVES = ("his", "her")
+_TEAM_NOUNS = set(LEXICON.team_nouns.words) | {"side", "men", "team"}
+_ROLE_NOUNS = {w.split()[-1] for w in LEXICON.team_role_nouns.words}
+_PERSON_ROLES = {w.split()[-1] for w in LEXICON.person_role_nouns.words} | {
+    w.split()[-1] for w in LEXICON.coach_titles.words}
+
+
+def team_of_phrase(ctx: Context, span: Span) -> str | None:
+    """The team a noun phrase stands for: a team named as its head or right before "side";
+    "<coach>'s men"; "his side" (the one coach or player named earlier in the sentence)."""
+    doc = ctx.doc
+    if not len(span):
+        return None
+    head = span[-1]
+    tm = ctx.at(head.i, TEAM_KINDS)
+    if tm is not None:
+        return tm.entity
+    if head.lower_ in _TEAM_NOUNS or head.lower_ in _ROLE_NOUNS:
+        hit = ctx.team_in(span.start, span.end)
+        if hit is not None:
+            return hit[0]
+        sent = span.sent if span.start < len(doc) else span
+        owner = _person_possessor(ctx, head.i - 1, sent)
+        if owner is not None:
+            return owner
+        if head.lower_ in _ROLE_NOUNS and head.lower_ not in ("hosts", "visitors", "former", "latter"):
+            # "... for Juventus as the Serie A titleholders ground out a win": the team just named
+            named = [m for m in ctx.in_range(sent.start, span.start, TEAM_KINDS)]
+            if named and len({m.entity for m in named}) == 1:
+                return named[-1].entity
+        return None
+    if head.lower_ in _PERSON_ROLES:
+        # "Real Madrid head coach (Xabi Alonso)", "the Leicester captain": the one team named
+        teams = {m.entity for m in ctx.in_range(span.start, head.i, TEAM_KINDS)}
+        if len(teams) == 1:
+            return teams.pop()
+        appos = [c for c in head.children if c.dep_ == "appos"] if ctx.parsed else []
+        for c in appos:
+            p = ctx.at(c.i, ("coach", "player", "person"))
+            if p is not None and ctx.team_of_person(p.entity):
+                return ctx.team_of_person(p.entity)
+        return None
+    person = ctx.at(head.i, ("coach", "player", "person"))
+    if person is not None:
+        teams = {m.entity for m in ctx.in_range(span.start, person.tok_start, TEAM_KINDS)}
+        if len(teams) == 1:
+            return teams.pop()  # "Leicester manager Brendan Rodgers"
+        if not teams:
+            return ctx.team_of_person(person.entity)
+    return None
+
+
+def _person_possessor(ctx: Context, i: int, sent: Span) -> str | None:
+    """The team of "<person>'s" or "his/her" ending at token ``i`` (the word before a team noun)."""
+    doc = ctx.doc
+    if i < sent.start:
+        return None
+    if doc[i].lower_ in _POSSESSIVE or doc[i].text.endswith(("‘s", "’s")):
+        p = ctx.at(i - 1, ("coach", "player", "person")) if doc[i].lower_ in _POSSESSIVE else ctx.at(
+            i, ("coach", "player", "person"))
+        if p is not None:
+            return ctx.team_of_person(p.entity)
+        return None
+    if doc[i].lower_ in _PERSON_POSSESSIVES:
+        people = [m for m in ctx.in_range(sent.start, i, ("coach", "player", "person"))
+                  if ctx.team_of_person(m.entity)]
+        teams = {ctx.team_of_person(m.entity) for m in people}
+        if len(teams) == 1:
+            return teams.pop()
+        if not teams:
+            # "Barcelona will be without Messi, who was hurt during his side's draw": the one
+            # team the sentence named before him
+            named = {m.entity for m in ctx.in_range(sent.start, i, TEAM_KINDS)}
+            if len(named) == 1:
+                return named.pop()
+    return None
+
+
+def possessor_team(ctx: Context, start: int, sent: Span) -> str | None:
+    """The owner named right before a phrase starting at token ``start``: "Leicester's 4-1 win",
+    "his side's 2-0 loss", "Pulis' men's", "their 2-1 win" (the team last named)."""
+    doc = ctx.doc
+    j = start - 1
+    if j < sent.start:
+        return None
+    low = doc[j].lower_
+    if low in _POSSESSIVE and j - 1 >= sent.start:
+        hit = ctx.team_at(j - 1)
+        if hit is not None:
+            return hit[0]
+        if doc[j - 1].lower_ in _TEAM_NOUNS:  # "his side's", "Rodgers' men's"
+            return _person_possessor(ctx, j - 2, sent)
+        return None
+    if low in _PRONOUN_POSSESSIVES:
+        return pronoun_team(ctx, sent, j)
+    return None
+
+
+_TIME_WORDS = {"week", "weekend", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+               "sunday", "midweek", "month", "yesterday", "today", "season", "evening", "afternoon"}
+
+
+def time_possessive(ctx: Context, start: int, sent: Span) -> bool:
+    """ "Wednesday night's", "last week's", "Saturday's" right before a phrase at ``start``."""
+    j = start - 1
+    return j - 1 >= sent.start and ctx.lower[j] in ("'s", "’s") and ctx.lower[j - 1] in _TIME_WORDS
+
+
+def pronoun_team(ctx: Context, sent: Span, i: int) -> str | None:
+    """What "they/their/it" at token ``i`` stands for: the clause subject's team when it is one,
+    else the last team named in this sentence or the one before."""
+    doc = ctx.doc
+    if ctx.parsed:
+        subj = subject_of(doc[i])
+        if subj is not None and not (subj.start <= i < subj.end):
+            team = team_of_phrase(ctx, subj)
+            if team is not None:
+                return team
+    prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    teams = [m for m in ctx.mentions if m.kind in TEAM_KINDS and prev_start <= m.tok_start and m.tok_end <= i]
+    return teams[-1].entity if teams else None
+
+
+def subject_team(ctx: Context, i: int, sent: Span) -> str | None:
+    """The team that is the subject of token ``i``'s clause, climbing to the main clause when the
+    phrase hangs on it ("Leicester rolled on with Vardy netting twice in a 4-1 win").  Rule-only,
+    the one team named before ``i`` in the sentence."""
+    doc = ctx.doc
+    if not ctx.parsed:
+        teams = {m.entity for m in ctx.in_range(sent.start, i, TEAM_KINDS)}
+        return teams.pop() if len(teams) == 1 else None
+    tok: Token = doc[i]
+    for _ in range(6):
+        subj = subject_of(tok)
+        if subj is None:
+            return None
+        if len(subj) == 1 and subj[0].lower_ in ("they", "it", "we"):
+            return pronoun_team(ctx, sent, subj.start)
+        team = team_of_phrase(ctx, subj)
+        if team is not None:
+            return team
+        # a person subject ("Vardy netted twice in a 4-1 win"): the team of that person,
+        # if the sentence names it, or the clause above's subject
+        person = ctx.at(subj[-1].i, ("player", "coach", "person"))
+        if person is not None:
+            team = ctx.team_of_person(person.entity)
+            if team is not None:
+                return team
+        if subj.root.dep_ in ("attr", "oprd", "appos"):
+            # "City became the first club to win ... after a 3-1 win": the copula's subject
+            tok = subj.root.head
+            continue
+        verb = subj.root.head
+        if verb.head == verb or verb.dep_ not in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "acl"):
+            return None
+        tok = verb.head
+    return None
+
+
+def antecedent_team(ctx: Context, span: Span, home: str | None, away: str | None) -> str | None:
+    """ "the hosts"/"the home side" (the match's home team), "the visitors" (its away team),
+    "the latter"/"the former" (of the last two teams named)."""
+    words = " ".join(t.lower_ for t in span if t.lower_ != "the")
+    if words in ("hosts", "home side", "home team"):
+        return home
+    if words in ("visitors", "away side", "away team", "guests"):
+        return away
+    if words in ("latter", "former"):
+        teams = [m.entity for m in ctx.mentions if m.kind in TEAM_KINDS and m.tok_end <= span.start]
+        distinct: list[str] = []
+        for t in reversed(teams):
+            if t not in distinct:
+                distinct.append(t)
+            if len(distinct) == 2:
+                break
+        if len(distinct) == 2:
+            return distinct[0] if words == "latter" else distinct[1]
+    return None
+
+
+def paragraph_of(ctx: Context, i: int) -> tuple[int, int]:
+    """Token range of the paragraph (blank-line or line-break block) holding token ``i``."""
+    doc = ctx.doc
+    text = doc.text
+    char = doc[i].idx
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    end = len(text) if end < 0 else end
+    s = doc.char_span(start, end, alignment_mode="expand")
+    return (s.start, s.end) if s is not None else (0, len(doc))
+
+
+def focus_team(ctx: Context, i: int) -> str | None:
+    """The team the text is about at token ``i``: its paragraph's most named team (named at least
+    twice and more than any other), else the article's."""
+    start, end = paragraph_of(ctx, i)
+    team = _dominant([m for m in ctx.mentions if m.kind in TEAM_KINDS and start <= m.tok_start < end], 2)
+    return team or article_team(ctx)
+
+
+def article_team(ctx: Context) -> str | None:
+    """The team an article is about: named at least three times and over twice as often as any other."""
+    return _dominant([m for m in ctx.mentions if m.kind in TEAM_KINDS], 3, factor=2)
+
+
+def _dominant(mentions: list[Ment], least: int, factor: float = 1.0) -> str | None:
+    counts: dict[str, int] = {}
+    for m in mentions:
+        counts[m.entity] = counts.get(m.entity, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < least:
+        return None
+    if len(ranked) > 1 and ranked[0][1] <= factor * ranked[1][1]:
+        return None
+    return ranked[0][0]

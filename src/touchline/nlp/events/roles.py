@@ -1,0 +1,134 @@
+"""Roles: who coaches which team, from the ``role`` rule hits (``data/events/rules/roles.jsonl``).
+
+A hit gives the person and usually the team; the role comes from the title
+the text uses ("manager", "interim boss") or the rule; a title with no team
+("coach Marta Quill") takes the team the paragraph or article is about.  A
+role's ``status`` says what the text tells of it: ``appointed``, ``interim``
+(caretaker, "in temporary charge"), ``leaving``, ``ended`` (sacked, resigned) or
+``former`` (coached in the past); a role told without one is held on the report
+date.  Head-coach roles found here teach the
+context whose team "<coach>'s men" is.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from touchline.model import RoleEvent, detail_to_fields
+from touchline.nlp.events import dates, readers
+from touchline.nlp.events.context import Context, Hits, Ment
+from touchline.nlp.events.engine import Hit
+from touchline.nlp.events.guards import clause_before, guard
+from touchline.nlp.events.lexicon import LEXICON
+
+PEOPLE = ("coach", "person", "player")
+HEAD_ROLES = ("head_coach", "interim_head_coach")
+_INTERIM = set(LEXICON.interim_words.words) | {"on an interim basis", "on a caretaker basis"}
+
+
+@guard("coach_of_team")
+def coach_of_team(ctx: Context, hit: Hit) -> bool:
+    """ "Chelsea's Enzo Maresca", "Terzić's Dortmund": only when the person is known to coach that team."""
+    person, team = hit.slots.get("person"), hit.slots.get("team")
+    if person is None or team is None or person.mention is None or person.mention.kind != "coach":
+        return False
+    return ctx.team_of_person(person.mention.entity) == team.entity
+
+
+@guard("coach_kind")
+def coach_kind(ctx: Context, hit: Hit) -> bool:
+    """Verbs such as "coached" or "under" make a role only of someone known as a coach."""
+    person = hit.slots.get("person")
+    return person is not None and person.mention is not None and person.mention.kind == "coach"
+
+
+@guard("names_its_coach")
+def names_its_coach(ctx: Context, hit: Hit) -> bool:
+    """A team told as "<coach>'s men": the team mention opens with a coach's name and "'s"."""
+    team = hit.slots.get("team")
+    if team is None or team.mention is None:
+        return False
+    coach = ctx.at(team.start, ("coach", "person"))
+    return coach is not None and coach.tok_start == team.start and coach.tok_end < team.end \
+        and ctx.lower[coach.tok_end] in ("'s", "’s", "'", "’", "‘s", "‘")
+
+
+@guard("person_not_possessor")
+def person_not_possessor(ctx: Context, hit: Hit) -> bool:
+    """ "sacked Mason Greenwood's agent": the name owns what was sacked."""
+    person = hit.slots.get("person")
+    return person is None or person.end >= hit.sent.end or ctx.lower[person.end] not in ("'s", "’s")
+
+
+@guard("no_team_before")
+def no_team_before(ctx: Context, hit: Hit) -> bool:
+    """ "coach Marta Quill" with no team right before the title (that is another rule's reading)."""
+    start = max(hit.sent.start, hit.start - 3)
+    if ctx.in_range(start, hit.start, readers.TEAM_KINDS):
+        return False
+    return "former" not in clause_before(ctx, hit, 3)
+
+
+def role_of(ctx: Context, hit: Hit) -> tuple[str | None, bool]:
+    """The role a hit names, from its title words ("manager") or its rule, and whether the text
+    says it is held for the time being ("interim boss", "caretaker", "in temporary charge")."""
+    role = hit.get("role")
+    words = " ".join(ctx.lower[hit.start:hit.end])
+    mod = hit.slots.get("mod")
+    interim = (mod is not None and " ".join(ctx.lower[mod.start:mod.end]) in _INTERIM) or any(
+        f" {w} " in f" {words} " for w in ("interim", "caretaker", "acting"))
+    if role == "from_title":
+        title = hit.slots.get("title")
+        text = "coach" if title is None else " ".join(ctx.lower[title.start:title.end]).replace(" - ", "-")
+        role = LEXICON.role_titles.get(text, "head_coach")
+    if role == "interim_head_coach":
+        role, interim = "head_coach", True
+    return (str(role) if role else None), interim
+
+
+def _people(hit: Hit) -> list[Ment]:
+    slot = hit.slots.get("person")
+    if slot is not None and slot.mentions:
+        return [m for m in slot.mentions if m.kind in PEOPLE]
+    if slot is not None and slot.mention is not None:
+        return [slot.mention]
+    team = hit.slots.get("team")
+    if hit.rule.id == "role.coach_side" and team is not None:
+        return []  # read by coach_side below
+    return []
+
+
+def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) -> list[dict[str, Any]]:
+    """Every role an article tells; head-coach roles are also taught to the context."""
+    found: dict[tuple[str, str, str], dict[str, Any]] = {}
+    report = dates.report_date(ctx.doc)
+    for hit in sorted((h for h in hits if h.family == "role"), key=lambda h: h.start):
+        role, interim = role_of(ctx, hit)
+        status = hit.get("status")
+        if interim and role == "head_coach" and status in (None, "appointed"):
+            status = "interim"
+        team_slot = hit.slots.get("team")
+        people = _people(hit)
+        if hit.rule.id == "role.coach_side" and team_slot is not None:
+            coach = ctx.at(team_slot.start, ("coach", "person"))
+            people = [coach] if coach is not None else []
+        team = team_slot.entity if team_slot is not None else None
+        if team is None and hit.get("team_from") == "focus" and people:
+            team = readers.focus_team(ctx, hit.start)
+        if team is None or role is None:
+            continue
+        for person in people:
+            if role in HEAD_ROLES and person.kind == "player":
+                continue
+            key = (person.entity, team, role)
+            sent = hit.sent
+            if key in found:
+                found[key]["sources"].append([sent.start_char, sent.end_char])
+                found[key]["confidence"] = max(found[key]["confidence"], hit.confidence)
+                continue
+            detail = RoleEvent(person.entity, team, role, status)
+            found[key] = {"kind": "role", "date": report, "confidence": hit.confidence,
+                          "sources": [[sent.start_char, sent.end_char]], "fields": detail_to_fields(detail)}
+            if role in HEAD_ROLES and status not in ("ended", "former"):
+                ctx.coach_team.setdefault(person.entity, team)
+    return list(found.values())
