@@ -11,7 +11,7 @@ from datetime import date
 from touchline.ingest import make_article
 from touchline.model import Analysis, Entity, Event, Mention, Quote, RoleEvent, SourceSpan
 from touchline.resolve import Identity, resolve_analysis
-from touchline.resolve.identity import entity_keys, merge_entity
+from touchline.resolve.entity_records import entity_keys, merge_entity
 from touchline.store import WriteBatch, open_store
 from touchline.store.memory import MemoryStore
 
@@ -99,12 +99,25 @@ def test_a_description_is_never_minted_as_a_person() -> None:
     assert done.quotes[0].speaker is None and not people(store)
 
 
-def test_a_name_the_ner_took_for_a_person_is_the_club() -> None:
+def test_a_name_the_ner_took_for_a_person_is_the_club_the_gazetteer_knows() -> None:
     store = MemoryStore()
-    ingest(store, article("Kestrel Rovers won.", (KESTREL,)))
-    [done] = ingest(store, named("Kestrel Rovers lost.", "person:kestrel-rovers", "Kestrel Rovers"))
+    identity = Identity(store.entities_by_keys, is_gazetteer=lambda eid: eid == KESTREL.id)
+    for a in (article("Kestrel Rovers won.", (KESTREL,)),
+              named("Kestrel Rovers lost.", "person:kestrel-rovers", "Kestrel Rovers")):
+        done = resolve_analysis(a, identity=identity)
+        store.write(WriteBatch([done]))
     assert done.mentions[0].entity == KESTREL.id
     assert not people(store)
+
+
+def test_a_club_the_text_made_of_a_persons_name_is_the_person() -> None:
+    store = MemoryStore()
+    text = "Ivo Brandt saved Nico Falk's spot-kick."
+    falk = Entity("player:nico-falk", "player", "Nico Falk")
+    club = Entity("club:nico-falk", "club", "Nico Falk")
+    [done] = ingest(store, article(text, (club, falk), (("Nico Falk", "club", club.id),)))
+    assert done.mentions[0].entity == "person:nico-falk"
+    assert set(people(store)) == {"person:nico-falk"} and not any(e.kind == "club" for e in store.entities())
 
 
 def test_references_in_events_follow_the_person() -> None:

@@ -22,7 +22,7 @@ import unicodedata
 
 from touchline.model import Entity
 from touchline.nlp import names
-from touchline.resolve.identity import is_person, person_keys, surname_key, thing_key
+from touchline.resolve.entity_records import is_person, person_keys, surname_key, thing_key
 from touchline.store import Store
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from touchline.model import Quote
 from touchline.nlp.names import parse
 from touchline.query.lookup import fold, resolve_entity, search_term
-from touchline.resolve.identity import is_person
+from touchline.resolve.entity_records import is_person
 from touchline.store import Store
 
 

@@ -25,7 +25,7 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection
 
 from touchline.model import ENTITY_FIELDS, Entity
-from touchline.resolve.identity import entity_keys, merge_entity
+from touchline.resolve.entity_records import entity_keys, merge_entity
 from touchline.store import schema as t
 
 logger = logging.getLogger(__name__)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from touchline.model import Article, Entity, Event, Mention, Quote, Story, TimeExpression
-from touchline.resolve.identity import entity_keys, merge_entity
+from touchline.resolve.entity_records import entity_keys, merge_entity
 from touchline.resolve.merge import merge_events
 from touchline.store.base import StoreStats, WriteBatch
 

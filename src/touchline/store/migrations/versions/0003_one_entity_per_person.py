@@ -67,7 +67,7 @@ def _quote_texts(conn: sa.engine.Connection) -> None:
 
 def _merge_entities(conn: sa.engine.Connection) -> None:
     from touchline.nlp import gazetteer_data
-    from touchline.resolve.identity import entity_keys, is_person, person_id, person_keys, thing_key
+    from touchline.resolve.entity_records import entity_keys, is_person, person_id, person_keys, thing_key
     from touchline.store import schema as t
     from touchline.store.identity import _write_names, merge_ids, read_entities
 
