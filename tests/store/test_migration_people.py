@@ -17,7 +17,7 @@ from touchline.store.migrate import alembic_config
 from touchline.store.sql import sqlalchemy_url
 
 ARTICLE = ("Kestrel Rovers manager Sir Alan Hartigan said: “We were patient.\n\n“We got our reward.”\n"
-           "Alan Hartigan - he was pleased - praised Premier Division leaders Harbour Athletic.")
+           "Alan Hartigan - he was pleased - praised Premier League leaders Harbour Athletic.")
 
 
 def old_knowledge_base(url: str) -> None:
@@ -38,8 +38,8 @@ def old_knowledge_base(url: str) -> None:
             {"id": "coach:sir-alan-hartigan", "kind": "coach", "name": "Sir Alan Hartigan", "attrs": {}},
             {"id": "coach:alan-hartigan", "kind": "coach", "name": "Alan Hartigan", "attrs": {}},
             {"id": "person:alan-hartigan-he", "kind": "person", "name": "Alan Hartigan - he", "attrs": {}},
-            {"id": "person:premier-division", "kind": "person", "name": "Premier Division", "attrs": {}},
-            {"id": "competition:premier-division", "kind": "competition", "name": "Premier Division",
+            {"id": "person:premier-league", "kind": "person", "name": "Premier League", "attrs": {}},
+            {"id": "competition:premier-league", "kind": "competition", "name": "Premier League",
              "attrs": {}},
             {"id": "club:kestrel-rovers", "kind": "club", "name": "Kestrel Rovers", "attrs": {}},
         ])
@@ -47,14 +47,14 @@ def old_knowledge_base(url: str) -> None:
                                {"entity_id": "coach:alan-hartigan", "alias": "Hartigan"}])
         start = ARTICLE.index("Sir Alan")
         junk = ARTICLE.index("Alan Hartigan -")
-        league = ARTICLE.index("Premier Division")
+        league = ARTICLE.index("Premier League")
         put("mentions", [
             {"article": "a1", "start_char": start, "end_char": start + 17, "text": "Sir Alan Hartigan",
              "kind": "coach", "entity": "coach:sir-alan-hartigan", "confidence": 0.7, "method": "context"},
             {"article": "a1", "start_char": junk, "end_char": junk + 18, "text": "Alan Hartigan - he",
              "kind": "person", "entity": "person:alan-hartigan-he", "confidence": 0.7, "method": "ner"},
-            {"article": "a1", "start_char": league, "end_char": league + 16, "text": "Premier Division",
-             "kind": "person", "entity": "person:premier-division", "confidence": 0.7, "method": "ner"},
+            {"article": "a1", "start_char": league, "end_char": league + 16, "text": "Premier League",
+             "kind": "person", "entity": "person:premier-league", "confidence": 0.7, "method": "ner"},
         ])
         q_start = ARTICLE.index("We were")
         q_end = ARTICLE.index("reward.") + len("reward.")
@@ -66,7 +66,7 @@ def old_knowledge_base(url: str) -> None:
              "fields": {"person": "coach:alan-hartigan", "team": "club:kestrel-rovers",
                         "role": "head_coach"}},
             {"id": "match:1", "kind": "match", "date": "2019-08-10", "confidence": 0.8,
-             "fields": {"home": "club:kestrel-rovers", "away": None, "competition": "person:premier-division",
+             "fields": {"home": "club:kestrel-rovers", "away": None, "competition": "person:premier-league",
                         "scorers": [{"player": "person:alan-hartigan-he", "team": None, "minute": 3}]}},
         ])
         put("event_sources", [{"event_id": "role:1", "article": "a1", "start_char": 0, "end_char": 10},
@@ -80,13 +80,13 @@ def test_entities_of_an_existing_knowledge_base_are_merged_and_nothing_is_lost(d
     try:
         entities = {e.id: e for e in store.entities()}
         assert {"coach:sir-alan-hartigan", "coach:alan-hartigan", "person:alan-hartigan-he",
-                "person:premier-division"}.isdisjoint(entities)
+                "person:premier-league"}.isdisjoint(entities)
         manager = entities["person:alan-hartigan"]
         assert manager.kind == "coach"
         assert {"Sir Alan Hartigan", "Hartigan", "Alan Hartigan - he"} <= set(manager.aliases)
-        assert "competition:premier-division" in entities
+        assert "competition:premier-league" in entities
         assert store.articles_mentioning("person:alan-hartigan") == {"a1"}
-        assert store.articles_mentioning("competition:premier-division") == {"a1"}
+        assert store.articles_mentioning("competition:premier-league") == {"a1"}
         [quote] = list(store.quotes())
         assert quote.speaker == "person:alan-hartigan"
         assert quote.text == ARTICLE[quote.start:quote.end]
@@ -94,7 +94,7 @@ def test_entities_of_an_existing_knowledge_base_are_merged_and_nothing_is_lost(d
         events = {e.id: e for e in store.events()}
         assert events["role:1"].detail.person == "person:alan-hartigan"  # type: ignore[union-attr]
         match = events["match:1"].detail
-        assert match.competition == "competition:premier-division"  # type: ignore[union-attr]
+        assert match.competition == "competition:premier-league"  # type: ignore[union-attr]
         assert match.scorers[0].player == "person:alan-hartigan"  # type: ignore[union-attr]
         stats = store.stats()
         assert (stats.articles, stats.quotes, sum(stats.events_by_kind.values())) == (1, 1, 2)

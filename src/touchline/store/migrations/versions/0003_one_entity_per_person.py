@@ -12,9 +12,9 @@ Create Date: 2026-12-07 05:30:00
   parts, moves to ``joined``;
 - entities that are one person under several ids (``coach:alex-ferguson``,
   ``person:alex-ferguson``, ``coach:sir-alex-ferguson``; a name with junk
-  glued to it, "Arsene Wenger - he") are merged into ``person:<name key>``,
-  and a "person" whose name is a stored club, competition or venue into that
-  entity; mentions, quote speakers, event fields and scorers, aliases and keys
+  glued to it, "Arsene Wenger - he") are merged into one ``person:`` id, and
+  a "person" whose name is a club, competition or venue the gazetteer knows
+  into that entity; mentions, quote speakers, event fields and scorers, aliases and keys
   follow (``touchline.store.identity.merge_ids``).  Nothing else is deleted.
 
 The merge uses touchline's identity rules as of this revision.
@@ -76,7 +76,8 @@ def _merge_entities(conn: sa.engine.Connection) -> None:
     gazetteer = gazetteer_data.load_default()
     things: dict[str, list[str]] = defaultdict(list)
     for e in entities.values():
-        if not is_person(e):
+        if not is_person(e) and e.id in gazetteer.entries:
+            # Only a thing the gazetteer knows: one guessed from the text may be the person.
             things[thing_key("any", e.name)].append(e.id)
     mapping: dict[str, str] = {}
     groups: dict[str, list[str]] = defaultdict(list)
