@@ -165,3 +165,12 @@ def test_namesakes_the_gazetteer_tells_apart_stay_apart() -> None:
     [undecided] = [resolve_analysis(named("Ivo Brandt scored.", "person:ivo-brandt", "Ivo Brandt"),
                                  identity=identity)]
     assert undecided.mentions[0].entity is None and not undecided.entities
+
+
+def test_the_role_and_club_the_text_gives_are_kept() -> None:
+    store = MemoryStore()
+    lopes = Entity("person:ana-lopes", "person", "Ana Lopes",
+                   attrs={"stated": {"role": "vice_chairman", "club": HARBOUR.id}})
+    ingest(store, article("Harbour Athletic vice-chairman Ana Lopes spoke.", (lopes, HARBOUR)))
+    stored = people(store)["person:ana-lopes"]
+    assert stored.attrs["roles_stated"] == ["vice_chairman"] and stored.attrs["teams"] == [HARBOUR.id]

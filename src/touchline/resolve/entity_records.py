@@ -121,11 +121,14 @@ def merge_entity(old: Entity, new: Entity) -> Entity:
     gazetteer's spelling of the name leads once known."""
     attrs: dict[str, Any] = {k: v for k, v in (old.attrs or {}).items() if k != "stated"}
     for key, value in (new.attrs or {}).items():
-        if key not in ("teams", "kinds", "stated"):
+        if key not in ("teams", "kinds", "stated", "roles_stated"):
             attrs.setdefault(key, value)
     teams = teams_of(old) | teams_of(new)
     if teams:
         attrs["teams"] = sorted(teams)
+    roles = {*old.attrs.get("roles_stated", ()), *new.attrs.get("roles_stated", ())}
+    if roles:
+        attrs["roles_stated"] = sorted(roles)
     name = old.name
     if new.attrs.get("gazetteer") and not old.attrs.get("gazetteer"):
         name = new.name
@@ -145,6 +148,13 @@ def addition(entity: Entity, eid: str, name: str, gazetteer: bool) -> Entity:
     teams = teams_of(entity)
     if teams:
         attrs["teams"] = sorted(teams)
+    stated = (entity.attrs or {}).get("stated")
+    if isinstance(stated, dict):
+        # What the text said of them: "Harbour vice-chairman Ana Lopes", "the 24-year-old defender".
+        if isinstance(stated.get("role"), str):
+            attrs["roles_stated"] = [stated["role"]]
+        if isinstance(stated.get("position"), str):
+            attrs.setdefault("position", stated["position"])
     if gazetteer:
         attrs["gazetteer"] = entity.id
     kind = entity.kind
