@@ -56,6 +56,25 @@ def score_gold(gold: Path, folders: list[Path], scorer: Path) -> int:
         return done.returncode
 
 
+def people_lines(shared: Path) -> int:
+    """Quotes and entity resolution on the real-dev articles, and names held by two ids on the BBC texts."""
+    status = 0
+    if (shared / "eval" / "real-dev" / "gold.json").exists():
+        real_dev = HERE / "extraction" / "real_dev.py"
+        done = subprocess.run([sys.executable, str(real_dev), "--shared", str(shared), "--json"],
+                              capture_output=True, text=True)
+        status |= done.returncode
+        if done.returncode == 0:
+            scores = json.loads(done.stdout)
+            print("== real-dev: quotes and people")
+            for key in ("quote_precision", "quote_recall", "quote_f1", "entity_resolution"):
+                value = scores.get(key)
+                print(f"{key:28} {'n/a' if value is None else f'{value:.3f}'}")
+    names = HERE / "people" / "duplicate_names.py"
+    status |= subprocess.run([sys.executable, str(names), "--shared", str(shared)]).returncode
+    return status
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default="../shared", type=Path)
@@ -70,6 +89,7 @@ def main() -> int:
     status = 0
     for gold in sorted(eval_dir.glob("*.json")):
         status |= score_gold(gold, folders, eval_dir / "score.py")
+    status |= people_lines(args.shared)
     judged = HERE / "extraction" / "bbc_judged.py"
     if judged.exists():
         status |= subprocess.run([sys.executable, str(judged), "--shared", str(args.shared)]).returncode

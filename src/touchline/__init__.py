@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 __version__ = "0.1.0"
-__all__ = ["KnowledgeBase", "__version__"]
+__all__ = ["AmbiguousName", "KnowledgeBase", "NameLookupError", "UnknownName", "__version__"]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -16,4 +16,8 @@ def __getattr__(name: str) -> object:
         from touchline.api import KnowledgeBase
 
         return KnowledgeBase
+    if name in ("AmbiguousName", "NameLookupError", "UnknownName"):
+        from touchline.query import lookup
+
+        return getattr(lookup, name)
     raise AttributeError(name)

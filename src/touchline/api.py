@@ -21,10 +21,11 @@ from spacy.language import Language
 
 from touchline.ingest import IngestOptions
 from touchline.ingest.ids import check_published
-from touchline.model import Event, Note, Skip
+from touchline.model import Entity, Event, Note, Skip
 from touchline.nlp.pipeline import shared_pipeline
 from touchline.query.asof import Fact, facts_as_of
 from touchline.query.export import build_export, event_record
+from touchline.query.lookup import resolve_entity
 from touchline.query.quotes import QuoteHit, search_quotes
 from touchline.query.timeline import Timeline, timeline
 from touchline.runner import IngestReport, run_ingest
@@ -76,6 +77,14 @@ class KnowledgeBase:
 
     def export_json(self, path: str | Path) -> None:
         Path(path).write_text(json.dumps(self.export(), ensure_ascii=False, indent=1), encoding="utf-8")
+
+    def entity(self, name: str) -> Entity:
+        """The one entity a name, alias, id or unambiguous surname picks out.
+
+        Raises :class:`touchline.UnknownName` (nothing answers to it) or
+        :class:`touchline.AmbiguousName` (several do: ``.candidates`` lists
+        them), as :meth:`timeline`, :meth:`facts` and :meth:`quotes` do."""
+        return resolve_entity(self.store, name)
 
     def timeline(self, entity: str, kinds: list[str] | None = None) -> Timeline:
         """Every event the named entity takes part in, oldest first."""

@@ -85,10 +85,13 @@ class _OneLineErrors(TyperGroup):
             fail(str(exc))
         except Exception as exc:
             from touchline.ingest.problems import DEBUG_HINT, describe
-            from touchline.query.lookup import SearchTermError
+            from touchline.query.lookup import NameLookupError, SearchTermError
 
             if isinstance(exc, SearchTermError):
                 fail(str(exc), 2)
+            if isinstance(exc, NameLookupError):
+                # No entity, or several (listed), answer to a name: the same in every command.
+                fail(str(exc), 1)
             if _debug(ctx):
                 traceback.print_exception(exc, file=sys.stderr)
             fail(f"touchline failed ({describe(exc)}); {DEBUG_HINT}")

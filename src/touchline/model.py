@@ -365,7 +365,13 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """Words attributed to a speaker (entity id, or None when unknowable)."""
+    """Words attributed to a speaker (entity id, or None when unknowable).
+
+    ``text`` is the article's text at [start, end) exactly.  A quotation in
+    several parts (over paragraphs, or reopened after an inner mark) keeps each
+    part's span in ``segments`` and the parts joined, marks removed, in
+    ``joined``.  ``speaker_name`` is the speaker as the article names them.
+    """
 
     id: str
     article: str
@@ -376,6 +382,9 @@ class Quote:
     speaker: str | None = None
     verb: str | None = None
     confidence: float = 0.5
+    joined: str | None = None
+    segments: tuple[tuple[int, int], ...] = ()
+    speaker_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

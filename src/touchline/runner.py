@@ -25,7 +25,7 @@ from touchline.ingest.dedup import to_bytes
 from touchline.ingest.problems import DEBUG_HINT, describe
 from touchline.model import Analysis, Article, Note, Skip
 from touchline.nlp.analyse import AnalysisFailure, analyse_articles
-from touchline.resolve import resolve_analysis
+from touchline.resolve import Identity, resolve_analysis
 from touchline.settings import Settings
 from touchline.store import Store, StoreRejected, WriteBatch
 
@@ -96,6 +96,10 @@ class _Run:
         self.index.load(store.signatures())
         self.max_tokens = max(1000, int(settings.max_article_chars * TOKENS_PER_CHAR_LIMIT))
         self.failed: dict[str, str] = {}  # article id -> why it was skipped, for the same text met again
+        # One entity per person across articles; a backend without the key index keeps the
+        # articles' own ids.
+        lookup = getattr(store, "entities_by_keys", None)
+        self.identity = Identity(lookup) if lookup is not None else None
 
     def ingest(self, paths: Iterable[str | Path], opts: IngestOptions,
                on_batch: Callable[[int], None] | None) -> IngestReport:
@@ -166,7 +170,7 @@ class _Run:
                     self._fail(result.article, result.reason, result.error)
                     continue
                 try:
-                    analysed.append(resolve_analysis(result))
+                    analysed.append(resolve_analysis(result, identity=self.identity))
                 except Exception as exc:
                     failed.add(result.article.id)
                     self._fail(result.article, "resolving its facts failed", exc)

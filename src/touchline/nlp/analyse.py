@@ -137,7 +137,9 @@ def read_doc(doc: Doc, article: Article) -> Analysis:
     quotes = tuple(
         Quote(id=_quote_id(aid, q["start"], q["end"], q["kind"]), article=aid, start=q["start"],
               end=q["end"], text=q["text"], kind=q["kind"], speaker=q.get("speaker"),
-              verb=q.get("verb"), confidence=float(q.get("confidence", 0.5)))
+              verb=q.get("verb"), confidence=float(q.get("confidence", 0.5)),
+              joined=q.get("joined"), segments=tuple((int(s), int(e)) for s, e in q.get("segments") or ()),
+              speaker_name=q.get("speaker_name"))
         for q in doc._.tl_quotes or ()
     )
     return Analysis(article=article, entities=entities, mentions=mentions, events=events,

@@ -24,7 +24,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from touchline.model import entity_id
-from touchline.nlp import descriptors, extensions, gazetteer_data
+from touchline.nlp import descriptors, extensions, gazetteer_data, people_context
 from touchline.nlp.entity_facts import Article, Mention, coach_team
 from touchline.nlp.gazetteer_data import GazetteerData, surname_forms
 
@@ -132,12 +132,14 @@ class EntityLinker:
         self._ner_teams_and_grounds(art)
         self._ner_people(art, ner_persons)
         self._given_name_people(art)
+        people_context.refine(art)
         self._possessive_context(art)
         self._surnames(art, surname_matcher)
         self._context_forms(art)
         self._national_sides(art)
         self._coach_sides(art)
         self._descriptors(art, desc_matcher)
+        people_context.finish(art)
         return art
 
     def set_annotations(self, doc: Doc, art: Article) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from touchline.model import Entity, Event, RoleEvent, SourceSpan
-from touchline.query.lookup import find_entities
+from touchline.query.lookup import resolve_entity
 from touchline.store import Store
 
 
@@ -40,11 +40,10 @@ def _role_dates(store: Store, events: list[Event]) -> dict[str, str | None]:
     return out
 
 
-def facts_as_of(store: Store, name: str, on: date) -> tuple[Entity | None, list[Fact]]:
-    matches = find_entities(store, name)
-    if not matches:
-        return None, []
-    entity = matches[0]
+def facts_as_of(store: Store, name: str, on: date) -> tuple[Entity, list[Fact]]:
+    """The entity ``name`` picks out and its facts on ``on`` (``UnknownName``/``AmbiguousName``
+    when it picks out none or several)."""
+    entity = resolve_entity(store, name)
     # a role told as ended or as held in the past opens nothing on its date
     roles = [e for e in store.events(["role"]) if isinstance(e.detail, RoleEvent)
              and e.detail.status not in ("ended", "former")]

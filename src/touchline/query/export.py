@@ -54,7 +54,9 @@ def build_export(store: Store) -> dict[str, Any]:
                 for e in store.entities()]
     events = [event_record(ev) for ev in store.events()]
     quotes = [{"id": q.id, "speaker": q.speaker, "text": q.text, "kind": q.kind,
-               "article": q.article, "start": q.start, "end": q.end} for q in store.quotes()]
+               "article": q.article, "start": q.start, "end": q.end, "joined": q.joined,
+               "segments": [list(s) for s in q.segments] or [[q.start, q.end]],
+               "speaker_name": q.speaker_name} for q in store.quotes()]
     timexes = [{"article": x.article, "text": x.text, "start": x.start, "end": x.end,
                 "type": x.type, "value": x.value} for x in store.timexes()]
     return {"format": FORMAT, "articles": articles, "entities": entities, "events": events,

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from touchline.model import Quote
-from touchline.query.lookup import find_entities, fold, search_term
+from touchline.nlp.names import parse
+from touchline.query.lookup import fold, resolve_entity, search_term
+from touchline.resolve.entity_records import is_person
 from touchline.store import Store
 
 
@@ -20,12 +22,18 @@ class QuoteHit:
 
 def search_quotes(store: Store, speaker: str | None = None, about: str | None = None,
                   contains: str | None = None) -> list[QuoteHit]:
+    """Quotes by ``speaker``, mentioning ``about`` (its names, a person's surname too) and holding
+    ``contains``.  ``UnknownName``/``AmbiguousName`` when a name does not pick out one entity."""
     wanted = search_term(contains, "search term") if contains is not None else None
-    speaker_ids = {e.id for e in find_entities(store, speaker)} if speaker is not None else None
+    speaker_ids = {resolve_entity(store, speaker).id} if speaker is not None else None
     about_names = None
     if about is not None:
-        found = find_entities(store, about)
-        about_names = {fold(n) for e in found for n in (e.name, *e.aliases)} or {fold(about)}
+        entity = resolve_entity(store, about)
+        forms = {entity.name, *entity.aliases}
+        if is_person(entity):
+            # A quote about a person often names them by surname alone.
+            forms |= {parse(f).surname for f in forms if parse(f).full}
+        about_names = {fold(n) for n in forms if fold(n)}
     names = {e.id: e.name for e in store.entities()}
     articles = {a.id: a for a in store.articles()}
     hits = []

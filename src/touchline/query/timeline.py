@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from touchline.model import Entity, Event, RoleEvent, TransferEvent
-from touchline.query.lookup import find_entities
+from touchline.query.lookup import resolve_entity
 from touchline.store import Store
 
 
@@ -30,6 +30,7 @@ def teams_of(entity: Entity, events: list[Event]) -> set[str]:
     """The clubs and national team a person is known to play for or lead."""
     attrs = entity.attrs or {}
     teams = {c["club"] for c in attrs.get("clubs") or () if isinstance(c, dict) and c.get("club")}
+    teams.update(t for t in attrs.get("teams") or () if isinstance(t, str))
     teams.update(t for t in (attrs.get("national_team"), attrs.get("team"), attrs.get("club"))
                  if isinstance(t, str))
     for e in events:
@@ -48,10 +49,7 @@ def timeline(store: Store, name: str, kinds: list[str] | None = None) -> Timelin
     article that mentions them: the games they played in or watched from the
     touchline, even when the report names no goal of theirs.
     """
-    matches = find_entities(store, name)
-    if not matches:
-        return Timeline(None, [])
-    entity = matches[0]
+    entity = resolve_entity(store, name)
     ids = {entity.id}
     every = list(store.events())
     events = [e for e in every if involves(e, ids)]
@@ -63,4 +61,4 @@ def timeline(store: Store, name: str, kinds: list[str] | None = None) -> Timelin
     if kinds:
         events = [e for e in events if e.kind in kinds]
     events.sort(key=lambda e: (e.date is None, e.date or "", e.kind, e.id))
-    return Timeline(matches[0], events)
+    return Timeline(entity, events)

@@ -6,17 +6,25 @@ from dataclasses import replace
 
 from touchline.model import ENTITY_FIELDS, Analysis, Entity
 from touchline.resolve.events import event_key, with_stable_id
+from touchline.resolve.identity import Identity
 from touchline.resolve.merge import merge_events
 from touchline.resolve.reference import Reference, check_events
 from touchline.resolve.stories import assign_story
 
-__all__ = ["assign_story", "event_key", "merge_events", "resolve_analysis"]
+__all__ = ["Identity", "assign_story", "event_key", "merge_events", "resolve_analysis"]
 
 
-def resolve_analysis(analysis: Analysis, reference: Reference | None = None) -> Analysis:
+def resolve_analysis(analysis: Analysis, reference: Reference | None = None,
+                     identity: Identity | None = None) -> Analysis:
     """Stable event ids, one event per id, entities deduplicated, dangling ids dropped,
     matches and fixtures checked against the results reference (``reference``, else the
-    package's and the user's)."""
+    package's and the user's).
+
+    With ``identity`` the article's entities first take the knowledge base's ids
+    (one per real person, club...; see :mod:`touchline.resolve.identity`).
+    """
+    if identity is not None:
+        analysis = identity.canonicalise(analysis)
     aid = analysis.article.id
     entities: dict[str, Entity] = {}
     for e in analysis.entities:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from touchline.model import Article, Entity, Event, Mention, Quote, Story, TimeExpression
+from touchline.resolve.entity_records import entity_keys, merge_entity
 from touchline.resolve.merge import merge_events
 from touchline.store.base import StoreStats, WriteBatch
 
@@ -22,6 +23,7 @@ class MemoryStore:
         self._timexes: list[TimeExpression] = []
         self._mentions: list[Mention] = []
         self._stories: dict[str, Story] = {}
+        self._keys: dict[str, set[str]] = {}
 
     def known_articles(self, ids: Iterable[str]) -> set[str]:
         return {i for i in ids if i in self._articles}
@@ -45,13 +47,22 @@ class MemoryStore:
                 self._signatures[a.article.id] = batch.signatures[a.article.id]
             for e in a.entities:
                 old = self._entities.get(e.id)
-                aliases = tuple(sorted({*e.aliases, *(old.aliases if old else ())} - {e.name}))
-                self._entities[e.id] = replace(old or e, aliases=aliases)
+                self._entities[e.id] = merge_entity(old, e) if old is not None else e
+                for key in entity_keys(self._entities[e.id]):
+                    self._keys.setdefault(key, set()).add(e.id)
             for ev in a.events:
                 self._events[ev.id] = merge_events(self._events[ev.id], ev) if ev.id in self._events else ev
             self._quotes.update({q.id: q for q in a.quotes})
             self._timexes.extend(a.timexes)
             self._mentions.extend(a.mentions)
+
+    def entities_by_keys(self, keys: Iterable[str]) -> dict[str, list[Entity]]:
+        out: dict[str, list[Entity]] = {}
+        for key in keys:
+            ids = sorted(self._keys.get(key, ()))
+            if ids:
+                out[key] = [self._entities[i] for i in ids]
+        return out
 
     def articles_mentioning(self, entity_id: str) -> set[str]:
         return {m.article for m in self._mentions if m.entity == entity_id}

@@ -69,6 +69,15 @@ entity_aliases = Table(
     Index("ix_entity_aliases_alias", "alias"),
 )
 
+# Every key an entity is found by (touchline.resolve.identity.entity_keys): a person's
+# name key and surname, a club's folded name.  Entity resolution and name lookups read it.
+entity_keys = Table(
+    "entity_keys", metadata,
+    Column("key", String(300), primary_key=True),
+    Column("entity_id", String(200), ForeignKey("entities.id"), primary_key=True),
+    Index("ix_entity_keys_entity_id", "entity_id"),
+)
+
 mentions = Table(
     "mentions", metadata,
     Column("article", String(32), ForeignKey("articles.id"), primary_key=True),
@@ -117,6 +126,9 @@ quotes = Table(
     Column("speaker", String(200), ForeignKey("entities.id")),
     Column("verb", String(64)),
     Column("confidence", Float, nullable=False),
+    Column("joined", Text),  # the parts of a multi-part quotation joined, marks removed
+    Column("segments", JSON),  # [[start, end], ...] of each part
+    Column("speaker_name", Text),  # the speaker as the article names them
     Index("ix_quotes_speaker", "speaker"),
     Index("ix_quotes_article", "article"),
 )

@@ -41,6 +41,7 @@ from touchline.model import (
     detail_to_fields,
 )
 from touchline.resolve.merge import merge_events
+from touchline.store import identity
 from touchline.store import schema as t
 from touchline.store.base import StoreError, StoreRejected, StoreStats, WriteBatch
 from touchline.store.migrate import upgrade
@@ -147,8 +148,7 @@ class SqlStore:
         present = self._present(conn, [a.article.id for a in batch.analyses])
         analyses = [a for a in batch.analyses if a.article.id not in present]
         article_rows: list[dict[str, Any]] = []
-        entity_rows: dict[str, dict[str, Any]] = {}
-        alias_rows: list[dict[str, Any]] = []
+        additions: list[Entity] = []
         mention_rows: list[dict[str, Any]] = []
         quote_rows: list[dict[str, Any]] = []
         timex_rows: list[dict[str, Any]] = []
@@ -161,10 +161,7 @@ class SqlStore:
                 "duplicate_of": art.duplicate_of, "story": art.story,
                 "minhash": batch.signatures.get(art.id), "ingested_at": now,
             })
-            for e in a.entities:
-                entity_rows.setdefault(e.id, {"id": e.id, "kind": e.kind, "name": e.name,
-                                              "attrs": dict(e.attrs)})
-                alias_rows.extend({"entity_id": e.id, "alias": al[:300]} for al in {e.name, *e.aliases})
+            additions.extend(a.entities)
             mention_rows.extend({
                 "article": m.article, "start_char": m.start, "end_char": m.end, "text": m.text,
                 "kind": m.kind, "entity": m.entity, "confidence": m.confidence, "method": m.method,
@@ -172,7 +169,8 @@ class SqlStore:
             quote_rows.extend({
                 "id": q.id, "article": q.article, "start_char": q.start, "end_char": q.end,
                 "text": q.text, "kind": q.kind, "speaker": q.speaker, "verb": q.verb,
-                "confidence": q.confidence,
+                "confidence": q.confidence, "joined": q.joined,
+                "segments": [list(seg) for seg in q.segments] or None, "speaker_name": q.speaker_name,
             } for q in a.quotes)
             timex_rows.extend({
                 "article": x.article, "start_char": x.start, "end_char": x.end, "text": x.text,
@@ -182,12 +180,11 @@ class SqlStore:
         # Order follows the foreign keys: stories, then originals before their copies.
         article_rows.sort(key=lambda r: r["duplicate_of"] is not None)
         story_rows = [{"id": s, "label": None} for s in sorted({r["story"] for r in article_rows} - {None})]
-        for table, rows in (
-            (t.stories, story_rows),
-            (t.articles, article_rows), (t.entities, list(entity_rows.values())),
-            (t.entity_aliases, alias_rows), (t.mentions, mention_rows),
-            (t.quotes, quote_rows), (t.timexes, timex_rows),
-        ):
+        for table, rows in ((t.stories, story_rows), (t.articles, article_rows)):
+            if rows:
+                conn.execute(_insert_ignore(conn, table), rows)
+        identity.upsert_entities(conn, additions)
+        for table, rows in ((t.mentions, mention_rows), (t.quotes, quote_rows), (t.timexes, timex_rows)):
             if rows:
                 conn.execute(_insert_ignore(conn, table), rows)
         self._upsert_events(conn, new_events)
@@ -254,6 +251,10 @@ class SqlStore:
                 yield Entity(id=r["id"], kind=r["kind"], name=r["name"], aliases=tuple(names),
                              attrs=r["attrs"] or {})
 
+    def entities_by_keys(self, keys: Iterable[str]) -> dict[str, list[Entity]]:
+        with self.engine.connect() as conn:
+            return identity.entities_by_keys(conn, keys)
+
     def _read_events(self, conn: Connection, query: Any) -> Iterator[Event]:
         rows = list(conn.execute(query).mappings())
         if not rows:
@@ -282,7 +283,9 @@ class SqlStore:
             for r in conn.execute(query).mappings():
                 yield Quote(id=r["id"], article=r["article"], start=r["start_char"], end=r["end_char"],
                             text=r["text"], kind=r["kind"], speaker=r["speaker"], verb=r["verb"],
-                            confidence=r["confidence"])
+                            confidence=r["confidence"], joined=r["joined"],
+                            segments=tuple((int(a), int(b)) for a, b in r["segments"] or ()),
+                            speaker_name=r["speaker_name"])
 
     def timexes(self) -> Iterator[TimeExpression]:
         query = select(t.timexes).order_by(t.timexes.c.article, t.timexes.c.start_char)

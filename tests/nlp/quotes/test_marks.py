@@ -6,7 +6,7 @@ from touchline.nlp.quotes.marks import find_quote_spans
 
 
 def texts(text: str) -> list[str]:
-    return [q.text(text) for q in find_quote_spans(text)]
+    return [q.joined(text) for q in find_quote_spans(text)]
 
 
 def test_curly_marks() -> None:
@@ -42,7 +42,8 @@ def test_multi_paragraph_quote_is_one_span() -> None:
     spans = find_quote_spans(text)
     assert len(spans) == 1
     assert len(spans[0].segments) == 3
-    assert spans[0].text(text) == "First part.\nSecond part.\nThird part."
+    assert spans[0].joined(text) == "First part.\nSecond part.\nThird part."
+    assert spans[0].text(text) == text[spans[0].start:spans[0].end]
     assert text[spans[0].start:spans[0].end].startswith("First part.")
     assert text[spans[0].start:spans[0].end].endswith("Third part.")
 
@@ -51,13 +52,13 @@ def test_reopened_quote_on_one_line_is_one_span() -> None:
     # Paragraph breaks lost when text was flattened: an opening mark while a quote is open.
     text = 'Brandt said: "First part. "Second part." Then he left.'
     spans = find_quote_spans(text)
-    assert [s.text(text) for s in spans] == ["First part. Second part."]
+    assert [s.joined(text) for s in spans] == ["First part. Second part."]
 
 
 def test_unclosed_quote_ends_with_its_paragraph() -> None:
     text = "Brandt said: “We were poor\n\nThe next match is on Sunday."
     spans = find_quote_spans(text)
-    assert [s.text(text) for s in spans] == ["We were poor"]
+    assert [s.joined(text) for s in spans] == ["We were poor"]
     assert spans[0].close_mark is None
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from touchline.nlp.quotes import cues
 from touchline.nlp.quotes.lexicon import Lexicon
 from touchline.nlp.quotes.marks import QuoteSpan
 from touchline.nlp.quotes.speakers import Speaker, SpeakerResolver
@@ -50,7 +51,7 @@ class Found:
     verb: Token | None
     confidence: float
     tail: int  # where this quotation's own material ends (its attribution included)
-    how: str  # after | before | inherit | continue | governor | none
+    how: str  # after | before | label | inherit | continue | governor | lead-in | headline | none
 
 
 def is_title(text: str) -> bool:
@@ -78,6 +79,7 @@ class Attributor:
         self.has_parse = doc.has_annotation("DEP")
         quoted = [(q.open_mark, q.after) for q in spans]
         self.resolver = SpeakerResolver(doc, lex, quoted, paragraphs, lookback_paragraphs)
+        self._headline: tuple[Speaker | None] | None = None
 
     # --- helpers ---------------------------------------------------------
 
@@ -97,7 +99,7 @@ class Attributor:
 
     # --- the clause after the closing mark --------------------------------
 
-    def after(self, q: QuoteSpan, limit: int) -> tuple[Speaker | None, Token, int] | None:
+    def after(self, q: QuoteSpan, limit: int) -> tuple[Speaker | None, Token | None, int] | None:
         if q.close_mark is None:
             return None
         window: list[Token] = []
@@ -124,6 +126,10 @@ class Attributor:
                 return None
         if body and body[-1].text in _END_PUNCT:
             body = body[:-1]
+        if len(body) >= 3 and body[0].lower_ == "according" and body[1].lower_ == "to":
+            # '"...," according to Ivo Brandt.'
+            tail = window[-1].idx + len(window[-1])
+            return self.resolver.from_tokens(_noun_phrase_after(body[2:])), None, tail
         verb_at = next(
             (i for i, t in enumerate(body[: _MAX_VERB_OFFSET + 1]) if self.is_speech_verb(t)), None
         )
@@ -133,7 +139,20 @@ class Attributor:
         pre, post = body[:verb_at], body[verb_at + 1:]
         tail = window[-1].idx + len(window[-1])
         phrase = _until_comma(pre) if pre else _noun_phrase_after(post)
-        return self.resolver.from_tokens(phrase), verb, tail
+        speaker = self.resolver.from_tokens(phrase, verb=verb)
+        if not pre and (speaker is None or speaker.ref is None or speaker.method == "descriptor"):
+            # 'said the Harbour manager, Ivo Brandt.': the name in apposition.
+            named = self._appositive_name(post[len(phrase):])
+            speaker = named or speaker
+        return speaker, verb, tail
+
+    def _appositive_name(self, tokens: Sequence[Token]) -> Speaker | None:
+        """", Ivo Brandt" right after a description: the person it names."""
+        if len(tokens) < 2 or tokens[0].text != ",":
+            return None
+        name = _noun_phrase_after(tokens[1:])
+        speaker = self.resolver.from_tokens(name, strict=True) if name else None
+        return speaker if speaker is not None and speaker.ref is not None else None
 
     # --- the clause before the opening mark -------------------------------
 
@@ -153,13 +172,58 @@ class Attributor:
             return None
         verb = verbs[-1]
         subject = self._subject(verb) if self.has_parse else None
+        before_verb = _until_comma_back([t for t in clause if t.i < verb.i])
         if subject is not None and subject.idx >= clause[0].idx:
             phrase: list[Token] = list(self.doc[subject.left_edge.i: subject.i + 1])
         else:
-            phrase = _noun_phrase_after([t for t in clause if t.i > verb.i])
-            if not phrase:
-                phrase = _until_comma_back([t for t in clause if t.i < verb.i])
-        return self.resolver.from_tokens(phrase), verb, clause[0].idx
+            phrase = _noun_phrase_after([t for t in clause if t.i > verb.i]) or before_verb
+        speaker = self.resolver.from_tokens(phrase, verb=verb)
+        if subject is not None and (speaker is None or speaker.ref is None or speaker.method == "descriptor"):
+            # 'The Harbour manager, Ivo Brandt, said:': the name in apposition to the subject.
+            for child in subject.children:
+                if child.dep_ == "appos":
+                    appos = list(self.doc[child.left_edge.i: child.i + 1])
+                    named = self.resolver.from_tokens(appos, strict=True)
+                    if named is not None and named.ref is not None:
+                        speaker = named
+                        break
+        if (speaker is None or speaker.ref is None) and before_verb and phrase != before_verb:
+            # The parse picked a stray subject ("vice-chairman" split at its hyphen):
+            # the words right before the verb name the speaker.
+            speaker = self.resolver.from_tokens(before_verb, verb=verb) or speaker
+        return speaker, verb, clause[0].idx
+
+    # --- attributions without a verb: a label before, a credit after ------
+
+    def label(self, q: QuoteSpan) -> Speaker | None:
+        """``Harbour boss Ivo Brandt: "…"`` at the start of the quotation's paragraph."""
+        para_start = self.paras[self.para_of(q.open_mark)][0]
+        if para_start >= q.open_mark:
+            return None
+        return cues.label(self.resolver, self._tokens(para_start, q.open_mark))
+
+    def credit(self, q: QuoteSpan, limit: int) -> tuple[Speaker | None, Token | None, int] | None:
+        """``"…" – Ivo Brandt on the defeat``: a dash and a name after the closing mark."""
+        if q.close_mark is None:
+            return None
+        toks = [t for t in self._tokens(q.after, limit) if not (t.is_space and "\n" not in t.text)]
+        toks = toks[:next((i for i, t in enumerate(toks) if "\n" in t.text), len(toks))]
+        found = cues.credit(self.resolver, toks)
+        if found is None:
+            return None
+        speaker, last = found
+        return speaker, None, last.idx + len(last)
+
+    def headline_speaker(self) -> Speaker | None:
+        """The person a headline names as speaking ("Brandt says …", "Brandt: '…'"), found once."""
+        if self._headline is None:
+            speaker = None
+            if len(self.paras) > 1:
+                h_start, h_end = self.paras[0]
+                if self.text[h_end - 1:h_end] not in (".", "!", "?"):
+                    speaker = cues.headline(self.resolver, self._tokens(h_start, h_end))
+            self._headline = (speaker,)
+        return self._headline[0]
 
     def _subject(self, verb: Token) -> Token | None:
         # A participle ("..., saying:") or a conjunct shares its head's subject.
@@ -209,7 +273,7 @@ class Attributor:
             if found is None:
                 continue
             if found.speaker is not None and found.speaker.ref is not None:
-                self.resolver.last_speaker_key = found.speaker.ref.key
+                self.resolver.spoke(found.speaker.ref, found.span.after)
             out.append(found)
             prev = found
         return out
@@ -227,11 +291,11 @@ class Attributor:
         boundary = max(para_start, prev.tail) if prev is not None and same_para_prev else para_start
         lead = text[boundary:q.open_mark].rstrip()
         ctx = lead[-1:] if lead else ""
-        quote_text = q.text(text)
+        quote_text = q.joined(text)
         words = len(quote_text.split())
         penalty = 1.0 if q.close_mark is not None else 0.8
 
-        after = self.after(q, limit)
+        after = self.after(q, limit) or self.credit(q, limit)
         # After a comma, only a quote that starts like a sentence is direct:
         # "..., Smith said, "We..." but not "a tackle which, "could have...".
         before = self.before(q, boundary) if ctx == ":" or (ctx == "," and quote_text[:1].isupper()) else None
@@ -249,11 +313,14 @@ class Attributor:
             conf = 0.7 if speaker is not None and speaker.ref is not None else 0.3
             return Found(q, "partial", speaker, verb, conf * penalty, q.after, "governor")
         if after is not None:
-            speaker, verb, tail = after
-            return Found(q, "direct", speaker, verb, _conf(speaker, 0.9) * penalty, tail, "after")
+            speaker, after_verb, tail = after
+            return Found(q, "direct", speaker, after_verb, _conf(speaker, 0.9) * penalty, tail, "after")
         if before is not None:
-            speaker, verb, _ = before
-            return Found(q, "direct", speaker, verb, _conf(speaker, 0.9) * penalty, q.after, "before")
+            speaker, before_verb, _ = before
+            return Found(q, "direct", speaker, before_verb, _conf(speaker, 0.9) * penalty, q.after, "before")
+        labelled = self.label(q) if ctx == ":" else None
+        if labelled is not None:
+            return Found(q, "direct", labelled, None, 0.85 * penalty, q.after, "label")
         if prev is not None and same_para_prev and not _has_words(text[prev.tail:q.open_mark]):
             return Found(q, "direct", prev.speaker, prev.verb, prev.confidence * 0.95, q.after, "inherit")
         if (
@@ -270,6 +337,11 @@ class Attributor:
             if lead_in is not None:
                 speaker, verb = lead_in
                 return Found(q, "direct", speaker, verb, 0.6 * penalty, q.after, "lead-in")
+            told = self.headline_speaker()
+            last = self.resolver.last_speaker
+            if told is not None and told.ref is not None and (last is None or last.key == told.ref.key):
+                # The headline said who speaks, and nobody else has spoken yet.
+                return Found(q, "direct", told, None, 0.55 * penalty, q.after, "headline")
         return Found(q, "direct", None, None, 0.3 * penalty, q.after, "none")
 
     def lead_in(self, p_index: int) -> tuple[Speaker, Token] | None:
@@ -328,7 +400,11 @@ def _until_comma_back(tokens: Sequence[Token]) -> list[Token]:
         if t.text == ",":
             break
         out.append(t)
-    return out[::-1]
+    out.reverse()
+    # "Ivo Brandt was quoted as [saying]": the words that glue a name to its verb.
+    while out and out[-1].lower_ in _VERB_GLUE:
+        out.pop()
+    return out
 
 
 def _noun_phrase_after(tokens: Sequence[Token]) -> list[Token]:

@@ -6,8 +6,10 @@ Writes ``doc._.tl_quotes``, a list of plain dicts in text order:
   For a quote spanning paragraphs they run from the first paragraph's first
   quoted character to the last paragraph's last one, and ``segments`` lists
   each paragraph's (start, end);
-- ``text``: the quoted words; for a multi-paragraph quote the segments joined
-  by "\\n" (so ``text == doc.text[start:end]`` whenever there is one segment);
+- ``text``: the article's text at [start, end) exactly (``text ==
+  doc.text[start:end]`` always, inner marks and line breaks included);
+- ``joined``: the quoted words alone: the segments joined by "\\n" across
+  paragraphs, else by a space (equal to ``text`` when there is one segment);
 - ``kind``: "direct", "partial" or "reported";
 - ``speaker``: entity id, or None when it is not known (no entity id, or no
   speaker in reach);
@@ -49,12 +51,13 @@ def _speaker_fields(speaker: Speaker | None) -> dict[str, Any]:
     }
 
 
-def _quote_record(doc: Doc, f: Found) -> dict[str, Any]:
+def _quote_record(text: str, f: Found) -> dict[str, Any]:
     q = f.span
     return {
         "start": q.start,
         "end": q.end,
-        "text": q.text(doc.text),
+        "text": q.text(text),
+        "joined": q.joined(text),
         "kind": f.kind,
         **_speaker_fields(f.speaker),
         "verb": f.verb.text if f.verb is not None else None,
@@ -63,11 +66,12 @@ def _quote_record(doc: Doc, f: Found) -> dict[str, Any]:
     }
 
 
-def _reported_record(doc: Doc, r: Reported) -> dict[str, Any]:
+def _reported_record(text: str, r: Reported) -> dict[str, Any]:
     return {
         "start": r.start,
         "end": r.end,
-        "text": doc.text[r.start:r.end],
+        "text": text[r.start:r.end],
+        "joined": text[r.start:r.end],
         "kind": "reported",
         **_speaker_fields(r.speaker),
         "verb": r.verb.text,
@@ -79,15 +83,16 @@ def _reported_record(doc: Doc, r: Reported) -> dict[str, Any]:
 def find_quotes(doc: Doc, *, reported: bool = True, lookback_paragraphs: int = 2) -> list[dict[str, Any]]:
     """Every quote of an analysed Doc as plain dicts (see the module docstring), in text order."""
     extensions.register_extensions()
-    spans = find_quote_spans(doc.text)
-    paras = paragraphs(doc.text)
+    text = doc.text  # spaCy rebuilds doc.text on every access
+    spans = find_quote_spans(text)
+    paras = paragraphs(text)
     att = Attributor(doc, lexicon(), spans, paras, lookback_paragraphs)
     found = att.run()
-    records = [_quote_record(doc, f) for f in found]
+    records = [_quote_record(text, f) for f in found]
     if reported:
         quoted = [(q.open_mark, q.after) for q in spans]
         used = {f.verb.i for f in found if f.verb is not None}
-        records += [_reported_record(doc, r) for r in find_reported(att, quoted, used)]
+        records += [_reported_record(text, r) for r in find_reported(att, quoted, used)]
         records.sort(key=lambda r: (r["start"], r["end"]))
     return records
 

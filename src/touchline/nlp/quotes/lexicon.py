@@ -12,6 +12,8 @@ from importlib import resources
 logger = logging.getLogger(__name__)
 
 PRONOUNS = frozenset({"he", "she"})
+# "..., he added": a speaker going on, so the pronoun is the last speaker.
+CONTINUATION_VERBS = frozenset({"added", "adds", "continued", "continues", "went", "concluded", "concludes"})
 # Possessive/relative words that may not open a speaker phrase.
 YEAR_OLD = re.compile(r"^\d{1,2}-year-old$")
 

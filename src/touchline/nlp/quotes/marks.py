@@ -9,8 +9,17 @@ A quote that runs over several paragraphs has an opening mark and no closing
 one in each paragraph but the last, and each continuation paragraph starts with
 a fresh opening mark.  Such a quote is one :class:`QuoteSpan` with several
 ``segments``; its ``start``/``end`` run from the first segment's first content
-character to the last segment's last, and :attr:`QuoteSpan.text` joins the
-segments' contents (the continuation marks removed).
+character to the last segment's last, :meth:`QuoteSpan.text` is the article's
+text between them exactly as written (inner marks and line breaks included),
+and :meth:`QuoteSpan.joined` joins the segments' contents (the continuation
+marks removed).
+
+Glyphs do not decide roles on their own.  A curly opening mark ``“`` written
+where a closing mark belongs (``"We lost,“ said Brandt``) closes, and so does
+the German closing mark, which is the same glyph (``„Wir haben verloren“,
+sagte Brandt``): a double mark closes when a word ends right before it and
+no word starts right after it, and opens in the opposite position.  Only the
+low mark ``„`` always opens.
 """
 
 from __future__ import annotations
@@ -22,6 +31,8 @@ logger = logging.getLogger(__name__)
 
 DOUBLE_OPEN = "“„"
 DOUBLE_CLOSE = "”"
+# Marks that only ever open a quotation (German and Polish low marks).
+LOW_OPEN = "„"
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 STRAIGHT_DOUBLE = '"'
@@ -57,6 +68,10 @@ class QuoteSpan:
         return self.end if self.close_mark is None else self.close_mark + 1
 
     def text(self, doc_text: str) -> str:
+        """The article's text from the first quoted character to the last, exactly as written."""
+        return doc_text[self.start:self.end]
+
+    def joined(self, doc_text: str) -> str:
         """The quoted words: segments joined by a newline across paragraphs, else by a space."""
         parts = [doc_text[self.segments[0][0]:self.segments[0][1]]]
         for (_, prev_end), (s, e) in zip(self.segments, self.segments[1:], strict=False):
@@ -110,11 +125,10 @@ def _marks(text: str, para: tuple[int, int], style: str) -> list[tuple[int, str]
     for i in range(start, end):
         c = text[i]
         if style == "double":
-            if c in DOUBLE_OPEN:
+            if c in LOW_OPEN:
                 out.append((i, "open"))
-            elif c in DOUBLE_CLOSE:
-                out.append((i, "close"))
-            elif c == STRAIGHT_DOUBLE:
+            elif c in DOUBLE_OPEN or c in DOUBLE_CLOSE or c == STRAIGHT_DOUBLE:
+                # The context decides: "…,“ said X" and German „…“ close with “.
                 out.append((i, "either"))
         elif style == "single":
             # A curly apostrophe is the same glyph as a closing mark: only
