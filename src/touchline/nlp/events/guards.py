@@ -161,13 +161,22 @@ def not_missed(ctx: Context, hit: Hit) -> bool:
     return not _phrase_in(rest, ("the goal was disallowed", "the goal was called off",
                                  "the goal was ruled out",
                                  "the goal was chalked off", "the goal was overturned", "it was disallowed",
-                                 "it was ruled out", "was flagged offside", "the effort was disallowed"))
+                                 "it was ruled out", "was flagged offside", "the effort was disallowed",
+                                 "ruled it out", "disallowed it", "chalked it off", "struck it off",
+                                 "after a var check", "after a var review"))
 
 
 def goal_went_in(ctx: Context, hit: Hit) -> bool:
-    """A weak goal noun ("header", "shot") counts only when the sentence says it went in."""
-    words = _words(ctx, hit.sent.start, hit.sent.end)
-    return _phrase_in(words, LEXICON.goal_success.words) and not_missed(ctx, hit)
+    """A weak goal noun ("header", "shot") counts only when its own clause says it went in, and
+    not when it is what another player finished ("turned in Vrancic's effort")."""
+    before = _words(ctx, max(hit.start - 3, hit.sent.start), hit.start)
+    if any(w in ("in", "home", "from", "off", "after", "following") for w in before[-1:]):
+        return False
+    after = _words(ctx, hit.start, hit.sent.end)
+    cut = next((k for k, w in enumerate(after) if k > 2 and w in (",", ";", "before", "while", "and", "but")),
+               len(after))
+    clause = [*before, *after[:cut]]
+    return _phrase_in(clause, LEXICON.goal_success.words) and not_missed(ctx, hit)
 
 
 def not_future(ctx: Context, hit: Hit) -> bool:

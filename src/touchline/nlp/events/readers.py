@@ -22,6 +22,7 @@ _PRONOUN_POSSESSIVES = ("their", "its")
 _PERSON_POSSESSIVES = ("his", "her")
 _TEAM_NOUNS = set(LEXICON.team_nouns.words) | {"side", "men", "team"}
 _ROLE_NOUNS = {w.split()[-1] for w in LEXICON.team_role_nouns.words}
+PERSON_ROLE_WORDS = {w.split()[-1] for w in LEXICON.person_role_nouns.words}
 _PERSON_ROLES = {w.split()[-1] for w in LEXICON.person_role_nouns.words} | {
     w.split()[-1] for w in LEXICON.coach_titles.words}
 
