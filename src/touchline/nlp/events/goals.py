@@ -114,6 +114,6 @@ def scorer_hits(ctx: Context, hits: list[Hit]) -> list[ScorerHit]:
             side = player_side(ctx, p.tok_start, hit.sent.start)
             if own:
                 team = None  # "for" after an own goal names whom it helped: read from the match
-            out.append(ScorerHit(p.entity, p.tok_start, hit.sent_index, minute, hit.confidence, team, ref, own,
-                                 side))
+            out.append(ScorerHit(p.entity, p.tok_start, hit.sent_index, minute, hit.confidence, team, ref,
+                                 own, side))
     return out
