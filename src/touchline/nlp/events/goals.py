@@ -64,8 +64,9 @@ def team_hint(ctx: Context, hit: Hit) -> tuple[str | None, str | None]:
     end = min(hit.end + 8, hit.sent.end)
     for i in range(hit.end, end - 1):
         if ctx.lower[i] == "for":
-            tm = ctx.at(i + 1, readers.TEAM_KINDS)
-            if tm is not None and tm.tok_start == i + 1:
+            j = i + 2 if i + 1 < end and ctx.lower[i + 1] == "the" else i + 1
+            tm = ctx.at(j, readers.TEAM_KINDS)
+            if tm is not None and tm.tok_start == j:
                 return tm.entity, None
         if doc[i].is_punct and doc[i].text not in ("-", "–"):
             break

@@ -272,6 +272,8 @@ class MatchBuilder:
         if teams:
             near = [c for c in self.clusters if si - self.last_seen.get(id(c), -99) <= ANAPHOR_WINDOW
                     and teams <= set(c.teams)]
+            if not near and main is not None and teams <= set(main.teams):
+                near = [main]  # the report's own match, told again after quotes or asides
             target = max(near, key=lambda c: self.last_seen.get(id(c), -99)) if near else None
         else:
             target = recent if gap <= 1 else None

@@ -123,3 +123,38 @@ def adopt(ctx: Context, spans: list[tuple[int, int]]) -> list[dict[str, object]]
             ctx.add_mention(Ment(m.start(), m.end(), "club", eid, text, span.start, span.end, "result_frame",
                                  0.7))
     return created
+
+
+def scorer_name_slots(hits: list[Hit]) -> list[tuple[int, int]]:
+    """Token spans of unknown names that a goal verb makes a scorer ("Teemu Pukki scored twice"):
+    a person the NER missed, read as one because the frame says so."""
+    out: list[tuple[int, int]] = []
+    for hit in hits:
+        slot = hit.slots.get("scorer")
+        if hit.family == "goal" and slot is not None and slot.symbol == "__name__" and slot.end - slot.start >= 2:
+            out.append((slot.start, slot.end))
+    return out
+
+
+def adopt_people(ctx: Context, spans: list[tuple[int, int]]) -> list[dict[str, object]]:
+    """Make each two-word-or-longer name a person and mark every occurrence of it (and of its
+    last word, the surname) as a mention.  Returns the new entity records."""
+    doc = ctx.doc
+    created: list[dict[str, object]] = []
+    for start, end in spans:
+        text = doc[start:end].text
+        eid = f"person:{slug(text)}"
+        if eid not in ctx.kinds:
+            created.append({"id": eid, "kind": "person", "name": text, "aliases": [],
+                            "attrs": {"recognised_by": "goal frame"}})
+            ctx.kinds[eid] = "person"
+            ctx.attrs[eid] = {}
+        surname = doc[end - 1].text
+        for form in (text, surname):
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", doc.text):
+                span = doc.char_span(m.start(), m.end())
+                if span is None or any(ctx.at(i) is not None for i in range(span.start, span.end)):
+                    continue
+                ctx.add_mention(Ment(m.start(), m.end(), "person", eid, form, span.start, span.end,
+                                     "goal_frame", 0.6))
+    return created
