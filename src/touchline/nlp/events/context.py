@@ -20,7 +20,8 @@ logger = logging.getLogger(__name__)
 _REFLEXIVE = {"themselves", "himself", "herself", "itself"}
 # Last words of club names that many clubs share: never a club on their own.
 _GENERIC_CLUB_WORDS = {"united", "city", "town", "athletic", "athletico", "rovers", "county", "wanderers",
-                       "albion", "club", "real", "sporting", "fc", "cf", "sc", "ac", "afc", "hotspur", "villa",
+                       "albion", "club", "real", "sporting", "fc", "cf", "sc", "ac", "afc", "hotspur",
+                       "villa",
                        "forest", "palace", "rangers", "celtic", "olympic", "dynamo", "lokomotiv", "academy",
                        "women", "ladies", "reserves", "juniors", "stars", "star", "football", "soccer",
                        "madrid", "milan", "munich", "rome", "lisbon", "porto", "germain"}

@@ -131,7 +131,8 @@ def scorer_name_slots(hits: list[Hit]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for hit in hits:
         slot = hit.slots.get("scorer")
-        if hit.family == "goal" and slot is not None and slot.symbol == "__name__" and slot.end - slot.start >= 2:
+        named = slot is not None and slot.symbol == "__name__" and slot.end - slot.start >= 2
+        if hit.family == "goal" and slot is not None and named:
             out.append((slot.start, slot.end))
     return out
 
