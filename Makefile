@@ -50,6 +50,7 @@ eval-time: $(EVAL_STAMP)
 
 bench: $(STAMP)
 	$(PY) scripts/bench.py --shared $(SHARED)
+	$(PY) scripts/bench_worst.py
 
 gazetteer: $(STAMP)
 	$(PY) scripts/build_gazetteer.py

@@ -37,6 +37,6 @@ def test_every_setting_is_documented() -> None:
 
 def test_every_component_is_documented() -> None:
     names = [ep.name for ep in entry_points(group="spacy_factories") if ep.value.startswith("touchline.")]
-    assert len(names) == 6
+    assert len(names) == 7
     missing = [n for n in names if f"`{n}`" not in README]
     assert not missing, f"README lacks: {missing}"

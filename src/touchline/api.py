@@ -20,7 +20,8 @@ from typing import Any
 from spacy.language import Language
 
 from touchline.ingest import IngestOptions
-from touchline.model import Event, Skip
+from touchline.ingest.ids import check_published
+from touchline.model import Event, Note, Skip
 from touchline.nlp.pipeline import shared_pipeline
 from touchline.query.asof import Fact, facts_as_of
 from touchline.query.export import build_export, event_record
@@ -55,12 +56,19 @@ class KnowledgeBase:
         source: str | None = None,
         on_skip: Callable[[Skip], None] | None = None,
         on_batch: Callable[[int], None] | None = None,
+        on_note: Callable[[Note], None] | None = None,
     ) -> IngestReport:
-        """Read articles from files, directories or ``-`` (stdin) into the knowledge base."""
-        opts = IngestOptions(published=published, source=source,
-                             max_file_bytes=self.settings.max_file_bytes)
+        """Read articles from files, directories or ``-`` (stdin) into the knowledge base.
+
+        Bad input never raises: each article that cannot be read, analysed or
+        stored becomes one Skip in the report (and a call of ``on_skip``).  Only
+        :class:`~touchline.store.StoreError` (the database itself failed) does.
+        """
+        opts = IngestOptions(published=check_published(published), source=source,
+                             max_file_bytes=self.settings.max_file_bytes,
+                             max_article_chars=self.settings.max_article_chars, debug=self.settings.debug)
         return run_ingest(paths, self.store, lambda: self.nlp, self.settings, opts,
-                          on_skip=on_skip, on_batch=on_batch)
+                          on_skip=on_skip, on_batch=on_batch, on_note=on_note)
 
     def export(self) -> dict[str, Any]:
         """The whole knowledge base as a ``touchline.export/1`` document."""

@@ -3,29 +3,99 @@
 ``--db`` works before the command (``touchline --db kb.db export``) and after
 it (``touchline export --db kb.db``); the one after wins.  Without either,
 ``TOUCHLINE_DB`` or ``./touchline.db`` is used.
+
+Every failure ends in one line on stderr, ``error: <what and why>``, and a
+non-zero exit (2 for a bad option or setting, 1 otherwise), never a traceback;
+``-v`` or ``TOUCHLINE_DEBUG=1`` adds the traceback of an unexpected error.
+Names and text from the inputs are printed escaped (no newline or terminal
+escape sequence gets through).
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import os
 import sys
+import traceback
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
+from typer._click.core import Context as ClickContext
+from typer.core import TyperGroup
+from typer.exceptions import Abort, Exit, TyperException
 
-from touchline.settings import Settings
+from touchline.model import printable
+from touchline.settings import SETTINGS, Settings, SettingsError
 from touchline.store import StoreError
 
 if TYPE_CHECKING:
     from touchline.api import KnowledgeBase
 
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """End the command with one line on stderr."""
+    typer.echo(f"error: {printable(message)}", err=True)
+    raise typer.Exit(code)
+
+
+def _add_row(table: Table, *values: str) -> None:
+    """A table row shown as plain text: no rich markup read from data, nothing unescaped."""
+    table.add_row(*(Text(printable(v)) for v in values))
+
+
+def _debug(ctx: ClickContext) -> bool:
+    if (ctx.obj or {}).get("verbose"):
+        return True
+    try:
+        return bool(SETTINGS["debug"].parse(os.environ.get("TOUCHLINE_DEBUG", "0") or "0"))
+    except ValueError:
+        return False
+
+
+def _os_message(exc: OSError) -> str:
+    what = exc.strerror or str(exc)
+    return f"{exc.filename}: {what}" if exc.filename else what
+
+
+class _OneLineErrors(TyperGroup):
+    """Turns whatever a command raises into one line and an exit code."""
+
+    def invoke(self, ctx: ClickContext) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (Exit, Abort):
+            raise
+        except TyperException as exc:  # a usage error: a bad option, a missing argument
+            fail(exc.format_message(), exc.exit_code)
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise  # the reader of our output went away: click exits quietly
+            fail(_os_message(exc))
+        except SettingsError as exc:
+            fail(str(exc), 2)
+        except StoreError as exc:
+            fail(str(exc))
+        except Exception as exc:
+            from touchline.ingest.problems import DEBUG_HINT, describe
+            from touchline.query.lookup import SearchTermError
+
+            if isinstance(exc, SearchTermError):
+                fail(str(exc), 2)
+            if _debug(ctx):
+                traceback.print_exception(exc, file=sys.stderr)
+            fail(f"touchline failed ({describe(exc)}); {DEBUG_HINT}")
+
+
 app = typer.Typer(
+    cls=_OneLineErrors,
     help="touchline: turn dated football news into a time-aware knowledge base.",
     no_args_is_help=True,
     add_completion=False,
@@ -44,37 +114,44 @@ DbOption = Annotated[
 def main_callback(
     ctx: typer.Context,
     db: DbOption = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress.")] = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Log progress, and print the traceback of any unexpected error.")] = False,
 ) -> None:
     """touchline: turn dated football news into a time-aware knowledge base."""
-    ctx.obj = {"db": db}
+    ctx.obj = {"db": db, "verbose": verbose}
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
 
 
 def _settings(ctx: typer.Context, db: str | None, **overrides: Any) -> Settings:
     chosen = db or (ctx.obj or {}).get("db")
-    return Settings.load(db=chosen, **overrides)
+    debug = True if (ctx.obj or {}).get("verbose") else None
+    return Settings.load(db=chosen, debug=debug, **overrides)
 
 
 def _open_kb(ctx: typer.Context, db: str | None, **overrides: Any) -> KnowledgeBase:
     from touchline.api import KnowledgeBase
 
     settings = _settings(ctx, db, **overrides)
-    try:
-        return KnowledgeBase(settings.db, settings=settings)
-    except StoreError as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1) from None
+    return KnowledgeBase(settings.db, settings=settings)
 
 
-def _parse_date(value: str | None) -> datetime | None:
+def _parse_date(value: str | None, option: str = "--date") -> datetime | None:
+    """A YYYY-MM-DD option; a published date (``--date``) must also lie in the range ingest accepts."""
+    from touchline.ingest.ids import BadDate, check_published
+
     if value is None:
         return None
     try:
-        return datetime.strptime(value, "%Y-%m-%d")
+        day = datetime.strptime(value, "%Y-%m-%d")
+        if option == "--date":
+            check_published(day.date())
+    except BadDate as exc:
+        raise typer.BadParameter(str(exc), param_hint=f"'{option}'") from None
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD",
+                                 param_hint=f"'{option}'") from None
+    return day
 
 
 @app.command()
@@ -87,7 +164,8 @@ def ingest(
     source: Annotated[str | None,
                       typer.Option("--source", help="Source name to record for these inputs.")] = None,
     max_bytes: Annotated[int | None,
-                         typer.Option("--max-bytes", help="Skip files larger than this.")] = None,
+                         typer.Option("--max-bytes", min=1, help="Skip files (and JSON lines, feed "
+                                                                 "entries) larger than this.")] = None,
 ) -> None:
     """Read dated articles into the knowledge base.
 
@@ -100,18 +178,15 @@ def ingest(
     with kb, Progress(*columns, console=err_console, transient=True,
                       disable=not err_console.is_terminal) as progress:
         task = progress.add_task("ingesting", total=None)
-        try:
-            report = kb.ingest(
-                paths,
-                published=published.date() if published else None,
-                source=source,
-                on_skip=lambda s: typer.echo(str(s), err=True),
-                on_batch=lambda n: progress.advance(task, n),
-            )
-        except StoreError as exc:
-            err_console.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(1) from None
-    console.print(report.summary())
+        report = kb.ingest(
+            paths,
+            published=published.date() if published else None,
+            source=source,
+            on_skip=lambda s: typer.echo(str(s), err=True),
+            on_note=lambda n: typer.echo(str(n), err=True),
+            on_batch=lambda n: progress.advance(task, n),
+        )
+    typer.echo(report.summary())
     raise typer.Exit(report.exit_code)
 
 
@@ -126,14 +201,21 @@ def export(
 
     Example: touchline export --db kb.db -o export.json
     """
+    if output is not None and output.is_dir():
+        fail(f"cannot write {output}: it is a directory")
+    if output is not None and not output.parent.is_dir():
+        fail(f"cannot write {output}: folder {output.parent} does not exist")
     with _open_kb(ctx, db) as kb:
         document = kb.export()
     text = json.dumps(document, ensure_ascii=False, indent=1)
     if output is None:
         sys.stdout.write(text + "\n")
-    else:
+        return
+    try:
         output.write_text(text + "\n", encoding="utf-8")
-        err_console.print(f"wrote {output}")
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+    typer.echo(f"wrote {printable(str(output))}", err=True)
 
 
 @app.command()
@@ -144,16 +226,16 @@ def stats(ctx: typer.Context, db: DbOption = None) -> None:
     """
     with _open_kb(ctx, db) as kb:
         s = kb.stats()
-    table = Table(title=f"touchline knowledge base ({kb.url})", show_header=False)
-    table.add_row("articles", str(s.articles))
-    table.add_row("  near-duplicates", str(s.duplicates))
-    table.add_row("entities", str(s.entities))
+    table = Table(title=Text(printable(f"touchline knowledge base ({kb.url})")), show_header=False)
+    _add_row(table, "articles", str(s.articles))
+    _add_row(table, "  near-duplicates", str(s.duplicates))
+    _add_row(table, "entities", str(s.entities))
     for kind, n in s.events_by_kind.items():
-        table.add_row(f"events: {kind}", str(n))
+        _add_row(table, f"events: {kind}", str(n))
     for state in ("confirmed", "contradicted", "unknown"):
-        table.add_row(f"  reference check: {state}", str(s.checks.get(state, 0)))
-    table.add_row("quotes", str(s.quotes))
-    table.add_row("time expressions", str(s.timexes))
+        _add_row(table, f"  reference check: {state}", str(s.checks.get(state, 0)))
+    _add_row(table, "quotes", str(s.quotes))
+    _add_row(table, "time expressions", str(s.timexes))
     console.print(table)
 
 
@@ -181,17 +263,16 @@ def timeline_command(
                                "events": records}, ensure_ascii=False, indent=1))
         return
     if found.entity is None:
-        err_console.print(f"no entity named {entity!r}")
-        raise typer.Exit(1)
-    table = Table(title=f"timeline of {found.entity.name}")
+        fail(f"no entity named {entity!r}")
+    table = Table(title=Text(printable(f"timeline of {found.entity.name}")))
     for column in ("date", "kind", "what", "check", "confidence", "sources"):
         table.add_column(column)
     for r in records:
         skip = ("id", "kind", "date", "confidence", "sources", "scorers", *CHECK_FIELDS)
         what = ", ".join(f"{k}={names.get(v, v)}" for k, v in r.items()
                          if k not in skip and v is not None and v != [] and v != {})
-        table.add_row(r["date"] or "?", r["kind"], what, check_text(r, names), f"{r['confidence']:.2f}",
-                      str(len(r["sources"])))
+        _add_row(table, r["date"] or "?", r["kind"], what, check_text(r, names), f"{r['confidence']:.2f}",
+                 str(len(r["sources"])))
     console.print(table)
 
 
@@ -232,7 +313,7 @@ def facts_command(
 
     Example: touchline facts "Real Madrid" --as-of 2024-11-28 --db kb.db
     """
-    day = _parse_date(as_of)
+    day = _parse_date(as_of, "--as-of")
     assert day is not None
     with _open_kb(ctx, db) as kb:
         facts = kb.facts(entity, day.date())
@@ -245,11 +326,11 @@ def facts_command(
         document = {"entity": entity, "as_of": as_of, "facts": rows}
         typer.echo(json.dumps(document, ensure_ascii=False, indent=1))
         return
-    table = Table(title=f"{entity} as of {as_of}")
+    table = Table(title=Text(printable(f"{entity} as of {as_of}")))
     for column in ("relation", "value", "valid from", "valid to"):
         table.add_column(column)
     for r in rows:
-        table.add_row(r["relation"], r["value"], r["valid_from"] or "?", r["valid_to"] or "")
+        _add_row(table, r["relation"], r["value"], r["valid_from"] or "?", r["valid_to"] or "")
     console.print(table)
 
 
@@ -281,7 +362,7 @@ def quotes_command(
     for column in ("date", "speaker", "kind", "quote", "article"):
         table.add_column(column)
     for r in rows:
-        table.add_row(r["published"] or "?", r["speaker_name"] or "(unknown)", r["kind"], r["text"],
+        _add_row(table, r["published"] or "?", r["speaker_name"] or "(unknown)", r["kind"], r["text"],
                       Path(r["source"] or r["article"]).name)
     console.print(table)
 
@@ -307,8 +388,10 @@ def timex_command(
     if timeml is not None:
         if out_dir is None:
             raise typer.BadParameter("--timeml needs -o OUT_DIR")
+        if not timeml.is_dir():
+            fail(f"--timeml {timeml}: not a directory")
         written = annotate_timeml_dir(timeml, out_dir)
-        console.print(f"wrote {written} TimeML files to {out_dir}")
+        typer.echo(printable(f"wrote {written} TimeML files to {out_dir}"))
         return
     if not files:
         raise typer.BadParameter("give FILE... or --timeml IN_DIR -o OUT_DIR")
@@ -316,7 +399,12 @@ def timex_command(
     dct = published.date() if published else None
     rows: list[dict[str, Any]] = []
     for path in files:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        if path.exists() and not path.is_file():
+            fail(f"cannot read {path}: not a regular file")
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            fail(f"cannot read {path}: {exc.strerror or exc}")
         for t in find_timexes(text, dct, article=str(path)):
             rows.append({"file": str(path), "start": t.start, "end": t.end, "text": t.text, "type": t.type,
                          "value": t.value, "anchor": t.anchor, "reason": t.reason})
@@ -328,7 +416,7 @@ def timex_command(
     for column in ("file", "span", "text", "type", "value", "anchor / reason"):
         table.add_column(column)
     for r in rows:
-        table.add_row(Path(r["file"]).name, f"{r['start']}-{r['end']}", r["text"], r["type"],
+        _add_row(table, Path(r["file"]).name, f"{r['start']}-{r['end']}", r["text"], r["type"],
                       r["value"] or "-", " ".join(x for x in (r["anchor"], r["reason"]) if x))
     console.print(table)
 
@@ -356,10 +444,9 @@ def gazetteer_import(
     try:
         count = import_path(path, target)
     except OpenfootballError as exc:
-        err_console.print(f"error: {exc}")
-        raise typer.Exit(1) from None
-    console.print(f"imported {count} entities into {target} "
-                  f"(set TOUCHLINE_GAZETTEER_DIR={target} to use them)")
+        fail(str(exc))
+    typer.echo(printable(f"imported {count} entities into {target} "
+                         f"(set TOUCHLINE_GAZETTEER_DIR={target} to use them)"))
 
 
 # --- reference (the results reference's user data) -------------------------------------
@@ -386,16 +473,17 @@ def reference_import(
     try:
         report = import_path(path, target)
     except (FootballTxtError, ReferenceFileError) as exc:
-        typer.echo(f"SKIP {exc}", err=True)  # one line, never wrapped
+        typer.echo(printable(f"SKIP {exc}"), err=True)  # one line, never wrapped
         raise typer.Exit(1) from None
     for line in report.skipped:
-        typer.echo(f"SKIP {line}", err=True)
+        typer.echo(printable(f"SKIP {line}"), err=True)
     unmapped = sorted({n for n, _c, _m, _k in report.unmapped()})
-    console.print(f"imported {report.summary()} into {target / 'results.sqlite'} "
-                  f"(set TOUCHLINE_REFERENCE_DIR={target} to use them)")
+    typer.echo(printable(f"imported {report.summary()} into {target / 'results.sqlite'} "
+                         f"(set TOUCHLINE_REFERENCE_DIR={target} to use them)"))
     if unmapped:
         shown = ", ".join(unmapped[:10]) + (" ..." if len(unmapped) > 10 else "")
-        console.print(f"team names that map to no club (add them with touchline gazetteer import): {shown}")
+        typer.echo(printable(f"team names that map to no club (add them with touchline gazetteer import): "
+                             f"{shown}"))
 
 
 def main() -> None:

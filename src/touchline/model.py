@@ -41,11 +41,29 @@ class Article:
     duplicate_of: str | None = None
     story: str | None = None
     ingested_at: datetime | None = None  # knowledge time
+    # Where ingest read it (input path, line or entry number), for SKIP lines
+    # about it; not stored and not part of the article's identity.
+    origin: tuple[str, int | None] | None = field(default=None, compare=False, repr=False)
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on one terminal line: control and format characters
+    (newlines, escape sequences, bidi overrides) and undecodable file-name bytes
+    are shown as Python-style escapes instead of acting on the terminal."""
+    out = []
+    for ch in text:
+        if "\udc80" <= ch <= "\udcff":  # a file-name byte os.fsdecode could not decode
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        elif ch.isprintable():
+            out.append(ch)
+        else:
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+    return "".join(out)
 
 
 @dataclass(frozen=True, slots=True)
 class Skip:
-    """An input that could not be read: where it was and why."""
+    """An input that could not be read, analysed or stored: where it was and why."""
 
     path: str
     reason: str
@@ -53,7 +71,20 @@ class Skip:
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"SKIP {where}: {self.reason}"
+        return printable(f"SKIP {where}: {self.reason}")
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Something a person should know about an input that was still read (a guessed encoding)."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return printable(f"NOTE {where}: {self.message}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,8 @@ from touchline.nlp.pipeline import COMPONENTS, build_pipeline
 def test_full_pipeline_has_our_components_in_order_and_no_lemmatizer() -> None:
     nlp = build_pipeline()
     ours = [name for name in nlp.pipe_names if name.startswith("tl_")]
-    assert ours == ["tl_paragraphs", *(name for name, _ in COMPONENTS)]
-    assert nlp.pipe_names.index("tl_paragraphs") < nlp.pipe_names.index("parser")
+    assert ours == ["tl_paragraphs", "tl_sentence_cap", *(name for name, _ in COMPONENTS)]
+    assert nlp.pipe_names.index("tl_sentence_cap") < nlp.pipe_names.index("parser")
     assert "lemmatizer" not in nlp.pipe_names and "parser" in nlp.pipe_names
 
 

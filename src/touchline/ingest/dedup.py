@@ -60,6 +60,11 @@ class NearDuplicateIndex:
             self._lsh.insert(article_id, mh)
             self._signatures[article_id] = mh
 
+    def remove(self, article_id: str) -> None:
+        """Forget an article (one that could not be stored after all)."""
+        if self._signatures.pop(article_id, None) is not None:
+            self._lsh.remove(article_id)
+
     def original_of(self, mh: MinHash) -> str | None:
         """The most similar known article above the threshold (ties: the larger id, for stability)."""
         best: tuple[float, str] | None = None

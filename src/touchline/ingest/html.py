@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import trafilatura
 
-from touchline.ingest.ids import BadDate, make_article, parse_date
+from touchline.ingest.ids import BadArticle, make_article, parse_date
 from touchline.ingest.options import IngestOptions
 from touchline.model import Article, Skip
 
@@ -24,8 +24,8 @@ def read_html(text: str, where: str, opts: IngestOptions) -> Iterator[Article | 
         return
     try:
         published = parse_date(getattr(doc, "date", None)) or opts.published
-    except BadDate as exc:
+        yield make_article(body.strip(), source=opts.source or where, published=published,
+                           title=getattr(doc, "title", None), url=getattr(doc, "url", None),
+                           origin=(where, None))
+    except BadArticle as exc:
         yield Skip(where, str(exc))
-        return
-    yield make_article(body.strip(), source=opts.source or where, published=published,
-                       title=getattr(doc, "title", None), url=getattr(doc, "url", None))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from touchline.ingest.ids import BadDate, make_article, parse_date
+from touchline.ingest.ids import BadArticle, make_article, parse_date
 from touchline.ingest.options import IngestOptions
 from touchline.model import Article, Skip
 
@@ -20,7 +20,7 @@ def read_text(text: str, where: str, opts: IngestOptions) -> Iterator[Article | 
     if m:
         try:
             published = parse_date(m.group(1))
-        except BadDate as exc:
+        except BadArticle as exc:
             yield Skip(where, str(exc))
             return
         text = text[m.end():]
@@ -28,4 +28,7 @@ def read_text(text: str, where: str, opts: IngestOptions) -> Iterator[Article | 
     if not text:
         yield Skip(where, "no article text")
         return
-    yield make_article(text, source=opts.source or where, published=published)
+    try:
+        yield make_article(text, source=opts.source or where, published=published, origin=(where, None))
+    except BadArticle as exc:
+        yield Skip(where, str(exc))

@@ -1,9 +1,25 @@
-"""Run the spaCy pipeline over articles and read its Doc extensions into records."""
+"""Run the spaCy pipeline over articles and read its Doc extensions into records.
+
+Each article stands alone: one that breaks a limit, or on which a component
+fails, comes back as an :class:`AnalysisFailure` and the others are analysed
+as usual.  Limits are checked on the tokenised Doc, before the expensive
+components run:
+
+* tokens per article (``max_tokens``): the pretrained pipeline's tok2vec and
+  NER hold about 16 KB per token of a batch at their peak (measured: 75,000
+  tokens of scorelines, 1.4 GB), so a text that is mostly numbers and
+  symbols ("1-0 2-1 3-3 ...", three tokens per four characters) is refused
+  before it reaches them;
+* tokens per ``nlp.pipe`` call: articles go through in groups of at most
+  ``max_tokens`` tokens together, so a batch of long articles peaks no higher
+  than one article at the limit.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
@@ -32,12 +48,66 @@ def _doc_for(nlp: Language, article: Article) -> Doc:
     return doc
 
 
-def analyse_articles(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
-    """One Analysis per article, in order.  Event ids are provisional until resolve."""
-    pending = list(articles)
-    docs = (_doc_for(nlp, a) for a in pending)
-    for article, doc in zip(pending, nlp.pipe(docs, batch_size=batch_size), strict=True):
-        yield read_doc(doc, article)
+@dataclass(frozen=True, slots=True)
+class AnalysisFailure:
+    """An article not analysed: a limit it breaks (``reason``) or a component's error (``error``)."""
+
+    article: Article
+    reason: str
+    error: Exception | None = None
+
+
+def analyse_articles(nlp: Language, articles: Iterable[Article], batch_size: int = 16,
+                     max_tokens: int | None = None) -> Iterator[Analysis | AnalysisFailure]:
+    """One Analysis (or AnalysisFailure) per article.  Event ids are provisional until resolve."""
+    # Docs are made a group at a time and dropped once read: an analysed Doc holds its
+    # tok2vec tensor, so a batch's Docs kept together would add up to far more than one.
+    group: list[tuple[Article, Doc]] = []
+    tokens = 0
+    for article in articles:
+        try:
+            doc = _doc_for(nlp, article)
+        except Exception as exc:
+            yield AnalysisFailure(article, "could not be tokenised", exc)
+            continue
+        if max_tokens is not None and len(doc) > max_tokens:
+            yield AnalysisFailure(article, f"too many tokens ({len(doc)} words, numbers and symbols > limit "
+                                           f"{max_tokens}; a list of scores or a table rather than prose?); "
+                                           "split it into separate articles")
+            continue
+        full = len(group) >= batch_size or (max_tokens is not None and tokens + len(doc) > max_tokens)
+        if group and full:
+            yield from _analyse_group(nlp, group)
+            group, tokens = [], 0
+        group.append((article, doc))
+        tokens += len(doc)
+    if group:
+        yield from _analyse_group(nlp, group)
+
+
+def _analyse_group(nlp: Language, group: list[tuple[Article, Doc]]) -> Iterator[Analysis | AnalysisFailure]:
+    try:
+        docs = list(nlp.pipe((doc for _, doc in group), batch_size=len(group)))
+    except Exception as exc:
+        if len(group) == 1:
+            yield AnalysisFailure(group[0][0], "analysis failed", exc)
+            return
+        # One of them broke a component: each again on its own, from a fresh Doc
+        # (the failed pass may have left annotations half-written).
+        articles = [article for article, _ in group]
+        group.clear()
+        for article in articles:
+            yield from _analyse_group(nlp, [(article, _doc_for(nlp, article))])
+        return
+    results: list[Analysis | AnalysisFailure] = []
+    for (article, _), doc in zip(group, docs, strict=True):
+        try:
+            results.append(read_doc(doc, article))
+        except Exception as exc:
+            results.append(AnalysisFailure(article, "analysis failed", exc))
+    group.clear()  # the caller's list: its Docs go now, before the next group is made
+    del docs
+    yield from results
 
 
 def _quote_id(article: str, start: int, end: int, kind: str) -> str:

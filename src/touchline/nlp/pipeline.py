@@ -1,7 +1,8 @@
 """Build touchline's spaCy pipeline: the pretrained English model plus our components.
 
-Component order (each a registered ``@Language.factory``): ``tl_paragraphs`` before
-the parser (or after the sentencizer), then after the pretrained components
+Component order (each a registered ``@Language.factory``): ``tl_paragraphs`` and
+``tl_sentence_cap`` before the parser (or after the sentencizer), then after the
+pretrained components
 ``tl_gazetteer`` → ``tl_entities`` → ``tl_time`` → ``tl_events`` → ``tl_quotes``.
 Without the pretrained pipeline installed, touchline runs rule-only on a blank
 English pipeline (sentencizer, no parser/NER) and says so once.
@@ -35,9 +36,11 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("tl_quotes", "touchline.nlp.quotes"),
 )
 
-# Sets sentence starts at headline and paragraph breaks, so it runs before whatever
-# decides sentences: the parser, or in a rule-only pipeline right after the sentencizer.
+# Set sentence starts at headline and paragraph breaks, and cut runs too long to be a
+# sentence, so they run before whatever decides sentences: the parser, or in a rule-only
+# pipeline right after the sentencizer.
 SENTENCE_BREAKS = ("tl_paragraphs", "touchline.nlp.paragraphs")
+SENTENCE_CAP = ("tl_sentence_cap", "touchline.nlp.sentence_cap")
 
 _warned_rule_only = False
 
@@ -71,10 +74,11 @@ def load_base(model: str | None = PRETRAINED) -> Language:
 def build_pipeline(model: str | None = PRETRAINED, components: tuple[str, ...] | None = None) -> Language:
     """A fresh pipeline with touchline's components added in order."""
     nlp = load_base(model)
-    if components is None or SENTENCE_BREAKS[0] in components:
-        importlib.import_module(SENTENCE_BREAKS[1])
-        where = {"before": "parser"} if "parser" in nlp.pipe_names else {"after": "sentencizer"}
-        nlp.add_pipe(SENTENCE_BREAKS[0], **where)  # type: ignore[arg-type]
+    for name, module in (SENTENCE_BREAKS, SENTENCE_CAP):
+        if components is None or name in components:
+            importlib.import_module(module)
+            where = {"before": "parser"} if "parser" in nlp.pipe_names else {"after": nlp.pipe_names[-1]}
+            nlp.add_pipe(name, **where)  # type: ignore[arg-type]
     for name, module in COMPONENTS:
         if components is not None and name not in components:
             continue

@@ -18,9 +18,22 @@ def fold(name: str) -> str:
     return " ".join(words)
 
 
+class SearchTermError(ValueError):
+    """A search term with nothing to search for once folded ("%", "--", "")."""
+
+
+def search_term(value: str, what: str) -> str:
+    """``value`` folded, or SearchTermError when nothing is left: a term of only
+    punctuation would otherwise match every name or quote."""
+    folded = fold(value)
+    if not folded:
+        raise SearchTermError(f"{what} {value!r} has no letters or digits to search for")
+    return folded
+
+
 def find_entities(store: Store, name: str) -> list[Entity]:
     """Entities whose id, name or an alias matches ``name``; exact names before aliases."""
-    wanted = fold(name)
+    wanted = search_term(name, "name")
     by_name, by_alias = [], []
     for e in store.entities():
         if e.id == name or fold(e.name) == wanted:

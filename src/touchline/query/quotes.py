@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from touchline.model import Quote
-from touchline.query.lookup import find_entities, fold
+from touchline.query.lookup import find_entities, fold, search_term
 from touchline.store import Store
 
 
@@ -20,9 +20,10 @@ class QuoteHit:
 
 def search_quotes(store: Store, speaker: str | None = None, about: str | None = None,
                   contains: str | None = None) -> list[QuoteHit]:
-    speaker_ids = {e.id for e in find_entities(store, speaker)} if speaker else None
+    wanted = search_term(contains, "search term") if contains is not None else None
+    speaker_ids = {e.id for e in find_entities(store, speaker)} if speaker is not None else None
     about_names = None
-    if about:
+    if about is not None:
         found = find_entities(store, about)
         about_names = {fold(n) for e in found for n in (e.name, *e.aliases)} or {fold(about)}
     names = {e.id: e.name for e in store.entities()}
@@ -31,7 +32,7 @@ def search_quotes(store: Store, speaker: str | None = None, about: str | None = 
     for q in store.quotes():
         if speaker_ids is not None and q.speaker not in speaker_ids:
             continue
-        if contains and fold(contains) not in fold(q.text):
+        if wanted is not None and wanted not in fold(q.text):
             continue
         if about_names is not None and not any(f" {n} " in f" {fold(q.text)} " for n in about_names):
             continue

@@ -10,7 +10,16 @@ from touchline.model import Analysis, Article, Entity, Event, Quote, Story, Time
 
 
 class StoreError(Exception):
-    """A storage failure, translated once at the backend's boundary."""
+    """A storage failure, translated once at the backend's boundary.
+
+    The database as a whole cannot be used (unreachable, locked, full, not a
+    touchline database): nothing more can be written in this run."""
+
+
+class StoreRejected(StoreError):
+    """The database refused what one write held (a value it cannot store, a
+    broken reference); other writes can go on.  A runner retries a refused batch
+    one article at a time to find the article that caused it."""
 
 
 @dataclass(slots=True)

@@ -17,7 +17,14 @@ from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import (
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    ProgrammingError,
+    SQLAlchemyError,
+    StatementError,
+)
 from sqlalchemy.sql.dml import Insert
 
 from touchline.model import (
@@ -35,7 +42,7 @@ from touchline.model import (
 )
 from touchline.resolve.merge import merge_events
 from touchline.store import schema as t
-from touchline.store.base import StoreError, StoreStats, WriteBatch
+from touchline.store.base import StoreError, StoreRejected, StoreStats, WriteBatch
 from touchline.store.migrate import upgrade
 
 logger = logging.getLogger(__name__)
@@ -53,13 +60,13 @@ def sqlalchemy_url(url: str) -> str:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # WAL lets readers work while an ingest writes; NORMAL is durable in WAL mode
-    # up to the last committed transaction, which is what kill-safety needs.
+    # Per connection.  The busy timeout comes first: another process opening the
+    # same new database may hold its lock for a moment.  WAL mode is a property
+    # of the file, set once the file is known to be touchline's (store.migrate).
     cur = dbapi_connection.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
 
 
@@ -124,10 +131,14 @@ class SqlStore:
                 yield row[0], bytes(row[1])
 
     def write(self, batch: WriteBatch) -> None:
+        """One transaction.  StoreRejected when the database refused a value the batch
+        holds (the rest of the run can go on), StoreError when the database itself failed."""
         try:
             with self.engine.begin() as conn:
                 self._write(conn, batch)
-        except SQLAlchemyError as exc:
+        except (SQLAlchemyError, ValueError, TypeError) as exc:
+            if _refused(exc):
+                raise StoreRejected(f"the database refused it ({_short(exc)})") from exc
             raise StoreError(f"write to {self.url} failed: {_short(exc)}") from exc
 
     def _write(self, conn: Connection, batch: WriteBatch) -> None:
@@ -316,5 +327,17 @@ class SqlStore:
         self.engine.dispose()
 
 
+def _refused(exc: Exception) -> bool:
+    """An error about the data written, not the database: a value a column cannot
+    hold (a NUL in PostgreSQL text, an over-long id), a broken reference, a value
+    the driver cannot bind (a bare StatementError wraps those; some drivers raise
+    ValueError or TypeError raw).  A lost connection, a lock not granted or a
+    full disk are not: those end the run."""
+    if isinstance(exc, DataError | IntegrityError | ProgrammingError | ValueError | TypeError):
+        return True
+    return isinstance(exc, StatementError) and not isinstance(exc, DBAPIError)
+
+
 def _short(exc: Exception) -> str:
-    return str(exc).splitlines()[0][:300]
+    lines = str(exc).splitlines()
+    return lines[0][:300] if lines else type(exc).__name__

@@ -26,13 +26,14 @@ class TimeTagger:
 
     def match(self, doc: Doc) -> list[dict[str, Any]]:
         parsed = doc.has_annotation("DEP")
+        text = doc.text  # built from every token on each access: once, not once per expression
 
         def tense_of(start: int, end: int) -> Tense:
             if parsed:
                 return tense_from_doc(doc, start, end)
-            return tense_from_words(doc.text, start, end)
+            return tense_from_words(text, start, end)
 
-        found = find_timex_dicts(doc.text, report_date(doc), tense_of, self.dayfirst)
+        found = find_timex_dicts(text, report_date(doc), tense_of, self.dayfirst)
         return [t for t in found if not _inside_name(doc, t)]
 
     def set_annotations(self, doc: Doc, found: list[dict[str, Any]]) -> None:

@@ -46,13 +46,20 @@ _PLAN_VERBS = {"set", "due", "scheduled", "expected", "going", "plan", "plans", 
                "wanted", "agreed", "promised", "vowed", "ready", "prepared", "preparing"}
 
 
+# How far either way a sentence is looked for: text without sentence punctuation
+# (a pasted table) would otherwise make every expression read the whole text.
+_REACH = 400
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Character bounds of the sentence around ``start:end`` (cheap punctuation split)."""
-    left = 0
-    for m in _SENT_END.finditer(text, max(0, start - 400), start):
+    """Character bounds of the sentence around ``start:end`` (cheap punctuation split),
+    at most _REACH characters either side of the expression."""
+    window = max(0, start - _REACH)
+    left = window
+    for m in _SENT_END.finditer(text, window, start):
         left = m.end()
-    nxt = _SENT_END.search(text, end)
-    right = nxt.start() + 1 if nxt else len(text)
+    nxt = _SENT_END.search(text, end, end + _REACH)
+    right = nxt.start() + 1 if nxt else min(len(text), end + _REACH)
     return left, right
 
 
