@@ -140,6 +140,15 @@ def not_other_game(ctx: Context, hit: Hit) -> bool:
     return not _phrase_in(after[:cut], LEXICON.other_game_words.words)
 
 
+def not_shootout(ctx: Context, hit: Hit) -> bool:
+    """A kick in a penalty shoot-out ("scored the decisive spot-kick as England won on penalties")
+    is no goal of the match, unless the sentence also speaks of the match's minutes."""
+    words = _words(ctx, hit.sent.start, hit.sent.end)
+    if not _phrase_in(words, LEXICON.shootout_words.words):
+        return True
+    return _phrase_in(words, ("minute", "half", "extra time", "extra - time", "stoppage time"))
+
+
 def scorer_not_possessor(ctx: Context, hit: Hit) -> bool:
     """ "a header from Robertson's cross": the name owns the cross, he did not score."""
     slot = hit.slots.get("scorer")
@@ -259,6 +268,7 @@ GUARDS: dict[str, Callable[[Context, Hit], bool]] = {
     "not_own_goal": not_own_goal,
     "not_other_game": not_other_game,
     "scorer_not_possessor": scorer_not_possessor,
+    "not_shootout": not_shootout,
     "not_missed": not_missed,
     "goal_went_in": goal_went_in,
     "not_future": not_future,

@@ -29,6 +29,12 @@ _NOT_CLUBS = {"premier league", "champions league", "the league", "league", "cup
 
 
 @lru_cache(maxsize=1)
+def _ambiguous_forms() -> frozenset[str]:
+    data = load_default()
+    return frozenset(data.ambiguous) | frozenset(data.context_forms())
+
+
+@lru_cache(maxsize=1)
 def _club_forms() -> tuple[list[str], list[str]]:
     data = load_default()
     forms: list[str] = []
@@ -84,6 +90,15 @@ def name_slots(hits: list[Hit]) -> list[tuple[int, int]]:
     return out
 
 
+def _article_club(ctx: Context, text: str) -> str | None:
+    """ "United" when the article has named Manchester United: a club of the article whose name
+    holds the word, if exactly one does."""
+    low = text.lower()
+    ids = {m.entity for m in ctx.mentions if m.kind in ("club", "national_team")
+           and low in m.text.lower().split()}
+    return ids.pop() if len(ids) == 1 else None
+
+
 def adopt(ctx: Context, spans: list[tuple[int, int]]) -> list[dict[str, object]]:
     """Make each name a club (known loosely, or new) and mark every occurrence of it as a mention.
     Returns the entity records of new clubs, for ``doc._.tl_entities``."""
@@ -94,6 +109,14 @@ def adopt(ctx: Context, spans: list[tuple[int, int]]) -> list[dict[str, object]]
         start, end, text = clean_name(ctx, start, end)
         if end <= start or text.lower() in _NOT_CLUBS:
             continue
+        if end < len(doc) and ctx.lower[end] in ("'s", "’s"):
+            continue  # "St Mary's": a name that owns something is a ground's or a person's
+        eid = _article_club(ctx, text)
+        if eid is not None:
+            names[text] = eid
+            continue
+        if text in _ambiguous_forms():
+            continue  # "United", "City": a club only through the article's context
         eid = known_club(text)
         if eid is not None and eid not in ctx.kinds:
             entry = load_default().get(eid)
