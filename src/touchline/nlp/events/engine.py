@@ -136,15 +136,14 @@ class RuleBook:
 def _one_list(sketch: Sketch, units: list[int]) -> list[int]:
     """The names of one list: "A, B and C" is one; in "A and B, and C scored" the verb is C's."""
     words = [sketch.doc[k].lower_ for k in units]
-    cut = 0
-    ands = 0
+    start = 0
+    seen_and = False
     for n, w in enumerate(words):
         if w == "and":
-            ands += 1
-            if ands > 1 or (n > 0 and words[n - 1] == "," and ands > 0 and n != len(words) - 2):
-                cut = n + 1
-                ands = 0
-    kept = units[cut:]
+            if seen_and and n > 0 and words[n - 1] == ",":
+                start = n + 1
+            seen_and = True
+    kept = units[start:] or units
     named = [k for k in kept if sketch.units[k].mention is not None]
     return named or kept
 

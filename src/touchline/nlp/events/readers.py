@@ -184,7 +184,8 @@ def subject_team(ctx: Context, i: int, sent: Span) -> str | None:
     return None
 
 
-_MOVING_VERBS = {"send", "sent", "sends", "sending", "take", "took", "takes", "taking", "put", "puts", "putting",
+_MOVING_VERBS = {"send", "sent", "sends", "sending", "take", "took", "takes", "taking", "put", "puts",
+                 "putting",
                  "fire", "fired", "fires", "firing", "lift", "lifted", "lifts", "lifting", "carry", "carried",
                  "carries", "steer", "steered", "steers", "propel", "propelled", "propels", "move", "moved",
                  "moves", "help", "helped", "helps", "earn", "earned", "give", "gave", "gives", "hand",
