@@ -90,6 +90,10 @@ def main() -> int:
     for gold in sorted(eval_dir.glob("*.json")):
         status |= score_gold(gold, folders, eval_dir / "score.py")
     status |= people_lines(args.shared)
+    real = HERE / "extraction" / "real_dev.py"
+    for gold_set in sorted(p.name for p in eval_dir.iterdir() if (p / "gold.json").exists()):
+        status |= subprocess.run([sys.executable, str(real), "--shared", str(args.shared), "--set", gold_set]
+                                 ).returncode
     judged = HERE / "extraction" / "bbc_judged.py"
     if judged.exists():
         status |= subprocess.run([sys.executable, str(judged), "--shared", str(args.shared)]).returncode

@@ -11,7 +11,8 @@ against ``examples_gold.json`` (see its ``about``):
 * a score is right when a right match gives the gold score (recall over gold
   matches with a score);
 * a scorer is right when it belongs to a right match and names one of its gold
-  scorers (an own-goal scorer reported as a scorer is wrong);
+  scorers (an own-goal scorer reported as a scorer is wrong; one flagged ``own_goal``
+  claims no goal of his own and is not counted either way);
 * a date is right when a right match's date is the gold date (only gold matches
   with a date count);
 * a role is a head-coach (or interim) role event naming the gold person and team.
@@ -198,6 +199,8 @@ def score(export: dict[str, Any], gold: dict[str, Any], verbose: int = 0) -> dic
                 say(1, f"{key}:   DATE {m.get('date')} where the gold states none "
                        f"(conf={m.get('confidence')})")
             for s in m.get("scorers") or []:
+                if s.get("own_goal"):
+                    continue
                 found = next((x for x in g.get("scorers", []) if names.player(x, s.get("player"))), None)
                 pk = (frozenset(g["teams"]), str(sorted(g["score"])) if g["score"] else "")
                 elsewhere = found is None and len(m.get("sources") or []) > 1 and any(

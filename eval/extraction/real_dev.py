@@ -207,6 +207,8 @@ def main() -> int:
     ap.add_argument("--set", default="real-dev",
                     help="a folder of <shared>/eval holding gold.json and articles/")
     ap.add_argument("--no-seeds", action="store_true", help="do not ingest the seeds with the set")
+    ap.add_argument("--gold-file", type=Path, help="score this gold file instead (its articles are looked up "
+                    "in the set's articles/ and in the seeds)")
     ap.add_argument("--article", action="append", default=[],
                     help="with -v: only articles whose name holds this")
     ap.add_argument("--keep", type=Path, help="keep the knowledge base and export in this folder")
@@ -214,13 +216,13 @@ def main() -> int:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     base = args.shared / "eval" / args.set
-    gold_path = base / "gold.json"
+    gold_path = args.gold_file or base / "gold.json"
     if not gold_path.exists():
         print(f"no gold at {gold_path}: nothing to score")
         return 0
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     sc = load_scorer(args.shared / "eval" / "score.py")
-    articles = gold_articles(gold, base / "articles")
+    articles = gold_articles(gold, base / "articles") if args.gold_file is None else []
     if not args.no_seeds:
         articles += sorted((args.shared / "seeds").glob("*.txt"))
     with tempfile.TemporaryDirectory() as tmpdir:
@@ -233,7 +235,8 @@ def main() -> int:
             done = subprocess.run([*cmd, "--json"], capture_output=True, text=True, check=True)
             print(done.stdout.strip())
         else:
-            print(f"== {args.set}: {len(gold['articles'])} articles")
+            print(f"== {gold_path.parent.name if args.gold_file is None else gold_path.name}: "
+                  f"{len(gold['articles'])} articles")
             subprocess.run(cmd, check=True)
         if args.verbose:
             report = Report(sc, json.loads(export_path.read_text(encoding="utf-8")), gold)

@@ -128,8 +128,9 @@ class SourceSpan:
 @dataclass(frozen=True, slots=True)
 class Scorer:
     player: str | None
-    team: str | None = None
+    team: str | None = None  # the side the goal counted for (for an own goal, the other side)
     minute: int | None = None
+    own_goal: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +243,8 @@ def detail_to_fields(detail: EventDetail) -> dict[str, Any]:
     for f in fields(detail):
         value = getattr(detail, f.name)
         if f.name == "scorers":
-            value = [{"player": s.player, "team": s.team, "minute": s.minute} for s in value]
+            value = [{"player": s.player, "team": s.team, "minute": s.minute, "own_goal": s.own_goal}
+                     for s in value]
         out[f.name] = value
     return out
 

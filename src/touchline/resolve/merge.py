@@ -17,7 +17,8 @@ def _merge_scorers(old: tuple[Scorer, ...], new: tuple[Scorer, ...]) -> tuple[Sc
             by_player[s.player] = s
         else:
             by_player[s.player] = Scorer(prev.player, prev.team or s.team,
-                                         prev.minute if prev.minute is not None else s.minute)
+                                         prev.minute if prev.minute is not None else s.minute,
+                                         prev.own_goal or s.own_goal)
     return tuple(by_player.values())
 
 

@@ -87,10 +87,13 @@ def test_dominating_through_a_player_is_no_goal(full_nlp: Language) -> None:
     assert got == set()
 
 
-def test_ball_into_his_own_net_is_no_scorer(full_nlp: Language) -> None:
-    got = match_scorers(full_nlp, "Liverpool beat Everton 2-0 on Sunday. Jarrad Branthwaite turned the ball "
-                                  "into his own net in the 30th minute.")
-    assert got == set()
+def test_ball_into_his_own_net_is_an_own_goal_for_the_other_side(full_nlp: Language) -> None:
+    found = [e["fields"] for e in of_kind(run(full_nlp, "Liverpool beat Everton 2-0 on Sunday. Jarrad "
+                                              "Branthwaite turned the ball into his own net in the 30th "
+                                              "minute.", "2024-11-20"), "match")]
+    [own] = found[0]["scorers"]
+    assert own["player"].endswith("jarrad-branthwaite") and own["own_goal"] is True
+    assert own["team"] == "club:liverpool" and own["minute"] == 30
 
 
 def test_goal_talk_keeps_the_match_for_the_next_sentence(full_nlp: Language) -> None:

@@ -72,9 +72,10 @@ class EventExtractor:
         if ctx.coach_team != known:
             rule_hits = self.book.run(ctx)
         names = new_teams.name_slots(rule_hits)
-        if names:
-            # clubs the gazetteer lacks, read from result frames: mark them and read again
-            self.new_entities = new_teams.adopt(ctx, names)
+        people = new_teams.scorer_name_slots(rule_hits)
+        if names or people:
+            # clubs and scorers no list knows, read from result and goal frames: mark them, read again
+            self.new_entities = new_teams.adopt(ctx, names) + new_teams.adopt_people(ctx, people)
             rule_hits = self.book.run(ctx)
         found, clusters = matches.extract_matches(ctx, result_mentions(ctx, rule_hits),
                                                   scorer_hits(ctx, rule_hits))

@@ -124,14 +124,28 @@ class RuleBook:
                 grouped.setdefault(name, []).append(start + offset)
         for name, units in grouped.items():
             if len(units) > 1:  # a list slot: from its first mention to its last, no separators
-                named = [k for k in units if sketch.units[k].mention is not None]
-                units = named or units
+                units = _one_list(sketch, units)
             first, last = sketch.units[units[0]], sketch.units[units[-1]]
             single = len(units) == 1
             listed = tuple(u.mention for u in (sketch.units[k] for k in units) if u.mention is not None)
             hit.slots[name] = Slot(name, first.start, last.end, first.mention if single else None,
                                    first.score if single else None, first.symbol if single else None, listed)
         return hit
+
+
+def _one_list(sketch: Sketch, units: list[int]) -> list[int]:
+    """The names of one list: "A, B and C" is one; in "A and B, and C scored" the verb is C's."""
+    words = [sketch.doc[k].lower_ for k in units]
+    start = 0
+    seen_and = False
+    for n, w in enumerate(words):
+        if w == "and":
+            if seen_and and n > 0 and words[n - 1] == ",":
+                start = n + 1
+            seen_and = True
+    kept = units[start:] or units
+    named = [k for k in kept if sketch.units[k].mention is not None]
+    return named or kept
 
 
 def _sentence_index(ctx: Context, sents: list[Span]) -> list[int]:

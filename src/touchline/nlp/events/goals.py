@@ -29,6 +29,8 @@ class ScorerHit:
     conf: float
     team_hint: str | None = None
     team_ref: str | None = None  # "the visitors", "the hosts": read against the match in focus
+    own_goal: bool = False  # the player put the ball into his own net: the goal counts for the others
+    player_team: str | None = None  # the side the text says the player is of ("Basel forward X")
 
 
 def minute_after(ctx: Context, start_char: int, end_char: int) -> int | None:
@@ -62,12 +64,30 @@ def team_hint(ctx: Context, hit: Hit) -> tuple[str | None, str | None]:
     end = min(hit.end + 8, hit.sent.end)
     for i in range(hit.end, end - 1):
         if ctx.lower[i] == "for":
-            tm = ctx.at(i + 1, readers.TEAM_KINDS)
-            if tm is not None and tm.tok_start == i + 1:
+            j = i + 2 if i + 1 < end and ctx.lower[i + 1] == "the" else i + 1
+            tm = ctx.at(j, readers.TEAM_KINDS)
+            if tm is not None and tm.tok_start == j:
                 return tm.entity, None
         if doc[i].is_punct and doc[i].text not in ("-", "–"):
             break
     return None, None
+
+
+def player_side(ctx: Context, start: int, sent_start: int) -> str | None:
+    """The team the text puts right before a player: "Basel forward X", "Philadelphia's X"."""
+    j = start - 1
+    if j >= sent_start and ctx.lower[j] in ("'s", "’s", "'"):
+        tm = ctx.at(j - 1, ("club",)) if j - 1 >= sent_start else None
+        return tm.entity if tm is not None and tm.tok_end == j else None
+    k = j
+    while k >= sent_start and k >= start - 3 and ctx.lower[k].isalpha() and ctx.at(k) is None:
+        k -= 1  # "Basel forward", "the Arsenal full-back"
+    tm = ctx.at(k, ("club",)) if k >= sent_start else None
+    # a club only: "Portugal forward X" tells his nationality, not his side in a club game
+    if tm is None or tm.tok_end != k + 1 or k + 1 >= start:
+        return None
+    words = set(ctx.lower[k + 1:start])
+    return tm.entity if words & readers.PERSON_ROLE_WORDS else None
 
 
 def scorer_hits(ctx: Context, hits: list[Hit]) -> list[ScorerHit]:
@@ -88,8 +108,13 @@ def scorer_hits(ctx: Context, hits: list[Hit]) -> list[ScorerHit]:
                 break
         minute = minute_after(ctx, doc[hit.start].idx, end_char) if len(players) == 1 else None
         team, ref = team_hint(ctx, hit)
+        own = bool(hit.get("own_goal"))
         for p in players:
             if p.kind not in ("player", "person"):
                 continue
-            out.append(ScorerHit(p.entity, p.tok_start, hit.sent_index, minute, hit.confidence, team, ref))
+            side = player_side(ctx, p.tok_start, hit.sent.start)
+            if own:
+                team = None  # "for" after an own goal names whom it helped: read from the match
+            out.append(ScorerHit(p.entity, p.tok_start, hit.sent_index, minute, hit.confidence, team, ref,
+                                 own, side))
     return out

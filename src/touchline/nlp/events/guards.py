@@ -140,6 +140,15 @@ def not_other_game(ctx: Context, hit: Hit) -> bool:
     return not _phrase_in(after[:cut], LEXICON.other_game_words.words)
 
 
+def not_shootout(ctx: Context, hit: Hit) -> bool:
+    """A kick in a penalty shoot-out ("scored the decisive spot-kick as England won on penalties")
+    is no goal of the match, unless the sentence also speaks of the match's minutes."""
+    words = _words(ctx, hit.sent.start, hit.sent.end)
+    if not _phrase_in(words, LEXICON.shootout_words.words):
+        return True
+    return _phrase_in(words, ("minute", "half", "extra time", "extra - time", "stoppage time"))
+
+
 def scorer_not_possessor(ctx: Context, hit: Hit) -> bool:
     """ "a header from Robertson's cross": the name owns the cross, he did not score."""
     slot = hit.slots.get("scorer")
@@ -161,13 +170,22 @@ def not_missed(ctx: Context, hit: Hit) -> bool:
     return not _phrase_in(rest, ("the goal was disallowed", "the goal was called off",
                                  "the goal was ruled out",
                                  "the goal was chalked off", "the goal was overturned", "it was disallowed",
-                                 "it was ruled out", "was flagged offside", "the effort was disallowed"))
+                                 "it was ruled out", "was flagged offside", "the effort was disallowed",
+                                 "ruled it out", "disallowed it", "chalked it off", "struck it off",
+                                 "after a var check", "after a var review"))
 
 
 def goal_went_in(ctx: Context, hit: Hit) -> bool:
-    """A weak goal noun ("header", "shot") counts only when the sentence says it went in."""
-    words = _words(ctx, hit.sent.start, hit.sent.end)
-    return _phrase_in(words, LEXICON.goal_success.words) and not_missed(ctx, hit)
+    """A weak goal noun ("header", "shot") counts only when its own clause says it went in, and
+    not when it is what another player finished ("turned in Vrancic's effort")."""
+    before = _words(ctx, max(hit.start - 3, hit.sent.start), hit.start)
+    if any(w in ("in", "home", "from", "off", "after", "following") for w in before[-1:]):
+        return False
+    after = _words(ctx, hit.start, hit.sent.end)
+    cut = next((k for k, w in enumerate(after) if k > 2 and w in (",", ";", "before", "while", "and", "but")),
+               len(after))
+    clause = [*before, *after[:cut]]
+    return _phrase_in(clause, LEXICON.goal_success.words) and not_missed(ctx, hit)
 
 
 def not_future(ctx: Context, hit: Hit) -> bool:
@@ -250,6 +268,7 @@ GUARDS: dict[str, Callable[[Context, Hit], bool]] = {
     "not_own_goal": not_own_goal,
     "not_other_game": not_other_game,
     "scorer_not_possessor": scorer_not_possessor,
+    "not_shootout": not_shootout,
     "not_missed": not_missed,
     "goal_went_in": goal_went_in,
     "not_future": not_future,

@@ -174,8 +174,10 @@ class MatchBuilder:
 
     def main(self) -> Cluster | None:
         """The match the report is about: first told in its opening, most told after."""
-        reported = [c for c in self.clusters if c.sents and min(c.sents) < self.lede and c.scores]
-        return max(reported, key=lambda c: (len(c.sents), -c.first_tok)) if reported else None
+        scored = [c for c in self.clusters if c.sents and c.scores and c.reported]
+        opening = [c for c in scored if min(c.sents) < self.lede]
+        pool = opening or scored  # a report whose lede names no result ("A club-record run...")
+        return max(pool, key=lambda c: (len(c.sents), -c.first_tok)) if pool else None
 
     def add_sentence(self, si: int, sent: Span, mentions: list[ResultMention],
                      scorers: list[ScorerHit]) -> None:
@@ -253,6 +255,14 @@ class MatchBuilder:
         main = self.main()
         if gap > 1 and main is not None and scorers:
             recent, gap = main, 1
+        sides = {h.player_team for h in scorers if h.player_team}
+        if len(sides) == 1:
+            # "Basel forward X headed in ... and Y doubled the advantage": the side a scorer
+            # is named with is the match the sentence is about
+            side = next(iter(sides))
+            holding = [c for c in self.clusters if side in c.teams]
+            if holding:
+                recent, gap = max(holding, key=lambda c: self.last_seen.get(id(c), -99)), 1
         teams = named_teams(self.ctx, sent)
         if not scorers:
             if gap <= 1 and teams <= set(recent.teams) and any(w in _GOAL_TALK for w in
@@ -262,6 +272,8 @@ class MatchBuilder:
         if teams:
             near = [c for c in self.clusters if si - self.last_seen.get(id(c), -99) <= ANAPHOR_WINDOW
                     and teams <= set(c.teams)]
+            if not near and main is not None and teams <= set(main.teams):
+                near = [main]  # the report's own match, told again after quotes or asides
             target = max(near, key=lambda c: self.last_seen.get(id(c), -99)) if near else None
         else:
             target = recent if gap <= 1 else None
@@ -269,9 +281,11 @@ class MatchBuilder:
             return
         own, moved = [], []
         for h in scorers:
-            alt = [] if self._may_play_in(h.player, target) else [
+            sides = {h.player_team} if h.player_team else self.ctx.person_teams(h.player)
+            fits = h.player_team in target.teams if h.player_team else self._may_play_in(h.player, target)
+            alt = [] if fits else [
                 x for x in self.clusters if si - self.last_seen.get(id(x), -99) <= ANAPHOR_WINDOW
-                and x is not target and self.ctx.person_teams(h.player) & set(x.teams)]
+                and x is not target and sides & set(x.teams)]
             if len(alt) == 1:
                 self._add_scorers(alt[0], [h])
                 moved.append(alt[0])
@@ -301,13 +315,22 @@ class MatchBuilder:
         for h in found:
             if h.team_hint is not None and h.team_hint not in c.teams:
                 continue  # "scored for United": not a goal of this match
+            if h.player_team is not None and h.player_team not in c.teams:
+                continue  # "Basel forward X": not a player of this match
             if h.player in c.scorers:
                 old = c.scorers[h.player]
                 if old.minute is None and h.minute is not None:
                     c.scorers[h.player] = Scorer(old.player, old.team, h.minute)
                 continue
             known = [t for t in c.teams if t in self.ctx.person_teams(h.player)]
+            if h.player_team in c.teams:
+                known = [h.player_team]
             team = known[0] if len(known) == 1 else None
+            if h.own_goal:
+                # an own goal counts for the other side; its scorer's side is the one named
+                other = [t for t in c.teams if t != team] if team is not None else []
+                c.scorers[h.player] = Scorer(h.player, other[0] if len(other) == 1 else None, h.minute, True)
+                continue
             if team is None and h.team_hint in c.teams:
                 team = h.team_hint
             if team is None and c.scores:

@@ -29,6 +29,12 @@ _NOT_CLUBS = {"premier league", "champions league", "the league", "league", "cup
 
 
 @lru_cache(maxsize=1)
+def _ambiguous_forms() -> frozenset[str]:
+    data = load_default()
+    return frozenset(data.ambiguous) | frozenset(data.context_forms())
+
+
+@lru_cache(maxsize=1)
 def _club_forms() -> tuple[list[str], list[str]]:
     data = load_default()
     forms: list[str] = []
@@ -84,6 +90,15 @@ def name_slots(hits: list[Hit]) -> list[tuple[int, int]]:
     return out
 
 
+def _article_club(ctx: Context, text: str) -> str | None:
+    """ "United" when the article has named Manchester United: a club of the article whose name
+    holds the word, if exactly one does."""
+    low = text.lower()
+    ids = {m.entity for m in ctx.mentions if m.kind in ("club", "national_team")
+           and low in m.text.lower().split()}
+    return ids.pop() if len(ids) == 1 else None
+
+
 def adopt(ctx: Context, spans: list[tuple[int, int]]) -> list[dict[str, object]]:
     """Make each name a club (known loosely, or new) and mark every occurrence of it as a mention.
     Returns the entity records of new clubs, for ``doc._.tl_entities``."""
@@ -94,6 +109,14 @@ def adopt(ctx: Context, spans: list[tuple[int, int]]) -> list[dict[str, object]]
         start, end, text = clean_name(ctx, start, end)
         if end <= start or text.lower() in _NOT_CLUBS:
             continue
+        if end < len(doc) and ctx.lower[end] in ("'s", "’s"):
+            continue  # "St Mary's": a name that owns something is a ground's or a person's
+        eid = _article_club(ctx, text)
+        if eid is not None:
+            names[text] = eid
+            continue
+        if text in _ambiguous_forms():
+            continue  # "United", "City": a club only through the article's context
         eid = known_club(text)
         if eid is not None and eid not in ctx.kinds:
             entry = load_default().get(eid)
@@ -122,4 +145,40 @@ def adopt(ctx: Context, spans: list[tuple[int, int]]) -> list[dict[str, object]]
                 continue
             ctx.add_mention(Ment(m.start(), m.end(), "club", eid, text, span.start, span.end, "result_frame",
                                  0.7))
+    return created
+
+
+def scorer_name_slots(hits: list[Hit]) -> list[tuple[int, int]]:
+    """Token spans of unknown names that a goal verb makes a scorer ("Teemu Pukki scored twice"):
+    a person the NER missed, read as one because the frame says so."""
+    out: list[tuple[int, int]] = []
+    for hit in hits:
+        slot = hit.slots.get("scorer")
+        named = slot is not None and slot.symbol == "__name__" and slot.end - slot.start >= 2
+        if hit.family == "goal" and slot is not None and named:
+            out.append((slot.start, slot.end))
+    return out
+
+
+def adopt_people(ctx: Context, spans: list[tuple[int, int]]) -> list[dict[str, object]]:
+    """Make each two-word-or-longer name a person and mark every occurrence of it (and of its
+    last word, the surname) as a mention.  Returns the new entity records."""
+    doc = ctx.doc
+    created: list[dict[str, object]] = []
+    for start, end in spans:
+        text = doc[start:end].text
+        eid = f"person:{slug(text)}"
+        if eid not in ctx.kinds:
+            created.append({"id": eid, "kind": "person", "name": text, "aliases": [],
+                            "attrs": {"recognised_by": "goal frame"}})
+            ctx.kinds[eid] = "person"
+            ctx.attrs[eid] = {}
+        surname = doc[end - 1].text
+        for form in (text, surname):
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", doc.text):
+                span = doc.char_span(m.start(), m.end())
+                if span is None or any(ctx.at(i) is not None for i in range(span.start, span.end)):
+                    continue
+                ctx.add_mention(Ment(m.start(), m.end(), "person", eid, form, span.start, span.end,
+                                     "goal_frame", 0.6))
     return created

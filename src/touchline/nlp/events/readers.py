@@ -22,6 +22,7 @@ _PRONOUN_POSSESSIVES = ("their", "its")
 _PERSON_POSSESSIVES = ("his", "her")
 _TEAM_NOUNS = set(LEXICON.team_nouns.words) | {"side", "men", "team"}
 _ROLE_NOUNS = {w.split()[-1] for w in LEXICON.team_role_nouns.words}
+PERSON_ROLE_WORDS = {w.split()[-1] for w in LEXICON.person_role_nouns.words}
 _PERSON_ROLES = {w.split()[-1] for w in LEXICON.person_role_nouns.words} | {
     w.split()[-1] for w in LEXICON.coach_titles.words}
 
@@ -155,6 +156,11 @@ def subject_team(ctx: Context, i: int, sent: Span) -> str | None:
         subj = subject_of(tok)
         if subj is None:
             return None
+        moved = _object_team(ctx, tok)
+        if moved is not None and team_of_phrase(ctx, subj) is None:
+            # "X's header sent Spain into the semi-finals after a 2-1 win": the team the clause
+            # moves on, when its subject is a player or a goal
+            return moved
         if len(subj) == 1 and subj[0].lower_ in ("they", "it", "we"):
             return pronoun_team(ctx, sent, subj.start)
         team = team_of_phrase(ctx, subj)
@@ -175,6 +181,31 @@ def subject_team(ctx: Context, i: int, sent: Span) -> str | None:
         if verb.head == verb or verb.dep_ not in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "acl"):
             return None
         tok = verb.head
+    return None
+
+
+_MOVING_VERBS = {"send", "sent", "sends", "sending", "take", "took", "takes", "taking", "put", "puts",
+                 "putting",
+                 "fire", "fired", "fires", "firing", "lift", "lifted", "lifts", "lifting", "carry", "carried",
+                 "carries", "steer", "steered", "steers", "propel", "propelled", "propels", "move", "moved",
+                 "moves", "help", "helped", "helps", "earn", "earned", "give", "gave", "gives", "hand",
+                 "handed", "keep", "kept", "keeps"}
+
+
+def _object_team(ctx: Context, tok: Token) -> str | None:
+    """The team object of the verb ``tok``'s clause hangs on, when that verb moves a team along."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") and cur.lower_ in _MOVING_VERBS:
+            for child in cur.children:
+                if child.dep_ in ("dobj", "dative"):
+                    team = team_of_phrase(ctx, ctx.doc[child.left_edge.i: child.i + 1])
+                    if team is not None:
+                        return team
+            return None
+        if cur.head == cur:
+            return None
+        cur = cur.head
     return None
 
 

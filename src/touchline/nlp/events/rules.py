@@ -24,7 +24,9 @@ entity mention and every scoreline is one token:
 * a plain word, matched without case (``'s`` and curly apostrophes are one form);
 * ``[a b|c]`` alternatives, ``?`` after an element or group makes it optional;
 * ``_desc`` up to four descriptor words before a team ("rivals", "ten-man",
-  "a dogged"), ``_{0,3}`` a gap of up to three tokens inside the sentence.
+  "a dogged"), ``_{0,3}`` a gap of up to three tokens inside the sentence that
+  never passes over a mention, ``_any{1,16}`` one that may (for asides between
+  commas).
 
 Slots may also be captured from a group: ``[at {team:home}]?``.
 """
@@ -140,6 +142,8 @@ def inflections(lemma: str, form: str | None = None, pos: str = "verb") -> tuple
     if pos == "verb" and "VBD" in table and "VBN" not in table:
         # lemminflect leaves out a few regular participles ("equalised" as VBN)
         table = {**table, "VBN": table["VBD"]}
+    if not table and pos == "verb":
+        table = _regular_verb(low)  # a football verb the lexicon does not know ("sidefoot")
     tags = FORMS[form] if form else tuple(table)
     base = form is None or (pos == "verb" and "VB" in tags) or (pos == "noun" and "NN" in tags)
     out = {low} if base else set()
@@ -148,6 +152,14 @@ def inflections(lemma: str, form: str | None = None, pos: str = "verb") -> tuple
     if not out:
         out.add(low)
     return tuple(sorted(out))
+
+
+def _regular_verb(base: str) -> dict[str, tuple[str, ...]]:
+    stem = base[:-1] if base.endswith("e") and not base.endswith("ee") else base
+    past = f"{base}d" if base.endswith("e") else f"{base}ed"
+    third = f"{base}es" if base.endswith(("s", "sh", "ch", "x", "z")) else f"{base}s"
+    return {"VB": (base,), "VBP": (base,), "VBZ": (third,), "VBD": (past,), "VBN": (past,),
+            "VBG": (f"{stem}ing",)}
 
 
 def hyphen_split(words: list[str]) -> list[str]:
@@ -255,6 +267,9 @@ def _atom(tok: str) -> Any:
         node = _Elem({"LOWER": {"NOT_IN": [*stops, *_STRONG_PUNCT, ",", "(", ")", '"']},
                       "IS_SENT_START": False,
                       "ORTH": {"NOT_IN": [s for syms in SYMBOLS.values() for s in syms]}, "OP": "{0,4}"})
+    elif core.startswith("_any{"):
+        # a gap that may pass over names too: only for asides bounded by commas
+        node = _Elem({"LOWER": {"NOT_IN": [*_STRONG_PUNCT, ","]}, "IS_SENT_START": False, "OP": core[4:]})
     elif core.startswith("_{"):
         node = _Elem({"LOWER": {"NOT_IN": list(_STRONG_PUNCT)}, "IS_SENT_START": False,
                       "ORTH": {"NOT_IN": _SYMBOL_WORDS}, "OP": core[1:]})
