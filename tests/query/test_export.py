@@ -26,7 +26,8 @@ def test_export_of_a_written_batch_is_valid_and_complete() -> None:
     doc = build_export(store)
     validate_export(doc)
     [ev] = doc["events"]
-    assert ev["home_score"] == 2 and ev["scorers"] == [{"player": pell.id, "team": rovers.id, "minute": 81}]
+    assert ev["home_score"] == 2
+    assert ev["scorers"] == [{"player": pell.id, "team": rovers.id, "minute": 81, "own_goal": False}]
     assert ev["sources"] == [{"article": art.id, "start": 0, "end": 26}]
     assert doc["articles"][0]["published"] == "2025-03-09"
     assert doc["entities"][1]["aliases"] == ["Northbridge Rovers"]

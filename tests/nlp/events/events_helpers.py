@@ -49,6 +49,7 @@ ENTITIES = [
      "attrs": {"clubs": [{"club": "club:harbour-city", "season": "2024-25"}]}},
     {"id": "player:hugo-marsh", "kind": "player", "name": "Hugo Marsh", "aliases": ["Marsh"],
      "attrs": {}},
+    {"id": "coach:ivo-brandt", "kind": "coach", "name": "Ivo Brandt", "aliases": ["Brandt"], "attrs": {}},
 ]
 
 

@@ -86,6 +86,8 @@ class EventExtractor:
 
     def set_annotations(self, doc: Doc, events: list[dict[str, Any]]) -> None:
         doc._.tl_events = events
+        if self.ctx.extra_entities:
+            doc._.tl_entities = [*(doc._.tl_entities or []), *self.ctx.extra_entities]
         if self.ctx.added or self.ctx.removed:
             # clubs read from result frames become entities and mentions like any other,
             # and replace the NER's person reading of the same words

@@ -69,6 +69,8 @@ class Context:
     lower: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     added: list[Ment] = field(default_factory=list)
+    # entities the event rules name that no mention of the article does (a known coach's team)
+    extra_entities: list[dict[str, Any]] = field(default_factory=list)
     removed: list[Ment] = field(default_factory=list)
 
     @classmethod

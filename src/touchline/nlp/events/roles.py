@@ -53,6 +53,23 @@ def names_its_coach(ctx: Context, hit: Hit) -> bool:
         and ctx.lower[coach.tok_end] in ("'s", "’s", "'", "’", "‘s", "‘")
 
 
+@guard("coach_team_in_article")
+def coach_team_in_article(ctx: Context, hit: Hit) -> bool:
+    """A known coach whose team on the report date (the gazetteer's dated roles) the article names,
+    or whose players of that season it names ("Guardiola ... Haaland, Foden"), in a sentence that
+    names no team itself."""
+    person = hit.slots.get("person")
+    if person is None or person.mention is None or person.mention.kind != "coach":
+        return False
+    team = ctx.team_of_person(person.mention.entity)
+    if team is None:
+        return False
+    if ctx.in_range(hit.sent.start, hit.sent.end, readers.TEAM_KINDS):
+        return False  # a team in the coach's own sentence: the phrasing rules read that sentence
+    return any(m.entity == team or (m.kind == "player" and ctx.team_of_person(m.entity) == team)
+               for m in ctx.mentions)
+
+
 @guard("person_not_possessor")
 def person_not_possessor(ctx: Context, hit: Hit) -> bool:
     """ "sacked Mason Greenwood's agent": the name owns what was sacked."""
@@ -67,6 +84,19 @@ def no_team_before(ctx: Context, hit: Hit) -> bool:
     if ctx.in_range(start, hit.start, readers.TEAM_KINDS):
         return False
     return "former" not in clause_before(ctx, hit, 3)
+
+
+def _bring_entity(ctx: Context, eid: str) -> None:
+    """The gazetteer record of a team the article does not name, for the role that points at it."""
+    from touchline.nlp.gazetteer_data import load_default
+
+    entry = load_default().get(eid)
+    if entry is None:
+        return
+    ctx.kinds[eid] = entry["kind"]
+    ctx.attrs.setdefault(eid, dict(entry["attrs"]))
+    ctx.extra_entities.append({"id": eid, "kind": entry["kind"], "name": entry["name"],
+                               "aliases": list(entry["aliases"]), "attrs": dict(entry["attrs"])})
 
 
 def role_of(ctx: Context, hit: Hit) -> tuple[str | None, bool]:
@@ -115,6 +145,14 @@ def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) ->
         team = team_slot.entity if team_slot is not None else None
         if team is None and hit.get("team_from") == "focus" and people:
             team = readers.focus_team(ctx, hit.start)
+        elif team is None and hit.get("team_from") == "gazetteer" and people:
+            team = ctx.team_of_person(people[0].entity)
+            if team is not None and team not in ctx.kinds:
+                _bring_entity(ctx, team)
+        elif team is None and hit.get("team_from") == "venue":
+            venue = hit.slots.get("venue")
+            clubs = ctx.venue_clubs(venue.entity) if venue is not None else []
+            team = clubs[0] if len(clubs) == 1 else None
         if team is None or role is None:
             continue
         for person in people:
