@@ -203,6 +203,37 @@ class Context:
             out.add(self.coach_team[person])
         return out
 
+    def stated_team(self, person: str | None) -> str | None:
+        """The one team the article itself puts a person in: "<person> ... for <team>" in the same
+        clause ("his 100th appearance for Juventus", "scored for the Rovers"), or "<team> <role>
+        <person>" ("Juventus forward X"); None when it names none or several."""
+        if not person:
+            return None
+        doc, found = self.doc, set()
+        for m in self.mentions:
+            if m.entity != person:
+                continue
+            sent_end = doc[m.tok_start].sent.end
+            for j in range(m.tok_end, min(m.tok_end + 15, sent_end)):
+                other = self.at(j)
+                if other is not None and other.kind in ("player", "coach", "person") and other.entity != person:
+                    break
+                if self.lower[j] in (";", ":") or (self.lower[j] == "," and j > m.tok_end + 1):
+                    break
+                if self.lower[j] == "for":
+                    k = j + 1 + (self.lower[j + 1] == "the" if j + 1 < sent_end else 0)
+                    team = self.at(k, ("club", "national_team")) if k < sent_end else None
+                    if team is not None:
+                        found.add(team.entity)
+                    break
+            k = m.tok_start - 1
+            while k >= 0 and k > m.tok_start - 3 and doc[k].text.islower() and self.at(k) is None:
+                k -= 1
+            team = self.at(k, ("club", "national_team")) if k >= 0 and k < m.tok_start - 1 else None
+            if team is not None:
+                found.add(team.entity)
+        return found.pop() if len(found) == 1 else None
+
     def team_of_person(self, person: str | None) -> str | None:
         if not person:
             return None

@@ -185,8 +185,13 @@ class MatchBuilder:
         kept: list[ResultMention] = []
         told_at: list[tuple[int, Cluster]] = []
         for m in sorted(mentions, key=lambda m: not (m.team and m.opp)):
+            known = m.team or m.opp
+            same_sentence = [t for t in touched if known in t.teams and _compatible(t, m)] \
+                if known and not (m.team and m.opp) else []
             if m.anaphor and touched:
                 c: Cluster | None = touched[-1]  # "..., with the match ending 2-2": this sentence's game
+            elif same_sentence:
+                c = same_sentence[-1]  # "X eased to victory over Y ... in a 5-0 win": one game
             else:
                 c = _find_cluster(self.clusters, m, self.recent, self.last_seen)
             if c is None:

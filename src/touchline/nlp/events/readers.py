@@ -163,6 +163,10 @@ def subject_team(ctx: Context, i: int, sent: Span) -> str | None:
             return moved
         if len(subj) == 1 and subj[0].lower_ in ("they", "it", "we"):
             return pronoun_team(ctx, sent, subj.start)
+        if len(subj) == 1 and subj[0].lower_ in ("who", "which", "that") and subj.root.head.dep_ == "relcl":
+            # "Ronaldo, who scored twice in the 3-0 win at X": the one the clause describes
+            noun = subj.root.head.head
+            subj = doc[noun.left_edge.i:noun.i + 1]
         team = team_of_phrase(ctx, subj)
         if team is not None:
             return team
@@ -170,7 +174,7 @@ def subject_team(ctx: Context, i: int, sent: Span) -> str | None:
         # if the sentence names it, or the clause above's subject
         person = ctx.at(subj[-1].i, ("player", "coach", "person"))
         if person is not None:
-            team = ctx.team_of_person(person.entity)
+            team = ctx.team_of_person(person.entity) or ctx.stated_team(person.entity)
             if team is not None:
                 return team
         if subj.root.dep_ in ("attr", "oprd", "appos"):

@@ -123,6 +123,36 @@ def _coach_side(ctx: Context, ment: Ment) -> Ment | None:
                 ment.tok_start, end, "coach_side", ment.confidence)
 
 
+_TEAM_KINDS = ("club", "national_team")
+_CLAUSE_AFTER = {"was", "were", "is", "are", "had", "has", "have", "did", "could", "would", "will", ",",
+                 "then", "also", "only", "still", "never", "duly"}
+
+
+def _latter_or_former(ctx: Context, i: int) -> Ment | None:
+    """ "Roma beat Qarabag to finish ahead of Chelsea. The latter was held 1-1 ...": "the latter"
+    and "the former" as the subject of a clause stand for one of the last two teams named
+    ("the former Chelsea manager" describes a person and stays as it is)."""
+    doc, low = ctx.doc, ctx.lower
+    if i + 2 >= len(doc) or low[i] != "the" or low[i + 1] not in ("latter", "former"):
+        return None
+    nxt = doc[i + 2]
+    if low[i + 2] not in _CLAUSE_AFTER and not (ctx.parsed and nxt.pos_ == "VERB" and nxt.tag_ == "VBD"):
+        return None
+    teams = [m for m in ctx.mentions if m.kind in _TEAM_KINDS and m.tok_end <= i]
+    distinct: list[Ment] = []
+    for m in reversed(teams):
+        if all(m.entity != d.entity for d in distinct):
+            distinct.append(m)
+        if len(distinct) == 2:
+            break
+    if len(distinct) != 2:
+        return None
+    named = distinct[0] if low[i + 1] == "latter" else distinct[1]
+    end = doc[i + 1].idx + len(doc[i + 1])
+    return Ment(doc[i].idx, end, named.kind, named.entity, doc[i:i + 2].text, i, i + 2, "latter_former",
+                named.confidence * 0.9)
+
+
 def build_sketch(ctx: Context, vocab: Vocab) -> Sketch:
     """The sketch of ``ctx.doc``: mentions, scorelines and unknown capitalised names folded."""
     doc = ctx.doc
@@ -150,6 +180,11 @@ def build_sketch(ctx: Context, vocab: Vocab) -> Sketch:
                 units.append(Unit(i, ment.tok_end, symbol, ment))
                 i = ment.tok_end
                 continue
+        described = _latter_or_former(ctx, i) if ment is None else None
+        if described is not None:
+            units.append(Unit(i, described.tok_end, "__team__", described))
+            i = described.tok_end
+            continue
         score = _score_at(ctx, i)
         if score is not None:
             units.append(Unit(i, score[1], "__score__", score=score[0]))
