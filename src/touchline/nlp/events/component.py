@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from touchline.nlp import extensions
 from touchline.nlp.events import (
     fixtures,
+    headings,
     injuries,
     matches,
     milestones,
@@ -61,6 +62,7 @@ class EventExtractor:
 
     def match(self, doc: Doc) -> list[dict[str, Any]]:
         ctx = Context.from_doc(doc)
+        headings.mark_heading_clubs(ctx)
         self.new_entities: list[dict[str, Any]] = []
         self.ctx = ctx
         hits = Hits(doc, self.phrases)

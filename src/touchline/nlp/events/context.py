@@ -203,6 +203,19 @@ class Context:
             out.add(self.coach_team[person])
         return out
 
+    def bring_entity(self, eid: str) -> None:
+        """The gazetteer record of an entity the article's mentions did not bring (a known coach's
+        team, a club a heading names by its last word), for the event that points at it."""
+        from touchline.nlp.gazetteer_data import load_default
+
+        entry = load_default().get(eid)
+        if entry is None or any(e["id"] == eid for e in self.extra_entities):
+            return
+        self.kinds[eid] = entry["kind"]
+        self.attrs.setdefault(eid, dict(entry["attrs"]))
+        self.extra_entities.append({"id": eid, "kind": entry["kind"], "name": entry["name"],
+                                    "aliases": list(entry["aliases"]), "attrs": dict(entry["attrs"])})
+
     def stated_team(self, person: str | None) -> str | None:
         """The one team the article itself puts a person in: "<person> ... for <team>" in the same
         clause ("his 100th appearance for Juventus", "scored for the Rovers"), or "<team> <role>

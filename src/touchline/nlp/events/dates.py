@@ -54,6 +54,20 @@ def calendar_value(value: str | None) -> str | None:
     return None
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_TIMEX = re.compile(r"^(?:on |last )?(\w+?)(?:'s)?(?: (?:night|afternoon|evening|morning))?$")
+
+
+def last_weekday(text: str, ref: date) -> str | None:
+    """A played match's "Saturday" ("on Saturday", "Saturday night"): the last such day up to the
+    report's, whatever tense the parse gave the clause."""
+    m = _WEEKDAY_TIMEX.match(text.strip().lower())
+    if m is None or m.group(1) not in _WEEKDAYS:
+        return None
+    back = (ref.weekday() - _WEEKDAYS.index(m.group(1))) % 7
+    return (ref - timedelta(days=back)).isoformat()
+
+
 def compare(value: str, ref: date) -> int:
     """-1 / 0 / 1: is the (partial) calendar value before, at or after ``ref``."""
     parts = [int(p) for p in value.split("-")]
@@ -287,7 +301,9 @@ def match_dating(doc: Doc, start: int, end: int, near: int, *, parsed: bool,
                     loose = (dist, Dated(val, ts, te, explicit=True))
             continue
         if val is not None and ref is not None and compare(val, ref) > 0:
-            continue  # a future time is not when a played match was played
+            val = last_weekday(doc.text[ts:te], ref)  # a misread tense made "on Saturday" the next one
+            if val is None:
+                continue  # a future time is not when a played match was played
         if val is None or not _DAY.match(val):
             if not _name_year(doc, ts, te):
                 coarse = True

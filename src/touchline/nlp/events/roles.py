@@ -86,19 +86,6 @@ def no_team_before(ctx: Context, hit: Hit) -> bool:
     return "former" not in clause_before(ctx, hit, 3)
 
 
-def _bring_entity(ctx: Context, eid: str) -> None:
-    """The gazetteer record of a team the article does not name, for the role that points at it."""
-    from touchline.nlp.gazetteer_data import load_default
-
-    entry = load_default().get(eid)
-    if entry is None:
-        return
-    ctx.kinds[eid] = entry["kind"]
-    ctx.attrs.setdefault(eid, dict(entry["attrs"]))
-    ctx.extra_entities.append({"id": eid, "kind": entry["kind"], "name": entry["name"],
-                               "aliases": list(entry["aliases"]), "attrs": dict(entry["attrs"])})
-
-
 def role_of(ctx: Context, hit: Hit) -> tuple[str | None, bool]:
     """The role a hit names, from its title words ("manager") or its rule, and whether the text
     says it is held for the time being ("interim boss", "caretaker", "in temporary charge")."""
@@ -148,7 +135,7 @@ def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) ->
         elif team is None and hit.get("team_from") == "gazetteer" and people:
             team = ctx.team_of_person(people[0].entity)
             if team is not None and team not in ctx.kinds:
-                _bring_entity(ctx, team)
+                ctx.bring_entity(team)
         elif team is None and hit.get("team_from") == "venue":
             venue = hit.slots.get("venue")
             clubs = ctx.venue_clubs(venue.entity) if venue is not None else []
