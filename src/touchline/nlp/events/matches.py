@@ -119,6 +119,7 @@ def sentence_details(ctx: Context, sent: Span) -> dict[str, Any]:
              and not _past_edition(ctx, m.tok_end, sent.end)]
     if comps:
         out["competition"] = comps[-1].entity
+        out["competition_at"] = comps[-1].start
     text = " " + " ".join(ctx.lower[sent.start:sent.end]).replace(" - ", "-") + " "
     for key in sorted(LEXICON.stages, key=len, reverse=True):
         at = text.find(f" {key} ")
@@ -131,6 +132,14 @@ def sentence_details(ctx: Context, sent: Span) -> dict[str, Any]:
         out["stage"] = LEXICON.stages[key]
         break
     return out
+
+
+def _nearest_to(char: int | None, spans: dict[int, tuple[int, int]]) -> int | None:
+    """The key of the span nearest a character offset."""
+    if char is None or not spans:
+        return None
+    return min(spans, key=lambda k: 0 if spans[k][0] <= char < spans[k][1]
+               else min(abs(char - spans[k][0]), abs(char - spans[k][1])))
 
 
 def _past_edition(ctx: Context, after: int, sent_end: int) -> bool:
@@ -214,12 +223,17 @@ class MatchBuilder:
         doc = self.ctx.doc
         own = {id(c): (doc[m.hit.start].idx, doc[m.hit.end - 1].idx + len(doc[m.hit.end - 1]))
                for m, c in zip(kept, touched, strict=True)}
+        nearest = _nearest_to(det.get("competition_at"), own) if len(own) > 1 else None
         for c in touched:
             if not quoted:  # a result recalled in a quote does not move the story's focus
                 self.last_seen[id(c)] = si
                 self.recent = c
             dated = any(not m.touch_only for m, x in zip(kept, touched, strict=True) if x is c)
-            self._details(c, det, sent, own.get(id(c)), dated=dated)
+            # "a 2-1 win at Everton in the FA Cup ..., and a 1-0 win over West Ham": the
+            # competition of a sentence telling several games is the nearest one's
+            c_det = det if nearest is None or nearest == id(c) else \
+                {k: v for k, v in det.items() if not k.startswith("competition")}
+            self._details(c, c_det, sent, own.get(id(c)), dated=dated)
         if len({id(c) for c in touched}) == 1:
             self._add_scorers(touched[0], scorers)
         else:
