@@ -49,7 +49,24 @@ def article_href(article_id: str, start: int | None = None, end: int | None = No
     return href + (f"?hl={int(start)}-{int(end)}#target" if start is not None and end is not None else "")
 
 
-templates.env.filters["safe_url"] = safe_url
+def by_article(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The first source of each article, in order: one link per article."""
+    seen: dict[str, dict[str, Any]] = {}
+    for s in sources:
+        seen.setdefault(s["article"], s)
+    return list(seen.values())
+
+
+def short_source(source: str) -> str:
+    """A source as a reader wants it: a URL's host, a path's file name."""
+    parts = urlsplit(source) if "://" in source else None
+    if parts is not None and parts.netloc:
+        return parts.netloc
+    name = source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return name if len(name) <= 48 else name[:47] + "…"
+
+
+templates.env.filters.update(safe_url=safe_url, by_article=by_article, short_source=short_source)
 templates.env.globals.update(entity_href=entity_href, article_href=article_href,
                              story_href=lambda sid: "/story/" + quote(sid, safe=":"))
 
