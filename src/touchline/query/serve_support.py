@@ -75,6 +75,21 @@ def articles_by_id(store: Store) -> dict[str, Article]:
     return {a.id: a for a in store.articles()}
 
 
+def similar_entities(store: Store, text: str, limit: int = 10) -> list[Entity]:
+    """Entities whose name or an alias is spelt like ``text`` (a typo's candidates), best first."""
+    from rapidfuzz import fuzz, process
+
+    wanted = fold(text)
+    if not wanted:
+        return []
+    forms: list[tuple[str, Entity]] = [(fold(n), e) for e in store.entities() for n in (e.name, *e.aliases)]
+    found = process.extract(wanted, [f for f, _e in forms], scorer=fuzz.WRatio, score_cutoff=80, limit=limit * 3)
+    out: dict[str, Entity] = {}
+    for _form, _score, index in found:
+        out.setdefault(forms[index][1].id, forms[index][1])
+    return list(out.values())[:limit]
+
+
 def list_entities(store: Store, kinds: list[str] | None = None) -> list[Entity]:
     return [e for e in store.entities() if not kinds or e.kind in kinds]
 

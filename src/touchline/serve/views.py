@@ -195,7 +195,8 @@ class View:
     def candidates(self, name: str) -> list[dict[str, Any]]:
         """Entities a name might mean: the exact lookup's, else a search's (first 10)."""
         try:
-            found = find_entities(self.store, name) or q.search_entities(self.store, name)
+            found = (find_entities(self.store, name) or q.search_entities(self.store, name)
+                     or q.similar_entities(self.store, name))
         except ValueError:
             return []
         return [self.entity_summary(e) for e in found[:10]]
