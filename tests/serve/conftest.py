@@ -35,8 +35,10 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return db
 
 
-def crafted_article_id(db: str) -> str:
-    with KnowledgeBase(db) as kb:
+@pytest.fixture(scope="session")
+def crafted_id(demo_db: str) -> str:
+    """The id of the crafted article (tests/fixtures/serve/crafted.jsonl)."""
+    with KnowledgeBase(demo_db) as kb:
         return next(a.id for a in kb.store.articles() if a.published and a.published.year == 2019
                     and "Northbridge" in a.text)
 

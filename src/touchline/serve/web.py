@@ -173,6 +173,10 @@ def pieces(text: str, spans: list[dict[str, Any]],
             out[-1]["text"] += piece["text"]
         else:
             out.append(piece)
+    for piece in out:  # the page scrolls to the first piece of the target
+        piece["anchor"] = piece["target"]
+        if piece["target"]:
+            break
     return out
 
 
@@ -182,9 +186,9 @@ def _link(span: dict[str, Any]) -> tuple[str | None, str]:
         ent = span["entity"]
         return entity_href(ent["id"]), f"{ent['name']} ({ent['kind']})"
     if kind == "event" and span.get("event"):
-        return "#event-" + quote(span["event"], safe=""), f"{span['label']}: {span.get('value') or ''}"
+        return "#event-" + span["event"], f"{span['label']}: {span.get('value') or ''}"
     if kind == "quote" and span.get("quote"):
-        return "#quote-" + quote(span["quote"], safe=""), f"quote ({span.get('value') or 'unknown speaker'})"
+        return "#quote-" + span["quote"], f"quote ({span.get('value') or 'unknown speaker'})"
     if kind == "timex":
         return None, f"{span['label']} {span.get('value') or '(unresolved)'}"
     return None, f"{kind} (unresolved)"
