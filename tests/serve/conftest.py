@@ -55,8 +55,8 @@ def server(demo_db: str) -> Iterator[str]:
     """`touchline serve` on the demo knowledge base, as a user starts it; its base URL."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "TOUCHLINE_API_TOKEN"}
-    proc = subprocess.Popen([sys.executable, "-m", "touchline", "serve", "--db", demo_db, "--port", str(port)],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    command = [sys.executable, "-m", "touchline", "serve", "--db", demo_db, "--port", str(port)]
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60

@@ -172,7 +172,8 @@ def test_read_endpoints_never_write(demo_db: str) -> None:
 
 # --- POST /api/articles ---------------------------------------------------------
 
-ARTICLE = {"text": "Northbridge United beat Castlemoor 3-1 at Harrow Lane on Saturday. Marta Quill scored twice.",
+ARTICLE = {"text": "Northbridge United beat Castlemoor 3-1 at Harrow Lane on Saturday. "
+                   "Marta Quill scored twice.",
            "published": "2020-02-01", "title": "Northbridge win"}
 
 

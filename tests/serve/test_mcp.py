@@ -66,10 +66,12 @@ def test_results_carry_sources_an_agent_can_cite(answers: dict[str, Any]) -> Non
     assert search["entities"][0]["name"] == "Jude Bellingham"
     assert search["articles"] and search["articles"][0]["snippets"]
     assert entity["id"] == "club:real-madrid"
-    assert [f["value"]["name"] for f in facts["facts"] if f["relation"] == "head_coach"] == ["Carlo Ancelotti"]
+    coaches = [f["value"]["name"] for f in facts["facts"] if f["relation"] == "head_coach"]
+    assert coaches == ["Carlo Ancelotti"]
     cited = facts["facts"][0]["sources"][0]
     assert cited["article"] and cited["published"] and cited["source"] and cited["end"] > cited["start"]
-    assert timeline["events"] and all(e["kind"] == "match" and e["date"] >= "2024" for e in timeline["events"])
+    assert timeline["events"]
+    assert all(e["kind"] == "match" and e["date"] >= "2024" for e in timeline["events"])
     assert all(e["sources"] for e in timeline["events"])
     assert matches["matches"] and all(m["check"]["state"] == "confirmed" for m in matches["matches"])
     assert quotes["quotes"][0]["source"]["published"] == "2019-03-02"

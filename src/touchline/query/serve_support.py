@@ -83,7 +83,8 @@ def similar_entities(store: Store, text: str, limit: int = 10) -> list[Entity]:
     if not wanted:
         return []
     forms: list[tuple[str, Entity]] = [(fold(n), e) for e in store.entities() for n in (e.name, *e.aliases)]
-    found = process.extract(wanted, [f for f, _e in forms], scorer=fuzz.WRatio, score_cutoff=80, limit=limit * 3)
+    found = process.extract(wanted, [f for f, _e in forms], scorer=fuzz.WRatio, score_cutoff=80,
+                            limit=limit * 3)
     out: dict[str, Entity] = {}
     for _form, _score, index in found:
         out.setdefault(forms[index][1].id, forms[index][1])

@@ -159,15 +159,17 @@ def pieces(text: str, spans: list[dict[str, Any]],
     for left, right in pairwise(cuts):
         covering = [s for s in marks if s["start"] <= left and s["end"] >= right]
         piece: dict[str, Any] = {"text": text[left:right], "start": left, "classes": "", "href": None,
-                                 "title": None, "target": False}
+                                 "title": None, "target": False, "anchor": False}
         if covering:
             types = sorted({s["type"] for s in covering})
             piece["classes"] = " ".join(f"hl-{t}" for t in types)
             piece["target"] = "target" in types
-            linked = [s for s in covering if s["type"] != "target"]
-            if linked:
-                inner = min(linked, key=lambda s: (s["end"] - s["start"], s["type"] != "entity"))
-                piece["href"], piece["title"] = _link(inner)
+            inner_first = sorted((s for s in covering if s["type"] != "target"),
+                                 key=lambda s: (s["end"] - s["start"], s["type"] != "entity"))
+            links = [_link(s) for s in inner_first]
+            if links:
+                piece["title"] = links[0][1]  # what the innermost span is
+                piece["href"] = next((href for href, _t in links if href), None)  # the innermost link
         if out and out[-1]["classes"] == piece["classes"] and out[-1]["href"] == piece["href"] \
                 and out[-1]["target"] == piece["target"]:
             out[-1]["text"] += piece["text"]
