@@ -4,7 +4,9 @@ over stdio by the official SDK's own client."""
 from __future__ import annotations
 
 import json
+import re
 import sys
+from pathlib import Path
 from typing import Any
 
 import anyio
@@ -94,3 +96,15 @@ def test_article_gives_text_and_spans(answers: dict[str, Any]) -> None:
     assert article["text"] and article["spans"]
     for span in article["spans"]:
         assert article["text"][span["start"]:span["end"]] == span["text"]
+
+
+def test_readme_client_example_runs(demo_db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### MCP server", 1)[1]
+    code = re.search(r"```python\n(.*?)```", section, re.S)
+    assert code is not None
+    touchline = str(Path(sys.executable).parent / "touchline")
+    source = code.group(1).replace('".venv/bin/touchline"', repr(touchline))
+    source = source.replace('"demo.db"', repr(demo_db))
+    exec(compile(source, "README.md", "exec"), {})
+    assert capsys.readouterr().out.strip() == "Carlo Ancelotti"

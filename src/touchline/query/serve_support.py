@@ -132,6 +132,11 @@ def read_article(store: Store, article_id: str) -> ArticleReading | None:
     return ArticleReading(art, list(store.mentions(art.id)), events, quotes, timexes)
 
 
+def events_of_articles(store: Store, article_ids: set[str]) -> list[Event]:
+    """Events read in any of these articles, in world-time order."""
+    return [e for e in store.events() if any(s.article in article_ids for s in e.sources)]
+
+
 def find_matches(store: Store, team: str | None = None, vs: str | None = None,
                  start: date | None = None, end: date | None = None,
                  check: str | None = None, competition: str | None = None) -> list[Event]:

@@ -222,6 +222,9 @@ class View:
                 "last": max(days) if days else None,
                 "articles": [self.article_summary(a) for a in members]}
 
+    def story_events(self, story: Story) -> list[dict[str, Any]]:
+        return [self.event(e) for e in q.events_of_articles(self.store, set(story.articles))]
+
     def stories(self) -> list[dict[str, Any]]:
         found = [self.story(s) for s in q.list_stories(self.store)]
         found.sort(key=lambda s: (s["last"] or "", s["id"]), reverse=True)

@@ -129,7 +129,7 @@ def story_page(request: Request, story: str) -> HTMLResponse:
     found = q.find_story(v.store, story)
     if found is None:
         return problem(request, 404, f"no story {story!r}")
-    return render(request, "story.html", story=v.story(found))
+    return render(request, "story.html", story=v.story(found), events=v.story_events(found))
 
 
 @router.get("/article/{article}", response_class=HTMLResponse)
