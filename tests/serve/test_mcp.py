@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 import re
+import socket
+import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -108,3 +111,33 @@ def test_readme_client_example_runs(demo_db: str, capsys: pytest.CaptureFixture[
     source = source.replace('"demo.db"', repr(demo_db))
     exec(compile(source, "README.md", "exec"), {})
     assert capsys.readouterr().out.strip() == "Carlo Ancelotti"
+
+
+def test_streamable_http_transport(demo_db: str) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "touchline", "--db", demo_db, "mcp", "--transport", "http",
+                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    async def main() -> dict[str, Any]:
+        async with Client(f"http://127.0.0.1:{port}/mcp") as client:
+            assert {t.name for t in (await client.list_tools()).tools} == TOOLS
+            result = await client.call_tool("facts_as_of", {"name": "Liverpool", "day": "2024-11-28"})
+            data = result.structured_content
+            assert isinstance(data, dict)
+            return data
+
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            assert proc.poll() is None and time.monotonic() < deadline, "touchline mcp did not start"
+            time.sleep(0.3)
+        data = anyio.run(main)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    assert [f["value"]["name"] for f in data["facts"]] == ["Arne Slot"]
