@@ -62,6 +62,7 @@ def test_a_reader_searches_opens_a_timeline_changes_the_day_and_follows_a_highli
     page.fill("#search-box", "Real Madrid")
     page.press("#search-box", "Enter")
     page.wait_for_url("**/search?q=Real+Madrid")
+    shot(page, "search.png")
     page.click("#entity-results >> text=Real Madrid")
     page.wait_for_url("**/entity/club:real-madrid")
     assert page.inner_text("#entity-name") == "Real Madrid"
@@ -148,9 +149,10 @@ def test_crafted_article_text_never_runs_or_navigates(page: Any, server: str, cr
     assert page.evaluate("typeof window.__xss") == "undefined"
     assert dialogs == []
     assert all(r.startswith(server) for r in requests)
+    page.evaluate("window.scrollTo(0, 0)")
+    shot(page, "crafted-article.png")
     # the search page reflects a crafted query as text too
     page.goto(server + "/search?q=" + "%3Cscript%3Ewindow.__xss%3D5%3C%2Fscript%3E%20Northbridge")
     assert "<script>window.__xss=5</script> Northbridge" in page.inner_text("h1")
     assert page.evaluate("typeof window.__xss") == "undefined"
     assert dialogs == []
-    shot(page, "crafted-article-search.png")

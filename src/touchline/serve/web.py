@@ -50,11 +50,11 @@ def article_href(article_id: str, start: int | None = None, end: int | None = No
 
 
 def by_article(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The first source of each article, in order: one link per article."""
+    """The first source of each article, oldest article first: one link per article."""
     seen: dict[str, dict[str, Any]] = {}
     for s in sources:
         seen.setdefault(s["article"], s)
-    return list(seen.values())
+    return sorted(seen.values(), key=lambda s: (s.get("published") or "", s["article"]))
 
 
 def short_source(source: str) -> str:
