@@ -55,6 +55,7 @@ def answers(demo_db: str) -> dict[str, Any]:
         ("facts_as_of", {"name": "Real Madrid", "day": "next week"}),
         ("article", {"article_id": "no-such-article"}),
         ("search", {"query": "%%"}),
+        ("timeline", {"name": "Real Madrid", "kinds": ["goal"]}),
     ]
     names, results = run_session(demo_db, calls)
     article_id = results[0]["articles"][0]["article"]["id"]
@@ -84,14 +85,15 @@ def test_results_carry_sources_an_agent_can_cite(answers: dict[str, Any]) -> Non
 
 
 def test_unknown_or_ambiguous_names_answer_with_candidates(answers: dict[str, Any]) -> None:
-    ambiguous, typo, bad_day, no_article, empty = answers["results"][6:]
+    ambiguous, typo, bad_day, no_article, empty, bad_kind = answers["results"][6:]
     assert "names 2 entities" in ambiguous["error"]
     assert {c["name"] for c in ambiguous["candidates"]} == {"Dorival Júnior", "Vinícius Júnior"}
     assert typo["error"] == "no entity named 'Bellingam'"
     assert [c["name"] for c in typo["candidates"]] == ["Jude Bellingham"]
     assert "YYYY-MM-DD" in bad_day["error"]
     assert "no article" in no_article["error"]
-    assert "nothing to search" in empty["error"] or "no letters" in empty["error"]
+    assert "no letters or digits" in empty["error"]
+    assert "unknown event kinds ['goal']" in bad_kind["error"]
 
 
 def test_article_gives_text_and_spans(answers: dict[str, Any]) -> None:

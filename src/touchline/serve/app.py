@@ -40,7 +40,10 @@ class Guard:
             return
         headers = dict(scope.get("headers") or [])
         length = headers.get(b"content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_body):
+        if length is not None and not length.isdigit():
+            await _send_json(send, 400, '{"error": "Content-Length is not a number"}')
+            return
+        if length is not None and int(length) > self.max_body:
             message = f'{{"error": "request body over the limit of {self.max_body} bytes"}}'
             await _send_json(send, 413, message)
             return

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from mcp.server.mcpserver import MCPServer
 
+from touchline.model import EVENT_KINDS
 from touchline.query.lookup import AmbiguousName, SearchTermError, UnknownName
 from touchline.serve.views import View
 from touchline.store import StoreError
@@ -117,6 +118,9 @@ def build_server(kb: KnowledgeBase) -> MCPServer:
     def timeline(name: str, kinds: list[str] | None = None, date_from: str | None = None,
                  date_to: str | None = None, limit: int = 50) -> dict[str, Any]:
         v = View(kb)
+        unknown = sorted(set(kinds or ()) - set(EVENT_KINDS))
+        if unknown:
+            raise ToolProblem(f"unknown event kinds {unknown}; kinds are {', '.join(EVENT_KINDS)}")
         found = resolve(v, name)
         events = v.timeline(found, kinds or None, _day(date_from, "date_from"), _day(date_to, "date_to"))
         return {"entity": v.entity_summary(found), "total": len(events), "events": events[:_limit(limit)]}
