@@ -262,3 +262,20 @@ def test_bodies_over_the_size_limit_are_refused(fresh: KnowledgeBase) -> None:
                                                            "Content-Type": "application/json"})
     assert r.status_code == 413
     assert fresh.stats().articles == 0
+
+
+def test_the_api_on_postgresql(pg_url: str) -> None:
+    examples = Path(__file__).resolve().parents[2] / "examples" / "articles"
+    with KnowledgeBase(pg_url) as kb:
+        kb.ingest([examples / "2024-05-21-slot-appointed.txt", examples / "2024-12-02-liverpool-man-city.txt",
+                   Path(__file__).resolve().parents[1] / "fixtures" / "serve" / "crafted.jsonl"])
+        c = TestClient(create_app(kb))
+        facts = c.get("/api/entities/Liverpool/facts", params={"as_of": "2024-12-31"}).json()
+        assert [f["value"]["name"] for f in facts["facts"] if f["relation"] == "head_coach"] == ["Arne Slot"]
+        assert c.get("/api/matches", params={"team": "Liverpool"}).json()["total"] >= 1
+        hits = c.get("/api/search", params={"q": "Northbridge"}).json()["articles"]
+        body = c.get(f"/api/articles/{hits[0]['article']['id']}").json()
+        assert all(body["text"][s["start"]:s["end"]] == s["text"] for s in body["spans"])
+        assert c.get("/api/search", params={"q": "a\x00b"}).status_code == 400
+        html = c.get(f"/article/{hits[0]['article']['id']}").text
+        assert "<script>window.__xss" not in html
