@@ -22,6 +22,9 @@ demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(PY) -m touchline --db $(DEMO_DB) ingest examples/articles
 	$(PY) -m touchline --db $(DEMO_DB) stats
+	@echo ""
+	@echo "Browse it: $(PY) -m touchline serve --db $(DEMO_DB)   then open http://127.0.0.1:8000/ (API docs: http://127.0.0.1:8000/docs)"
+	@echo "For an AI assistant (MCP, stdio): $(PY) -m touchline mcp --db $(DEMO_DB)"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests scripts eval

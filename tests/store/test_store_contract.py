@@ -104,3 +104,12 @@ def test_url_schemes_pick_backends() -> None:
     assert scheme_of("postgresql://u@h/db") == "postgresql"
     assert scheme_of("postgres://u@h/db") == "postgresql"
     assert scheme_of("memory:") == "memory"
+
+
+def test_mentions_of_one_article_in_text_order(store: Store) -> None:
+    a = analysis("Northbridge Rovers beat Castelmar 3-1 on Saturday.", date(2025, 3, 9))
+    b = analysis("Castelmar lost again to Northbridge Rovers.", date(2025, 3, 12))
+    store.write(WriteBatch([a, b]))
+    assert list(store.mentions(a.article.id)) == list(a.mentions)
+    assert list(store.mentions(b.article.id)) == list(b.mentions)
+    assert list(store.mentions("no-such-article")) == []

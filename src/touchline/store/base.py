@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from touchline.model import Analysis, Article, Entity, Event, Quote, Story, TimeExpression
+from touchline.model import Analysis, Article, Entity, Event, Mention, Quote, Story, TimeExpression
 
 
 class StoreError(Exception):
@@ -68,6 +68,10 @@ class Store(Protocol):
 
     def entities_by_keys(self, keys: Iterable[str]) -> dict[str, list[Entity]]:
         """For each key (``touchline.resolve.identity.entity_keys``), the entities holding it."""
+        ...
+
+    def mentions(self, article: str) -> Iterator[Mention]:
+        """The entity mentions read in one article, in text order."""
         ...
 
     def articles(self) -> Iterator[Article]: ...

@@ -67,6 +67,9 @@ class MemoryStore:
     def articles_mentioning(self, entity_id: str) -> set[str]:
         return {m.article for m in self._mentions if m.entity == entity_id}
 
+    def mentions(self, article: str) -> Iterator[Mention]:
+        yield from sorted((m for m in self._mentions if m.article == article), key=lambda m: (m.start, m.end))
+
     def articles(self) -> Iterator[Article]:
         yield from sorted(self._articles.values(), key=lambda a: (a.published is None, a.published, a.id))
 

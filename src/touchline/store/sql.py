@@ -31,6 +31,7 @@ from touchline.model import (
     Article,
     Entity,
     Event,
+    Mention,
     Quote,
     SourceSpan,
     Story,
@@ -225,6 +226,15 @@ class SqlStore:
         query = select(t.mentions.c.article).where(t.mentions.c.entity == entity_id).distinct()
         with self.engine.connect() as conn:
             return {r[0] for r in conn.execute(query)}
+
+    def mentions(self, article: str) -> Iterator[Mention]:
+        query = (select(t.mentions).where(t.mentions.c.article == article)
+                 .order_by(t.mentions.c.start_char, t.mentions.c.end_char))
+        with self.engine.connect() as conn:
+            for r in conn.execute(query).mappings():
+                yield Mention(article=r["article"], start=r["start_char"], end=r["end_char"], text=r["text"],
+                              kind=r["kind"], entity=r["entity"], confidence=r["confidence"],
+                              method=r["method"] or "gazetteer")
 
     def articles(self) -> Iterator[Article]:
         query = select(t.articles).order_by(t.articles.c.published, t.articles.c.id)
