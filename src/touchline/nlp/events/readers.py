@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from touchline.nlp.events.context import Context, Ment, subject_of
+from touchline.nlp.events.engine import Hit
 from touchline.nlp.events.lexicon import LEXICON
 
 TEAM_KINDS = ("club", "national_team")
@@ -265,3 +266,52 @@ def _dominant(mentions: list[Ment], least: int, factor: float = 1.0) -> str | No
     if len(ranked) > 1 and ranked[0][1] <= factor * ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+# --- people -------------------------------------------------------------------------------------
+
+PLAYER_KINDS = ("player", "person")  # a player, or a name the gazetteer could not type
+PEOPLE = ("player", "person", "coach")
+_SENTENCES_BACK = 2
+READ_AS = {"named": 1.0, "relative": 0.9, "pronoun": 0.75, "description": 0.75}
+
+
+def people_in_slot(ctx: Context, hit: Hit, name: str = "who") -> list[tuple[Ment, str]]:
+    """The players a person slot stands for, each with how it was read: the names it holds
+    ("named"); for "X, who" the name before the comma ("relative"); for "he"/"she" or a
+    description opening the statement ("the striker", "the 26-year-old") the person last named
+    before it ("pronoun", "description") when that person is a player."""
+    slot = hit.slots.get(name)
+    if slot is None:
+        return []
+    held = (slot.mention,) if slot.mention is not None else slot.mentions
+    named = [m for m in held if m.kind in PLAYER_KINDS]
+    if named:
+        return [(m, "named") for m in named]
+    words = ctx.lower[slot.start:slot.end]
+    if words == ["who"]:
+        j = slot.start - 1
+        m = ctx.at(j - 1, PLAYER_KINDS) if j > hit.sent.start and ctx.lower[j] == "," else None
+        return [(m, "relative")] if m is not None and m.tok_end == j else []
+    m = antecedent_person(ctx, hit.start, hit.sent)
+    if m is None:
+        return []
+    return [(m, "pronoun" if words in (["he"], ["she"]) else "description")]
+
+
+def antecedent_person(ctx: Context, i: int, sent: Span) -> Ment | None:
+    """The person last named before token ``i`` (in its sentence or the two before), when that
+    person is a player: a coach named last makes "he" too unsure to read."""
+    doc = ctx.doc
+    first = sent.start
+    for _ in range(_SENTENCES_BACK):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    best: Ment | None = None
+    for m in ctx.mentions:
+        if m.tok_start >= i:
+            break
+        if m.tok_start >= first and m.tok_end <= i and m.kind in PEOPLE:
+            best = m
+    return best if best is not None and best.kind in PLAYER_KINDS else None
