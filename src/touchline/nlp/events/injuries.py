@@ -42,6 +42,20 @@ def not_suspension(ctx: Context, hit: Hit) -> bool:
     return not any(f" {w} " in text for w in _NOT_INJURY)
 
 
+_FAILED = ("failing to", "failed to", "fails to", "fail to", "yet to", "unable to", "struggling to",
+           "not yet")
+# Words before a recovery that make it a hope, not a fact: the player is still hurt.
+_HOPED = {"if", "unless", "expected", "hopes", "hoping", "hope", "could", "should", "may", "might", "will",
+          "would", "needs", "need", "set", "likely", "bid"}
+
+
+@guard("not_failed")
+def not_failed(ctx: Context, hit: Hit) -> bool:
+    """ "retired after failing to recover from knee surgery": anywhere in the statement."""
+    text = " " + " ".join(ctx.lower[hit.start:hit.end]) + " "
+    return not any(f" {w} " in text for w in _FAILED)
+
+
 @guard("who_not_possessor")
 def who_not_possessor(ctx: Context, hit: Hit) -> bool:
     """ "the damage to Marta Quill's car": the name owns what was hurt."""
@@ -88,6 +102,9 @@ def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) ->
     for hit in sorted((h for h in hits if h.family == "injury"), key=lambda h: h.start):
         injury = injury_name(ctx, hit)
         sent = hit.sent
+        status = hit.get("status")
+        if status == "recovered" and _HOPED & {*clause_before(ctx, hit), *ctx.lower[hit.start:hit.end]}:
+            status = "doubt"  # "if he recovers from a hamstring injury", "is expected to recover"
         when = dates.clause_timex(ctx.doc, hit.start, hit.end, want="past", stops=_CLAUSE_STOPS)
         for person, how in readers.people_in_slot(ctx, hit):
             conf = round(hit.confidence * readers.READ_AS[how], 3)
@@ -99,9 +116,9 @@ def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) ->
                     rec["sources"].append(source)
                 if conf > rec["confidence"]:
                     rec["confidence"] = conf
-                    rec["fields"]["status"] = hit.get("status")
+                    rec["fields"]["status"] = status
                 continue
-            detail = InjuryEvent(person.entity, injury, hit.get("status"))
+            detail = InjuryEvent(person.entity, injury, status)
             found[key] = {"kind": "injury", "date": when.value if when else report, "confidence": conf,
                           "sources": [source], "fields": detail_to_fields(detail)}
     named = {player for player, injury in found if injury is not None}

@@ -293,18 +293,19 @@ def people_in_slot(ctx: Context, hit: Hit, name: str = "who") -> list[tuple[Ment
         j = slot.start - 1
         m = ctx.at(j - 1, PLAYER_KINDS) if j > hit.sent.start and ctx.lower[j] == "," else None
         return [(m, "relative")] if m is not None and m.tok_end == j else []
-    m = antecedent_person(ctx, hit.start, hit.sent)
-    if m is None:
-        return []
-    return [(m, "pronoun" if words in (["he"], ["she"]) else "description")]
+    pronoun = words in (["he"], ["she"])
+    m = antecedent_person(ctx, hit.start, hit.sent, pronoun=pronoun)
+    return [(m, "pronoun" if pronoun else "description")] if m is not None else []
 
 
-def antecedent_person(ctx: Context, i: int, sent: Span) -> Ment | None:
-    """The person last named before token ``i`` (in its sentence or the two before), when that
-    person is a player: a coach named last makes "he" too unsure to read."""
+def antecedent_person(ctx: Context, i: int, sent: Span, *, pronoun: bool = False) -> Ment | None:
+    """The person last named before token ``i`` when that person is a player: for a description
+    ("the striker") in its sentence or the two before; for "he"/"she" in its sentence or the one
+    before, and (parsed) only a name that is its clause's subject ("the chiropractor who treated
+    him after he broke his foot" names the wrong man).  A coach named last makes it too unsure."""
     doc = ctx.doc
     first = sent.start
-    for _ in range(_SENTENCES_BACK):
+    for _ in range(1 if pronoun else 2):
         if first == 0:
             break
         first = doc[first - 1].sent.start
@@ -314,4 +315,19 @@ def antecedent_person(ctx: Context, i: int, sent: Span) -> Ment | None:
             break
         if m.tok_start >= first and m.tok_end <= i and m.kind in PEOPLE:
             best = m
-    return best if best is not None and best.kind in PLAYER_KINDS else None
+    if best is None or best.kind not in PLAYER_KINDS:
+        return None
+    if pronoun and ctx.parsed and not _is_subject(doc[best.tok_start:best.tok_end].root):
+        return None
+    return best
+
+
+def _is_subject(tok: Token) -> bool:
+    """A clause's subject, or a name in apposition or coordination with one."""
+    for _ in range(3):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if tok.dep_ not in ("appos", "conj", "compound", "flat") or tok.head == tok:
+            return False
+        tok = tok.head
+    return False

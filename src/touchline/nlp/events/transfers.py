@@ -5,9 +5,9 @@ A hit names the player (a name, or "he", "who" or "the striker" read back to the
 player last named) and usually the club he goes to; what follows the statement
 in its clause adds the club he comes from ("from Eastvale") and whether it is a
 loan ("on a season-long loan").  Where the rule leaves the buying club open,
-it is read from the discourse: the clause's subject ("Harbour City landed him by
-striking a deal with Eastvale for X"), or for a list of arrivals the one club the
-sentence names before it, else the paragraph's or article's focus team.  A move
+it is read from the clause's subject ("Harbour City landed him by striking a
+deal with Eastvale for X"), or for a list of arrivals from the one club the
+sentence names before it.  A move
 only ever goes to a club (never a national team), and from a different one.
 """
 
@@ -57,6 +57,17 @@ def to_is_club_word(ctx: Context, hit: Hit) -> bool:
     nxt = ctx.lower[to.end]
     after = ctx.lower[to.end:to.end + 3]
     return nxt not in _NOT_DESTINATION and "".join(after) not in ("team-mates",)
+
+
+@guard("to_not_former")
+def to_not_former(ctx: Context, hit: Hit) -> bool:
+    """ "completed his move to rejoin former Castlemoor boss X at Eastvale": the club after
+    "former" is someone's past, not where the player goes."""
+    to = hit.slots.get("to")
+    if to is None:
+        return True
+    before = ctx.lower[max(hit.start, to.start - 4):to.start]
+    return not any(w in LEXICON.former.words or w.startswith("ex-") for w in before)
 
 
 @guard("transfer_context")
@@ -131,14 +142,13 @@ def _former_club(ctx: Context, person: Ment, sent: Span) -> str | None:
 
 def _buyer(ctx: Context, hit: Hit) -> str | None:
     """The club a rule leaves open: for a list of arrivals the one club its sentence names before
-    the list (else the paragraph's or article's focus team); else the clause's subject team."""
+    the list ("the fifth signing made by West Ham boss X, following the arrivals of"); else the
+    clause's subject team."""
     sent = hit.sent
     if hit.get("list"):
         named = {m.entity for m in ctx.in_range(sent.start, hit.start, ("club",))
                  if "former" not in ctx.lower[max(sent.start, m.tok_start - 2):m.tok_start]}
-        if len(named) == 1:
-            return named.pop()
-        return None if named else readers.focus_team(ctx, hit.start)
+        return named.pop() if len(named) == 1 else None
     team = readers.subject_team(ctx, hit.start, sent)
     return team if team is not None and ctx.kinds.get(team) == "club" else None
 
