@@ -210,11 +210,7 @@ def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) ->
             from_club, loan = read_tail(ctx, tail, hit.sent)
             from_club = from_club or (stated_from if person is people[0][0] else None) \
                 or _former_club(ctx, person, hit.sent)
-            status = hit.get("status")
-            if loan and status == "completed":
-                status = "loan"
-            if status == "completed" and "will" in clause_before(ctx, hit, 6):
-                status = "agreed"
+            status = _status(ctx, hit, loan)
             if from_club == to:
                 from_club = None
             if to is None and from_club is None:
@@ -222,6 +218,21 @@ def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) ->
             _add(found, ctx, hit, person.entity, from_club, to, status,
                  round(hit.confidence * readers.READ_AS[how], 3))
     return _drop_doubled(list(found.values()))
+
+
+def _status(ctx: Context, hit: Hit, loan: bool) -> str:
+    """The rule's status, made a loan by a loan word in or after the statement ("the loan signing
+    of", "on a season-long loan"), or agreed when the move is still to come ("agreed a deal",
+    "will join")."""
+    status = str(hit.get("status"))
+    if status != "completed":
+        return status
+    words = set(ctx.lower[hit.start:hit.end])
+    if loan or any(w.startswith("loan") for w in words):
+        return "loan"
+    if words & {"agree", "agreed", "agrees"} or "will" in clause_before(ctx, hit, 6):
+        return "agreed"
+    return status
 
 
 def _add(found: dict[tuple[str, str | None, str], dict[str, Any]], ctx: Context, hit: Hit, player: str,
