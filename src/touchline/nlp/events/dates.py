@@ -132,6 +132,21 @@ def report_date(doc: Doc) -> str | None:
     return ref.isoformat() if ref else None
 
 
+_CLAUSE_STOPS = (",", ";", "(", ")")
+
+
+def clause_timex(doc: Doc, start: int, end: int, *, want: str = "any",
+                 stops: tuple[str, ...] = _CLAUSE_STOPS) -> Dated | None:
+    """The time expression in the clause of tokens [start, end) (bounded by the sentence and by
+    ``stops``), closest to ``start``: "joined Castlemoor from Eastvale last summer"."""
+    sent = doc[start].sent
+    a = next((k + 1 for k in range(start - 1, sent.start - 1, -1) if doc[k].lower_ in stops), sent.start)
+    b = next((k for k in range(end, sent.end) if doc[k].lower_ in stops), sent.end)
+    if b <= a:
+        return None
+    return timex_in(doc, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), want=want, near=doc[start].idx)
+
+
 # --- dating a played match from its own clause ------------------------------------------------
 
 _TIME_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",

@@ -87,16 +87,39 @@ class Lexicon:
     own_goal: WordList
     # injuries
     injury_parts: WordList
+    everyday_parts: WordList
+    damage_words: WordList
     injury_nouns: WordList
+    injury_keep_nouns: WordList
+    injury_adjs: WordList
     injury_verbs: WordList
+    injury_exits: WordList
+    injury_causes: WordList
     absence_words: WordList
+    absence_verbs: WordList
     doubt_words: WordList
-    recovery_words: WordList
+    recovery_verbs: WordList
+    carrying_verbs: WordList
+    player_nouns: WordList
     # transfers
     signing_verbs: WordList
+    completing_verbs: WordList
     joining_verbs: WordList
-    loan_words: WordList
+    signed_by_verbs: WordList
+    lending_verbs: WordList
+    lent_words: WordList
+    loan_nouns: WordList
+    leaving_verbs: WordList
+    free_transfer: WordList
+    arrival_nouns: WordList
+    deal_nouns: WordList
+    striking_verbs: WordList
     rumour_words: WordList
+    rumour_cues: WordList
+    interest_words: WordList
+    move_nouns: WordList
+    contract_nouns: WordList
+    new_contract_words: WordList
     # roles
     coach_titles: WordList
     club_titles: WordList
@@ -116,7 +139,6 @@ class Lexicon:
     number_words: dict[str, int]
     stages: dict[str, str]
     role_titles: dict[str, str]
-    injury_status: dict[str, list[str]]
     milestone_measures: dict[str, str]
 
     @classmethod

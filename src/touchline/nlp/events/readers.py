@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from touchline.nlp.events.context import Context, Ment, subject_of
+from touchline.nlp.events.engine import Hit
 from touchline.nlp.events.lexicon import LEXICON
 
 TEAM_KINDS = ("club", "national_team")
@@ -269,3 +270,68 @@ def _dominant(mentions: list[Ment], least: int, factor: float = 1.0) -> str | No
     if len(ranked) > 1 and ranked[0][1] <= factor * ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+# --- people -------------------------------------------------------------------------------------
+
+PLAYER_KINDS = ("player", "person")  # a player, or a name the gazetteer could not type
+PEOPLE = ("player", "person", "coach")
+_SENTENCES_BACK = 2
+READ_AS = {"named": 1.0, "relative": 0.9, "pronoun": 0.75, "description": 0.75}
+
+
+def people_in_slot(ctx: Context, hit: Hit, name: str = "who") -> list[tuple[Ment, str]]:
+    """The players a person slot stands for, each with how it was read: the names it holds
+    ("named"); for "X, who" the name before the comma ("relative"); for "he"/"she" or a
+    description opening the statement ("the striker", "the 26-year-old") the person last named
+    before it ("pronoun", "description") when that person is a player."""
+    slot = hit.slots.get(name)
+    if slot is None:
+        return []
+    held = (slot.mention,) if slot.mention is not None else slot.mentions
+    named = [m for m in held if m.kind in PLAYER_KINDS]
+    if named:
+        return [(m, "named") for m in named]
+    words = ctx.lower[slot.start:slot.end]
+    if words == ["who"]:
+        j = slot.start - 1
+        m = ctx.at(j - 1, PLAYER_KINDS) if j > hit.sent.start and ctx.lower[j] == "," else None
+        return [(m, "relative")] if m is not None and m.tok_end == j else []
+    pronoun = words in (["he"], ["she"])
+    m = antecedent_person(ctx, hit.start, hit.sent, pronoun=pronoun)
+    return [(m, "pronoun" if pronoun else "description")] if m is not None else []
+
+
+def antecedent_person(ctx: Context, i: int, sent: Span, *, pronoun: bool = False) -> Ment | None:
+    """The person last named before token ``i`` when that person is a player: for a description
+    ("the striker") in its sentence or the two before; for "he"/"she" in its sentence or the one
+    before, and (parsed) only a name that is its clause's subject ("the chiropractor who treated
+    him after he broke his foot" names the wrong man).  A coach named last makes it too unsure."""
+    doc = ctx.doc
+    first = sent.start
+    for _ in range(1 if pronoun else 2):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    best: Ment | None = None
+    for m in ctx.mentions:
+        if m.tok_start >= i:
+            break
+        if m.tok_start >= first and m.tok_end <= i and m.kind in PEOPLE:
+            best = m
+    if best is None or best.kind not in PLAYER_KINDS:
+        return None
+    if pronoun and ctx.parsed and not _is_subject(doc[best.tok_start:best.tok_end].root):
+        return None
+    return best
+
+
+def _is_subject(tok: Token) -> bool:
+    """A clause's subject, or a name in apposition or coordination with one."""
+    for _ in range(3):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if tok.dep_ not in ("appos", "conj", "compound", "flat") or tok.head == tok:
+            return False
+        tok = tok.head
+    return False

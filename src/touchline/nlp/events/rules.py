@@ -26,7 +26,8 @@ entity mention and every scoreline is one token:
 * ``_desc`` up to four descriptor words before a team ("rivals", "ten-man",
   "a dogged"), ``_{0,3}`` a gap of up to three tokens inside the sentence that
   never passes over a mention, ``_any{1,16}`` one that may (for asides between
-  commas).
+  commas), ``_noperson{0,8}`` one that may pass teams, competitions, venues and
+  names no list knows but never a person, a pronoun or a comma.
 
 Slots may also be captured from a group: ``[at {team:home}]?``.
 """
@@ -69,6 +70,8 @@ MAX_EXPANSIONS = 4000
 # What a gap may not swallow: a mention or a scoreline is always a slot of its own.
 _SYMBOL_WORDS = sorted({s for syms in SYMBOLS.values() for s in syms if s.startswith("__")})
 _STRONG_PUNCT = (".", "!", "?", ";", ":", "—", "–")
+_PERSON_WORDS = ["__player__", "__coach__", "__pname__"]
+_SUBJECTS = ["he", "she", "they", "who", "whom", "which", "i", "we", "you"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +270,12 @@ def _atom(tok: str) -> Any:
         node = _Elem({"LOWER": {"NOT_IN": [*stops, *_STRONG_PUNCT, ",", "(", ")", '"']},
                       "IS_SENT_START": False,
                       "ORTH": {"NOT_IN": [s for syms in SYMBOLS.values() for s in syms]}, "OP": "{0,4}"})
+    elif core.startswith("_noperson{"):
+        # a gap that may pass teams, competitions, venues, scores and names no list knows ("Greek
+        # club"), never a person, a pronoun, a comma or a contrast ("out for six weeks after
+        # Saturday's game with")
+        node = _Elem({"LOWER": {"NOT_IN": [*_STRONG_PUNCT, ",", "but", "while", "whereas", *_SUBJECTS]},
+                      "IS_SENT_START": False, "ORTH": {"NOT_IN": _PERSON_WORDS}, "OP": core[9:]})
     elif core.startswith("_any{"):
         # a gap that may pass over names too: only for asides bounded by commas
         node = _Elem({"LOWER": {"NOT_IN": [*_STRONG_PUNCT, ","]}, "IS_SENT_START": False, "OP": core[4:]})
