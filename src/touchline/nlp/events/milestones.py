@@ -244,7 +244,8 @@ def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) ->
         extra = [d for d in details if d.sent_index == si]
         first = here[0].start if here else 1 << 30
         before = [d for d in extra if d.start < first]
-        if last is not None and si - last[1] <= BACK_REF_REACH and any(d.get("part") == "backref" for d in before) \
+        back_ref = any(d.get("part") == "backref" for d in before)
+        if last is not None and back_ref and si - last[1] <= BACK_REF_REACH \
                 and _same_person(ctx, before[0], last[0]):
             # "He reached that milestone at the age of 21 years and 40 days"
             if [d for d in before if _apply(ctx, last[0], d)]:
