@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from touchline.model import MilestoneEvent
-from touchline.nlp.events import dates
+from touchline.nlp.events import dates, readers
 from touchline.nlp.events.context import Context, Hits, Ment
 from touchline.nlp.events.engine import Hit, Slot
 from touchline.nlp.events.guards import guard
@@ -97,6 +97,14 @@ def milestone_happened(ctx: Context, hit: Hit) -> bool:
     return not _phrase_in(words, (*LEXICON.unrealised_words.words, *LEXICON.hypothetical_words.words))
 
 
+@guard("no_count_after")
+def no_count_after(ctx: Context, hit: Hit) -> bool:
+    """A record told with no count: "the first player to score" not followed by "50 goals" (that
+    reading belongs to the rule with the count)."""
+    nxt = ctx.lower[hit.end] if hit.end < hit.sent.end else ""
+    return not (nxt[:1].isdigit() or nxt in LEXICON.number_words)
+
+
 @lru_cache(maxsize=1)
 def _measures() -> dict[str, str]:
     """Every form of a counted noun ("appearances", "clean sheets") and the measure it names."""
@@ -144,9 +152,10 @@ def player_of(ctx: Context, hit: Hit) -> tuple[Ment, float] | None:
     slot = hit.slots.get("player")
     if slot is not None and slot.mention is not None:
         return slot.mention, 1.0
-    count = hit.slots.get("count")
-    anchor = count.start if count is not None else hit.start
-    who = person_for(ctx, anchor, hit.sent, READ_KINDS)
+    who = person_for(ctx, hit.start, hit.sent, READ_KINDS)
+    if readers.inside_quote(ctx, hit.start):
+        # a speaker's "his 50th cap": only a name in the quoted sentence itself says whose
+        return who if who is not None and who[0].tok_start >= hit.sent.start else None
     if who is None and ctx.lower[hit.start] in ("his", "her"):
         m = antecedent(ctx, hit.start, hit.sent, READ_KINDS)
         who = (m, 0.6) if m is not None else None

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from touchline.model import ShirtExchangeEvent
-from touchline.nlp.events import dates
+from touchline.nlp.events import dates, readers
 from touchline.nlp.events.context import Context, Hits
 from touchline.nlp.events.engine import Hit
 from touchline.nlp.events.guards import clause_before, guard
@@ -82,6 +82,8 @@ def _statement(ctx: Context, hit: Hit) -> _Statement | None:
     if role in ROLES and role not in people:
         # the open role: the clause's subject, a pronoun's antecedent, or (rule-only) the name before
         who = person_for(ctx, hit.start, hit.sent, READ_KINDS)
+        if who is not None and readers.inside_quote(ctx, hit.start) and who[0].tok_start < hit.sent.start:
+            who = None  # a speaker's "he": whom it stands for is not read across the quote
         if who is not None and who[0].entity not in people.values():
             people[role] = who[0].entity
             conf = min(conf, who[1] + 0.1)
