@@ -191,13 +191,17 @@ def _apply(ctx: Context, rec: dict[str, Any], detail: Hit) -> bool:
     return False
 
 
-def _same_person(ctx: Context, hit: Hit, rec: dict[str, Any]) -> bool:
-    """A sentence that goes on about the milestone's player: it names him, or opens on a pronoun."""
-    sent = hit.sent
+def _same_person(ctx: Context, back_ref: Hit, rec: dict[str, Any]) -> bool:
+    """A sentence that goes on about the milestone's player: it names him, or opens on a pronoun
+    or a description ("The 29-year-old reached the landmark ...") with nobody else named first."""
+    sent = back_ref.sent
     people = {m.entity for m in ctx.in_range(sent.start, sent.end, ("player", "coach", "person"))}
     if rec["fields"]["player"] in people:
         return True
-    return any(w in ("he", "she") for w in ctx.lower[sent.start:min(sent.start + 3, sent.end)])
+    if any(w in ("he", "she") for w in ctx.lower[sent.start:min(sent.start + 3, sent.end)]):
+        return True
+    return ctx.lower[sent.start] == "the" and not ctx.in_range(sent.start, back_ref.start,
+                                                                ("player", "coach", "person"))
 
 
 def _new_milestone(ctx: Context, hit: Hit, out: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -253,9 +257,9 @@ def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) ->
         extra = [d for d in details if d.sent_index == si]
         first = here[0].start if here else 1 << 30
         before = [d for d in extra if d.start < first]
-        back_ref = any(d.get("part") == "backref" for d in before)
-        if last is not None and back_ref and si - last[1] <= BACK_REF_REACH \
-                and _same_person(ctx, before[0], last[0]):
+        refs = [d for d in before if d.get("part") == "backref"]
+        if last is not None and refs and si - last[1] <= BACK_REF_REACH \
+                and _same_person(ctx, refs[0], last[0]):
             # "He reached that milestone at the age of 21 years and 40 days"
             if [d for d in before if _apply(ctx, last[0], d)]:
                 _add_source(last[0], before[0])
