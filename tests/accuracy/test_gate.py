@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parents[2]
 FLOORS = Path(__file__).with_name("floors.json")
 GATED = ("overall", "match_precision", "match_f1", "scorer_f1", "role_recall", "injury_recall",
          "transfer_recall", "standing_recall", "fixture_recall", "quote_precision", "quote_f1",
-         "timex_value_recall", "entity_resolution")
+         "timex_value_recall", "entity_resolution", "milestone_recall", "milestone_precision",
+         "shirt_exchange_recall", "shirt_exchange_precision")
 
 
 def shared_dir() -> Path | None:

@@ -132,14 +132,34 @@ class Lexicon:
     fixture_verbs: WordList
     # milestones and shirts
     record_words: WordList
+    record_holder_nouns: WordList
+    milestone_nouns: WordList
+    milestone_qualifiers: WordList
+    milestone_verbs: WordList
+    milestone_reach_verbs: WordList
+    milestone_feat_verbs: WordList
+    surpass_verbs: WordList
+    record_break_verbs: WordList
+    record_equal_verbs: WordList
+    milestone_back_refs: WordList
+    milestone_markers: WordList
+    milestone_adjectives: WordList
+    season_count_words: WordList
+    unrealised_words: WordList
     shirt_words: WordList
     shirt_swap_words: WordList
+    shirt_give_verbs: WordList
+    shirt_get_verbs: WordList
+    shirt_want_verbs: WordList
+    shirt_fetch_verbs: WordList
+    refusal_words: WordList
     # maps
     ordinals: dict[str, int]
     number_words: dict[str, int]
     stages: dict[str, str]
     role_titles: dict[str, str]
     milestone_measures: dict[str, str]
+    record_kinds: dict[str, str]
 
     @classmethod
     def from_json(cls, data: dict[str, Any], source: str = "lexicon") -> Lexicon:

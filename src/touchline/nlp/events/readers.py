@@ -247,6 +247,22 @@ def paragraph_of(ctx: Context, i: int) -> tuple[int, int]:
     return (s.start, s.end) if s is not None else (0, len(doc))
 
 
+def inside_quote(ctx: Context, i: int) -> bool:
+    """Whether token ``i`` stands inside quotation marks opened in its paragraph: there "he" and
+    "his" are the speaker's words, and whom they stand for is not read from the text around."""
+    doc = ctx.doc
+    start = doc.text.rfind("\n", 0, doc[i].idx) + 1
+    inside = False
+    for ch in doc.text[start:doc[i].idx]:
+        if ch == '"':
+            inside = not inside
+        elif ch == "“":
+            inside = True
+        elif ch == "”":
+            inside = False
+    return inside
+
+
 def focus_team(ctx: Context, i: int) -> str | None:
     """The team the text is about at token ``i``: its paragraph's most named team (named at least
     twice and more than any other), else the article's."""

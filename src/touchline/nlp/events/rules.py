@@ -22,6 +22,8 @@ entity mention and every scoreline is one token:
   multi-word entries included, ``@win_verbs.past`` its past forms, ``@coach_titles:title``
   captured as a slot;
 * a plain word, matched without case (``'s`` and curly apostrophes are one form);
+* ``#ord`` a numeral ordinal ("50th", "1,000th"), ``#num`` a numeral ("200", "1,000"),
+  ``#ord:count`` captured as a slot;
 * ``[a b|c]`` alternatives, ``?`` after an element or group makes it optional;
 * ``_desc`` up to four descriptor words before a team ("rivals", "ten-man",
   "a dogged"), ``_{0,3}`` a gap of up to three tokens inside the sentence that
@@ -72,6 +74,8 @@ _SYMBOL_WORDS = sorted({s for syms in SYMBOLS.values() for s in syms if s.starts
 _STRONG_PUNCT = (".", "!", "?", ";", ":", "—", "–")
 _PERSON_WORDS = ["__player__", "__coach__", "__pname__"]
 _SUBJECTS = ["he", "she", "they", "who", "whom", "which", "i", "we", "you"]
+# Numerals as tokens: "#ord" an ordinal written in figures, "#num" a count.
+_NUMERALS = {"ord": r"^\d{1,3}(?:,\d{3})?(?:st|nd|rd|th)$", "num": r"^\d{1,3}(?:,\d{3})?$"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +269,11 @@ def _atom(tok: str) -> Any:
         group = _list_group(LEXICON.list(name), form or None)
         group.slot = slot or None
         node = _merge_words(group)
+    elif core.startswith("#"):
+        name, _, slot = core[1:].partition(":")
+        if name not in _NUMERALS:
+            raise ValueError(f"unknown numeral {tok!r} (#ord or #num)")
+        node = _Elem({"TEXT": {"REGEX": _NUMERALS[name]}}, slot or None)
     elif core == "_desc":
         stops = [_norm_word(w) for w in LEXICON.descriptor_stops.words if " " not in w]
         node = _Elem({"LOWER": {"NOT_IN": [*stops, *_STRONG_PUNCT, ",", "(", ")", '"']},
