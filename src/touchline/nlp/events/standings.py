@@ -356,7 +356,7 @@ def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) ->
 
     def add(team: str | None, pos: int | None, comp: str | None, points: int | None, conf: float,
             sent: Span) -> None:
-        if team is None or pos is None or ctx.kinds.get(team) not in readers.TEAM_KINDS:
+        if team is None or pos is None or (ctx.kinds.get(team) or team.partition(":")[0]) not in readers.TEAM_KINDS:
             return
         key = (team, pos)
         src = [sent.start_char, sent.end_char]
