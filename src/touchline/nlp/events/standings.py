@@ -324,15 +324,24 @@ def _team(ctx: Context, hit: Hit, hits: list[Hit]) -> tuple[str | None, float]:
 
 
 def _competition(ctx: Context, hit: Hit) -> tuple[str | None, float]:
+    """The table a standing is in: the hit's own competition ("Coastal League leaders X"), one the
+    clause names after the place ("fourth in the Coastal League"), or, for "the league table", the
+    league an earlier sentence named."""
     comp = hit.slots.get("comp")
     if comp is not None and comp.entity is not None:
         return comp.entity, 1.0
     sent = hit.sent
-    comps = ctx.in_range(sent.start, sent.end, ("competition",))
+    ends_with_team = any(s.end == hit.end and s.name in ("team", "second") for s in hit.slots.values())
+    comps = ctx.in_range(max(hit.start - 3, sent.start), hit.end, ("competition",))
+    if not comps and not ends_with_team:
+        after = _clause_after(ctx, hit.end, sent.end, 6)
+        comps = ctx.in_range(hit.end, hit.end + len(after), ("competition",))
     if comps:
-        return min(comps, key=lambda m: abs(m.tok_start - hit.start)).entity, 1.0
-    # an earlier sentence's competition says which table only when it is a league: after a
-    # Champions League paragraph, "14th in the league table" is the domestic league
+        return comps[0].entity, 1.0
+    words = set(ctx.lower[hit.start:min(hit.end + 4, sent.end)])
+    if ctx.in_range(sent.start, sent.end, ("competition",)) or not words & {"league", "table", "standings"}:
+        return None, 1.0
+    # "14th in the league table" after a paragraph on the domestic league: that league
     prev = [m for m in ctx.mentions if m.kind == "competition" and m.tok_end <= sent.start]
     if prev and ctx.attrs.get(prev[-1].entity, {}).get("type") == "league":
         return prev[-1].entity, 0.9
