@@ -1,143 +1,426 @@
-"""Upcoming games: "away to Olympiacos on November 26", "against Rayo Vallecano on Sunday",
-"ahead of Sunday's Chelsea v Arsenal"."""
+"""Fixtures: coming games, from the ``fixture`` rule hits (``data/events/rules/fixtures.jsonl``).
+
+A hit names the opponent and often the team; the rule's ``side`` says who is
+at home ("X host Y", "away to Y", "the visit of Y").  A team the rule leaves
+open is read through the discourse, each step keeping only a team of the
+opponent's kind (a club never plays a national team): the phrase's possessor
+("Barcelona's match against", "their next game"), the clause's subject (a
+player's or a coach's team: "Coutinho will miss the clash against Betis"),
+the club of a home ground named, an earlier fixture of the same sentence
+("X's match against A on D1 and the next game against B on D2"), the one
+team of that kind the sentence names, the paragraph's or article's focus team.
+
+A fixture is dated by the time expression nearest its words between the
+fixtures around it ("A on November 16 and B on November 20"; "against A
+and B on November 16 and 20 respectively" pairs them in order); a weekday of
+a coming game is the next such day after the report ("before Tuesday's visit
+to Salzburg" in a Saturday report); "later today", "in the late game" give
+the report date.  A pairing told with a past day, or with its result, is no
+fixture.
+"""
 
 from __future__ import annotations
 
-import logging
+import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from spacy.tokens import Span
 
-from touchline.model import FixtureEvent
-from touchline.nlp.events import dates
-from touchline.nlp.events.context import Context, Hits
-from touchline.nlp.events.people import event
+from touchline.model import FixtureEvent, detail_to_fields
+from touchline.nlp.events import dates, readers
+from touchline.nlp.events.context import Context, Hits, Ment
+from touchline.nlp.events.engine import Hit
+from touchline.nlp.events.guards import _phrase_in, _words, clause_before, guard
+from touchline.nlp.events.lexicon import LEXICON
 
-logger = logging.getLogger(__name__)
-
-VERSUS = ("v", "v.", "vs", "vs.", "versus")
-_AUX_WORDS = {"will", "'ll", "are", "is", "also", "then", "now", "to", "play", "plays"}
-# A draw is made before the games it pairs: "were drawn at home to Stoke" is a fixture.
-_DRAW_VERBS = {"drawn", "paired", "handed"}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_TEXT = re.compile(r"^(?:on |this |next |coming )?(monday|tuesday|wednesday|thursday|friday|saturday|"
+                           r"sunday)(?:'s|’s)?(?: (?:afternoon|evening|night|morning))?$", re.I)
+_AWAY_NOUNS = {"visit", "visits", "trip", "trips", "journey", "journeys"}
+_FORWARD = ("ahead of", "before", "for", "in preparation for", "preparing for", "build-up to", "build up to",
+            "run-up to", "until")
+_SPECULATIVE = ("could", "might", "may", "would", "possible", "potential", "likely", "probable", "possibly",
+                "potentially")
+_SCORE = re.compile(r"^\d{1,2}[-–]\d{1,2}$")
 
 
 @dataclass(frozen=True, slots=True)
-class _Cue:
-    start: int  # token span of the cue ("away to", "host") or of "X v Y"
-    end: int
-    home: str
-    away: str
-    conf: float
+class _Day:
+    value: str
+    start: int  # char offset of the time expression
 
 
-def versus_pairs(ctx: Context, sent: Span) -> list[tuple[str, str, int, int]]:
-    """ "Chelsea v Arsenal" in a sentence: (home, away, first token, end token)."""
-    out = []
-    for t in sent:
-        if t.lower_ not in VERSUS or t.i == sent.start or t.i + 1 >= sent.end:
+# --- dates ------------------------------------------------------------------------------------
+
+
+def _forward_weekday(text: str, value: str | None, ref: date | None) -> str | None:
+    """A weekday of a coming game: the tagger's day when it is not before the report, else the next
+    such day after it."""
+    day = dates.calendar_value(value)
+    if ref is None:
+        return day
+    if day is not None and len(day) == 10 and dates.compare(day, ref) >= 0:
+        return day
+    m = _WEEKDAY_TEXT.match(text.strip())
+    if not m:
+        return day
+    want = _WEEKDAYS.index(m.group(1).lower())
+    ahead = (want - ref.weekday()) % 7 or 7
+    return (ref + timedelta(days=ahead)).isoformat()
+
+
+def _days(ctx: Context, sent: Span, forward: bool) -> list[_Day]:
+    """The day-level dates of a sentence, in text order, with "November 16 and 20" read as two days."""
+    doc = ctx.doc
+    ref = dates.dct(doc)
+    out: list[_Day] = []
+    for t in doc._.tl_timexes or []:
+        ts, te = t.get("start", -1), t.get("end", 10**9)
+        if ts < sent.start_char or te > sent.end_char or t.get("type") not in ("DATE", "TIME") or t.get("anchor"):
             continue
-        left = ctx.team_at(t.i - 1)
-        right = ctx.team_at(t.i + 1)
-        if left and right and left[0] != right[0]:
-            out.append((left[0], right[0], left[1].tok_start, right[1].tok_end))
+        text = doc.text[ts:te]
+        value = _forward_weekday(text, t.get("value"), ref) if forward else dates.calendar_value(t.get("value"))
+        if value is None or len(value) != 10:
+            continue
+        out.append(_Day(value, ts))
+        # "on November 16 and 20": the second day shares the first one's month
+        tail = doc.char_span(te, min(te + 12, sent.end_char), alignment_mode="expand")
+        if tail is not None and len(tail) >= 2 and tail[0].lower_ == "and" and tail[1].text.isdigit() \
+                and 1 <= int(tail[1].text) <= 31 and not (len(tail) > 2 and tail[2].lower_ in (
+                    "minutes", "minute", "goals", "points", "games", "matches", "days")):
+            try:
+                second = date.fromisoformat(value).replace(day=int(tail[1].text))
+            except ValueError:
+                continue
+            out.append(_Day(second.isoformat(), tail[1].idx))
+    out.sort(key=lambda d: d.start)
     return out
 
 
-def _cues(ctx: Context, hits: Hits, sent: Span) -> list[_Cue]:
-    """Every stated pairing of the sentence, in text order."""
-    doc = ctx.doc
-    out: list[_Cue] = []
-    for side in ("away", "home", "neutral"):
-        for s, e in hits.find(f"fixture_opponent_cues.{side}", sent.start, sent.end):
-            opp = None
-            for j in range(e, min(e + 3, sent.end)):
-                hit = ctx.team_at(j)
-                if hit:
-                    opp = hit[0]
-                    break
-                if doc[j].is_punct:
-                    break
-            if opp is None:
-                continue
-            # "Chelsea host Spurs", "Chelsea will play host to": the team right before the cue
-            # (over auxiliaries), else the clause subject
-            k = s - 1
-            while k > sent.start and (doc[k].tag_ == "MD" or doc[k].lower_ in _AUX_WORDS):
-                k -= 1
-            left = ctx.team_at(k) if k >= sent.start else None
-            team = left[0] if left else ctx.subject_team(s, sent)
-            if team is None or team == opp:
-                continue
-            home, away = (opp, team) if side == "away" else (team, opp)
-            if side == "away" and e < sent.end and doc[e].lower_ == "of":
-                home, away = team, opp  # "the visit of Switzerland": Switzerland are the visitors
-            out.append(_Cue(s, e, home, away, 0.8 if side != "neutral" else 0.65))
-    for home, away, s, e in versus_pairs(ctx, sent):
-        # "Chelsea v Arsenal ended 2-2" is a result, told by the match rules
-        nxt = doc[e].lower_ if e < sent.end else ""
-        if nxt in ("ended", "finished", "ends", "finishes") or (e < sent.end and doc[e].like_num):
-            continue
-        out.append(_Cue(s, e, home, away, 0.7))
-    out.sort(key=lambda c: c.start)
-    # one pairing per place: "play against X" is one cue, not two
-    kept: list[_Cue] = []
-    for c in out:
-        if kept and {kept[-1].home, kept[-1].away} == {c.home, c.away} and c.start - kept[-1].end <= 2:
-            continue
-        kept.append(c)
-    return kept
+def _same_day(ctx: Context, sent: Span) -> bool:
+    return _phrase_in(_words(ctx, sent.start, sent.end), LEXICON.same_day_words.words)
 
 
-def _told_in_past(doc: Any, cue_start: int) -> bool:
-    """ "it came against Chelsea": the verb the pairing hangs on is in the past tense, so the
-    game was played, whatever else the sentence says about the future."""
-    verb = doc[cue_start]
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.tag_ not in ("VBD", "VBN") or verb.lower_ in _DRAW_VERBS:
+def _forward_context(ctx: Context, hit: Hit) -> bool:
+    """ "ahead of/before Monday's match", "will", "upcoming": the game is still to come."""
+    before = clause_before(ctx, hit, 8)
+    words = [*before, *ctx.lower[hit.start:hit.end]]
+    raw = _words(ctx, max(hit.start - 4, hit.sent.start), hit.start + 1)
+    if any((" ".join(raw[k:]) + " ").startswith(f + " ") for f in _FORWARD for k in range(len(raw))):
+        return True
+    if any(w in ("will", "'ll", "shall") for w in words) or _phrase_in(words, ("set to", "due to", "going to",
+                                                                             "scheduled to", "is to", "are to")):
+        return True
+    return any(w in LEXICON.coming_words.words for w in words)
+
+
+# --- guards -----------------------------------------------------------------------------------
+
+
+@guard("fixture_coming")
+def fixture_coming(ctx: Context, hit: Hit) -> bool:
+    """A coming game: a day after the report near its words, or words that put it ahead ("will",
+    "upcoming", "next", "ahead of Monday's match", "later today"); never one told with a past day, a
+    word of a played game ("ended", "last week") or in the past tense ("were at home to Y")."""
+    sent = hit.sent
+    after = _words(ctx, hit.end, min(hit.end + 8, sent.end))
+    before = clause_before(ctx, hit, 8)
+    inside = ctx.lower[hit.start:hit.end]
+    if _phrase_in([*before, *inside, *after], LEXICON.past_fixture_words.words):
         return False
-    return not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "'ll", "to", "be", "is", "are")
-                   for c in verb.children)
+    if any(w in ("last", "previous", "earlier", "reverse", "first-leg") for w in inside[:3]):
+        return False
+    prev = _words(ctx, max(hit.start - 1, sent.start), hit.start)
+    if prev and prev[-1] in ("after", "since", "following", "despite"):
+        return False  # "after hosting Y on Saturday"
+    head = inside[:inside.index(",")] if "," in inside else inside[:4]
+    if any(w in ("was", "were", "had", "did") for w in [*before[-3:], *head]):
+        return False
+    ahead = _forward_context(ctx, hit)
+    if ctx.parsed and not ahead and not hit.get("needs_date") and _past_verb(ctx, hit):
+        return False
+    days = _days(ctx, sent, ahead or bool(hit.get("forward")))
+    ref = dates.dct(ctx.doc)
+    if days and ref is not None:
+        near = min(days, key=lambda d: abs(d.start - ctx.doc[hit.start].idx))
+        return dates.compare(near.value, ref) >= 0
+    return ahead or _same_day(ctx, sent)
 
 
-def extract_fixtures(ctx: Context, hits: Hits) -> list[dict[str, Any]]:
+def _past_verb(ctx: Context, hit: Hit) -> bool:
+    """The verb the pairing hangs on is in the past ("it came against Chelsea", "they hosted Y"), with no
+    "will"/"to" putting it ahead; "missed the game against Y" is past, "will miss" is not."""
     doc = ctx.doc
-    out: dict[tuple[str, str, str | None], dict[str, Any]] = {}
-    for sent in doc.sents:
-        future_words = bool(hits.find("future_markers", sent.start, sent.end))
-        when = dates.timex_in(doc, sent.start_char, sent.end_char, want="future")
-        if when is None:
-            # a named past day ("on Sunday" already played) rules the sentence out
-            if dates.timex_in(doc, sent.start_char, sent.end_char, want="past") is not None:
-                continue
-            if not any(t.lower_ in ("will", "'ll", "next") for t in sent):
-                continue
-        elif not future_words and not any(t.tag_ in ("MD", "VBZ", "VBP") for t in sent) \
-                and not any(t.lower_ in ("ahead", "before", "preview") for t in sent):
-            continue
-        cues = [c for c in _cues(ctx, hits, sent) if not (ctx.parsed and _told_in_past(doc, c.start))]
-        for n, cue in enumerate(cues):
-            # "X host Y on Saturday and Z visit W on Sunday": each pairing its own date
-            lo = cues[n - 1].end if n > 0 else sent.start
-            hi = cues[n + 1].start if n + 1 < len(cues) else sent.end
-            own = dates.timex_in(doc, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), want="future",
-                                 near=doc[cue.start].idx)
-            if own is None and len(cues) == 1:
-                own = when
-            conf = cue.conf if own is not None else cue.conf * 0.7
-            key = (min(cue.home, cue.away), max(cue.home, cue.away), own.value if own else None)
-            if key in out:
-                continue
-            comps = ctx.in_range(sent.start, sent.end, ("competition",))
-            comp = min(comps, key=lambda m: abs(m.tok_start - cue.start)).entity if comps else None
-            srcs = [(sent.start_char, sent.end_char)]
-            out[key] = event("fixture", FixtureEvent(cue.home, cue.away, comp, None), conf, srcs,
-                             own.value if own else None)
-    return list(out.values())
+    tok = doc[hit.start]
+    verb = tok
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("amod", "compound"):
+            break
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    else:
+        return False
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.lower_ in ("drawn", "paired"):
+        return False
+    kids = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(k in ("will", "'ll", "to", "shall", "wo") for k in kids):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(k in ("has", "have", "had", "was", "were") for k in kids)
 
 
+@guard("fixture_not_speculative")
+def fixture_not_speculative(ctx: Context, hit: Hit) -> bool:
+    """ "could face Y in the final", "might meet": a pairing that may never be."""
+    before = clause_before(ctx, hit, 4)
+    inside = ctx.lower[hit.start:hit.end]
+    return not any(w in _SPECULATIVE for w in [*before, *inside[:4]]) and not _phrase_in(
+        [*before, *inside[:4]], ("if", "unless", "hope to", "hoping to", "want to", "wants to", "in line to"))
 
-def extract(ctx: Context, hits: list[Any], legacy: Hits, clusters: list[Any]) -> list[dict[str, Any]]:
+
+@guard("no_score_near")
+def no_score_near(ctx: Context, hit: Hit) -> bool:
+    """ "X v Y ended 2-2", "X host Y, who won 2-1 there": a scoreline in the clause tells a played game."""
+    end = min(hit.end + 6, hit.sent.end)
+    words = ctx.doc[hit.start:end]
+    return not any(_SCORE.match(t.text) or (t.like_num and t.i + 2 < end and ctx.doc[t.i + 1].text in "-–"
+                                            and ctx.doc[t.i + 2].like_num) for t in words)
+
+
+# --- readers ----------------------------------------------------------------------------------
+
+
+def _kind(ctx: Context, team: str | None) -> str | None:
+    """A team's kind (club or national team), from the article's entities or the id's prefix."""
+    if not team:
+        return None
+    return ctx.kinds.get(team) or team.partition(":")[0]
+
+
+def _opponents(ctx: Context, hit: Hit) -> list[str]:
+    """The opponents a hit names: a team, every team of a list ("against Uruguay and Cameroon"), the
+    club of a ground ("head to Anfield"), or a short name a ground's club bears ("against City at the
+    Etihad")."""
+    slot = hit.slots.get("opp")
+    out: list[str] = []
+    if slot is None:
+        return out
+    doc = ctx.doc
+    mentions = list(slot.mentions) or ([slot.mention] if slot.mention is not None else [])
+    for m in mentions:
+        if m.kind in readers.TEAM_KINDS:
+            if m.tok_end < len(doc) and ctx.lower[m.tok_end] in ("'s", "’s") and len(mentions) > 1:
+                continue  # "against A and B's ...": B owns what follows
+            out.append(m.entity)
+        elif m.kind == "venue":
+            clubs = ctx.venue_clubs(m.entity)
+            if len(clubs) == 1:
+                out.append(clubs[0])
+    if not out and slot.symbol == "__name__":
+        name = doc[slot.start:slot.end].text.lower()
+        for v in ctx.in_range(hit.end, hit.sent.end, ("venue",)):
+            clubs = ctx.venue_clubs(v.entity)
+            if len(clubs) == 1 and name in _names(ctx, clubs[0]):
+                out.append(clubs[0])
+    opp2 = hit.slots.get("opp2")
+    if opp2 is not None and opp2.entity is not None:
+        out = [opp2.entity]
+    return list(dict.fromkeys(out))
+
+
+def _names(ctx: Context, eid: str) -> set[str]:
+    """The words of a club's names ("manchester", "city"), to tie a short name to it."""
+    words: set[str] = set()
+    for m in ctx.mentions:
+        if m.entity == eid:
+            words |= set(m.text.lower().split())
+    for ent in ctx.extra_entities:
+        if ent.get("id") == eid:
+            words |= set(str(ent.get("name", "")).lower().split())
+    from touchline.nlp.gazetteer_data import load_default
+
+    entry = load_default().get(eid)
+    if entry is not None:
+        for n in [entry["name"], *entry.get("aliases", [])]:
+            words |= set(str(n).lower().split())
+    return words
+
+
+def _fits(ctx: Context, team: str | None, opps: list[str]) -> bool:
+    return team is not None and team not in opps and bool(opps) and _kind(ctx, team) == _kind(ctx, opps[0])
+
+
+def _venue(ctx: Context, hit: Hit) -> Ment | None:
+    slot = hit.slots.get("venue")
+    if slot is not None and slot.mention is not None:
+        return slot.mention
+    end = min(hit.end + 6, hit.sent.end)
+    if hit.end < end and ctx.lower[hit.end] == "at":
+        venues = ctx.in_range(hit.end, end, ("venue",))
+        if venues:
+            return venues[0]
+    return None
+
+
+def _team(ctx: Context, hit: Hit, opps: list[str], earlier: list[tuple[Hit, str]]) -> tuple[str | None, float]:
+    """The team that plays the opponents: see the module's docstring for the order."""
+    sent = hit.sent
+    slot = hit.slots.get("team")
+    if slot is not None and slot.mention is not None:
+        return (slot.entity, 1.0) if _fits(ctx, slot.entity, opps) else (None, 1.0)
+    if slot is not None and ctx.lower[slot.start] in ("they", "it"):
+        team = readers.pronoun_team(ctx, sent, slot.start)
+        return (team, 0.85) if _fits(ctx, team, opps) else (None, 1.0)
+    first = ctx.lower[hit.start]
+    if first in ("their", "its", "his", "her"):
+        team = readers.possessor_team(ctx, hit.start + 1, sent)
+        if _fits(ctx, team, opps):
+            return team, 0.95
+    candidates: list[tuple[str | None, float]] = [(readers.subject_team(ctx, hit.start, sent), 0.9)]
+    venue = _venue(ctx, hit)
+    if venue is not None and hit.get("side") != "away" and not (hit.slots.get("side") and ctx.lower[
+            hit.slots["side"].start] == "away"):
+        clubs = ctx.venue_clubs(venue.entity)
+        candidates.append((clubs[0] if len(clubs) == 1 else None, 0.85))
+    for prev, team in reversed(earlier):
+        if prev.sent_index == hit.sent_index and "and" in ctx.lower[prev.end:hit.start]:
+            candidates.append((team, 0.85))
+            break
+    kind = _kind(ctx, opps[0]) if opps else None
+    own = {m.entity for m in ctx.in_range(sent.start, sent.end, readers.TEAM_KINDS)
+           if m.entity not in opps and ctx.kinds.get(m.entity) == kind}
+    if len(own) == 1:
+        candidates.append((own.pop(), 0.8))
+    candidates.append((readers.focus_team(ctx, hit.start), 0.75))
+    for team, conf in candidates:
+        if _fits(ctx, team, opps):
+            return team, conf
+    return None, 1.0
+
+
+def _side(ctx: Context, hit: Hit) -> str:
+    side = str(hit.get("side") or "neutral")
+    slot = hit.slots.get("side")
+    if slot is not None:
+        side = ctx.lower[slot.start]
+    words = ctx.lower[hit.start:hit.end]
+    if "away" in words and side == "neutral":
+        side = "away"
+    if "home" in words and side == "neutral":
+        side = "home"
+    prep = next((w for w in words if w in ("at", "to")), None)
+    noun_away = any(w in _AWAY_NOUNS for w in words)
+    if side == "neutral" and prep is not None and (noun_away or prep == "at") and hit.rule.id in (
+            "fixture.game_against", "fixture.day_game"):
+        side = "away"
+    return side
+
+
+def _dates_for(ctx: Context, hit: Hit, n_opps: int, lo: int, hi: int) -> list[str | None]:
+    """One date per opponent: "respectively" pairs a list of days with the list of opponents."""
+    sent = hit.sent
+    forward = _forward_context(ctx, hit) or bool(hit.get("forward"))
+    days = [d for d in _days(ctx, sent, forward) if lo <= d.start < hi]
+    ref = dates.dct(ctx.doc)
+    future = [d for d in days if ref is None or dates.compare(d.value, ref) >= 0]
+    if n_opps > 1 and len(future) == n_opps:
+        return [d.value for d in future]
+    if future:
+        anchor = ctx.doc[hit.start].idx
+        near = min(future, key=lambda d: abs(d.start - anchor))
+        return [near.value] * n_opps
+    if _same_day(ctx, sent) and ref is not None:
+        return [ref.isoformat()] * n_opps
+    return [None] * n_opps
+
+
+def _competition(ctx: Context, hit: Hit) -> str | None:
+    comp = hit.slots.get("comp")
+    if comp is not None and comp.entity is not None:
+        return comp.entity
+    comps = ctx.in_range(hit.sent.start, hit.sent.end, ("competition",))
+    return min(comps, key=lambda m: abs(m.tok_start - hit.start)).entity if comps else None
+
+
+def _played(clusters: list[Any], a: str, b: str, day: str | None) -> bool:
+    """Whether the article reports the game as played (a match with a score on that day)."""
+    for c in clusters:
+        teams = set(getattr(c, "teams", ()) or ())
+        if {a, b} <= teams and getattr(c, "scores", None):
+            dated = getattr(c, "date", None)
+            when = getattr(dated, "value", None)
+            if day is None or when is None or when == day:
+                return True
+    return False
+
+
+def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) -> list[dict[str, Any]]:
     """Every fixture an article tells."""
-    return extract_fixtures(ctx, legacy)
+    found: dict[tuple[str, str, str | None], dict[str, Any]] = {}
+    mine = sorted((h for h in hits if h.family == "fixture"), key=lambda h: h.start)
+    earlier: list[tuple[Hit, str]] = []
+    for n, hit in enumerate(mine):
+        opps = _opponents(ctx, hit)
+        team, tconf = _team(ctx, hit, opps, earlier)
+        if team is None or not opps:
+            continue
+        earlier.append((hit, team))
+        same = [h for h in mine if h.sent_index == hit.sent_index]
+        k = same.index(hit)
+        lo = ctx.doc[same[k - 1].end].idx if k > 0 else hit.sent.start_char
+        hi = ctx.doc[same[k + 1].start].idx if k + 1 < len(same) else hit.sent.end_char
+        days = _dates_for(ctx, hit, len(opps), lo, hi)
+        if hit.get("needs_date") and days[0] is None:
+            continue
+        side = _side(ctx, hit)
+        venue = _venue(ctx, hit)
+        comp = _competition(ctx, hit)
+        for opp, day in zip(opps, days, strict=True):
+            home, away = (opp, team) if side == "away" else (team, opp)
+            conf = hit.confidence * tconf * (1.0 if day is not None else 0.7) * (1.0 if side != "neutral" else 0.9)
+            if venue is not None and side == "neutral":
+                clubs = ctx.venue_clubs(venue.entity)
+                if clubs and clubs[0] == opp:
+                    home, away = opp, team
+            if _played(clusters, home, away, day):
+                continue
+            _add(found, home, away, comp, venue.entity if venue is not None else None, day, conf, hit.sent)
+    return _merge_undated(found)
+
+
+def _add(found: dict[tuple[str, str, str | None], dict[str, Any]], home: str, away: str, comp: str | None,
+         venue: str | None, day: str | None, conf: float, sent: Span) -> None:
+    key = (min(home, away), max(home, away), day)
+    src = [sent.start_char, sent.end_char]
+    if key in found:
+        ev = found[key]
+        if src not in ev["sources"]:
+            ev["sources"].append(src)
+        if conf > ev["confidence"]:
+            ev["confidence"] = round(conf, 3)
+            ev["fields"].update(home=home, away=away)
+        if comp and not ev["fields"].get("competition"):
+            ev["fields"]["competition"] = comp
+        return
+    detail = FixtureEvent(home, away, comp, venue)
+    found[key] = {"kind": "fixture", "date": day, "confidence": round(conf, 3), "sources": [src],
+                  "fields": detail_to_fields(detail)}
+
+
+def _merge_undated(found: dict[tuple[str, str, str | None], dict[str, Any]]) -> list[dict[str, Any]]:
+    """A pairing told once with its day and once without is one fixture."""
+    dated = {(a, b) for (a, b, d) in found if d is not None}
+    out = []
+    for (a, b, d), ev in found.items():
+        if d is None and (a, b) in dated:
+            target = next(e for (x, y, dd), e in found.items() if (x, y) == (a, b) and dd is not None)
+            target["sources"].extend(s for s in ev["sources"] if s not in target["sources"])
+            continue
+        out.append(ev)
+    return out

@@ -126,10 +126,32 @@ class Lexicon:
     interim_words: WordList
     sacking_verbs: WordList
     appointing_verbs: WordList
-    # standings and fixtures
+    # standings
+    table_positions: WordList
     standing_verbs: WordList
+    standing_move_verbs: WordList
+    table_finish_verbs: WordList
+    table_moving_verbs: WordList
+    table_adverbs: WordList
+    table_place_nouns: WordList
     table_words: WordList
-    fixture_verbs: WordList
+    leader_nouns: WordList
+    lead_verbs_table: WordList
+    table_lead_holding_verbs: WordList
+    title_lead_words: WordList
+    past_season_words: WordList
+    not_table_after: WordList
+    # fixtures
+    fixture_host_verbs: WordList
+    fixture_visit_verbs: WordList
+    fixture_meet_verbs: WordList
+    future_aux: WordList
+    coming_words: WordList
+    fixture_nouns: WordList
+    fixture_day_words: WordList
+    same_day_words: WordList
+    past_fixture_words: WordList
+    stage_dating_verbs: WordList
     # milestones and shirts
     record_words: WordList
     record_holder_nouns: WordList

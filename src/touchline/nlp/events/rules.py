@@ -17,7 +17,8 @@ entity mention and every scoreline is one token:
   gazetteer knows, ``pron`` for "they"/"it"; ``{team|name:x}`` for either),
   captured under the slot name;
 * ``~beat`` every inflection of a lemma, ``~beat.past`` only some forms
-  (``past`` = VBD+VBN, ``pp``, ``base``, ``s``, ``ing``, ``sg``, ``pl``);
+  (``past`` = VBD+VBN, ``pp``, ``base``, ``s``, ``ing``, ``pres`` = every form but the past ones,
+  ``sg``, ``pl``);
 * ``@win_verbs`` a lexicon list (``lexicon.py``) inflected as the list says,
   multi-word entries included, ``@win_verbs.past`` its past forms, ``@coach_titles:title``
   captured as a slot;
@@ -67,6 +68,8 @@ SYMBOLS = {
 FORMS = {
     "past": ("VBD", "VBN"), "pp": ("VBN",), "base": ("VB", "VBP"), "s": ("VBZ",), "ing": ("VBG",),
     "fin": ("VBD", "VBZ", "VBP"), "sg": ("NN",), "pl": ("NNS",), "act": ("VBD", "VBN", "VBG"),
+    # not past: a coming game ("host", "hosts", "hosting")
+    "pres": ("VB", "VBP", "VBZ", "VBG"),
 }
 MAX_EXPANSIONS = 4000
 # What a gap may not swallow: a mention or a scoreline is always a slot of its own.
