@@ -229,7 +229,8 @@ class Context:
             sent_end = doc[m.tok_start].sent.end
             for j in range(m.tok_end, min(m.tok_end + 15, sent_end)):
                 other = self.at(j)
-                if other is not None and other.kind in ("player", "coach", "person") and other.entity != person:
+                if other is not None and other.kind in ("player", "coach", "person") \
+                        and other.entity != person:
                     break
                 if self.lower[j] in (";", ":") or (self.lower[j] == "," and j > m.tok_end + 1):
                     break
