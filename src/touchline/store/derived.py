@@ -40,10 +40,11 @@ from touchline.resolve.across import resolve_group
 from touchline.resolve.claims import claims_of, copied_claims
 from touchline.resolve.readings import Reading, copied_reading, map_span, pair_group, reading_of
 from touchline.resolve.states import leaves_from, states_of
-from touchline.resolve.stories import main_event, story_for
+from touchline.resolve.stories import main_event
 from touchline.store import schema as t
 from touchline.store.base import StateQuery
 from touchline.store.identity import _chunks, _insert_ignore
+from touchline.store.stories import restory
 
 # --- rows <-> records ---------------------------------------------------------------------
 
@@ -163,7 +164,7 @@ class SqlDerived:
         for kind, group in sorted({(r.event.kind, r.group) for r in readings}):
             touched |= self.regroup(kind, group)
         self.refresh_states(chains([c for c, _ in claims], self._holders_elsewhere))
-        self.restory(touched)
+        restory(self.conn, touched)
 
     # -- readings and events --
 
@@ -260,57 +261,6 @@ class SqlDerived:
                     changes["superseded_at"] = None
                 if changes:
                     conn.execute(update(t.states).where(t.states.c.id == sid).values(**changes))
-
-    # -- stories --
-
-    def restory(self, articles: set[str]) -> None:
-        conn = self.conn
-        if not articles:
-            return
-        stories: dict[str, str] = {}
-        for chunk in _chunks(sorted(articles)):  # a copy's story is its original's
-            copied = {r.id: r.duplicate_of for r in conn.execute(
-                select(t.articles.c.id, t.articles.c.duplicate_of).where(
-                    t.articles.c.id.in_(chunk), t.articles.c.duplicate_of.is_not(None)))}
-            articles = (articles - set(copied)) | set(copied.values())
-        for chunk in _chunks(sorted(articles)):
-            mains = {r.article: r.event_id for r in conn.execute(
-                select(t.event_readings.c.article, t.event_readings.c.event_id).where(
-                    t.event_readings.c.article.in_(chunk), t.event_readings.c.main == 1,
-                    t.event_readings.c.copied_from.is_(None)))}
-            events = {e.id: e for e in self._events(sorted({e for e in mains.values() if e}))}
-            for article in chunk:
-                main = events.get(mains.get(article) or "")
-                games = self._games(main) if main is not None and main.kind == "fixture" else []
-                stories[article] = story_for(article, main, games)
-        copies = {r.id: r.duplicate_of for chunk in _chunks(sorted(stories)) for r in conn.execute(
-            select(t.articles.c.id, t.articles.c.duplicate_of).where(t.articles.c.duplicate_of.in_(chunk)))}
-        stories.update({copy: stories[original] for copy, original in copies.items()})
-        conn.execute(_insert_ignore(conn, t.stories),
-                     [{"id": s, "label": None} for s in sorted(set(stories.values()))])
-        by_story: dict[str, list[str]] = {}
-        for article, story in stories.items():
-            by_story.setdefault(story, []).append(article)
-        for story, members in by_story.items():
-            for chunk in _chunks(sorted(members)):
-                moved = or_(t.articles.c.story.is_(None), t.articles.c.story != story)
-                conn.execute(update(t.articles).where(t.articles.c.id.in_(chunk), moved).values(story=story))
-        used = select(t.articles.c.story).where(t.articles.c.story.is_not(None))
-        conn.execute(delete(t.stories).where(t.stories.c.id.not_in(used)))
-
-    def _events(self, ids: list[str]) -> Iterator[Event]:
-        for chunk in _chunks(ids):
-            for r in self.conn.execute(select(t.events).where(t.events.c.id.in_(chunk))).mappings():
-                yield Event(id=r["id"], kind=r["kind"], detail=detail_from_fields(r["kind"], r["fields"]),
-                            date=r["date"], confidence=r["confidence"])
-
-    def _games(self, fixture: Event) -> list[Event]:
-        home, away = getattr(fixture.detail, "home", None), getattr(fixture.detail, "away", None)
-        if not home or not away:
-            return []
-        ids = [r[0] for r in self.conn.execute(select(t.events.c.id).where(
-            t.events.c.group_key == pair_group("match", home, away)))]
-        return list(self._events(ids))
 
 
 LEAVING_RELATIONS = ("head_coach",)

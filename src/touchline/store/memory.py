@@ -12,7 +12,7 @@ from touchline.resolve.across import resolve_group
 from touchline.resolve.entity_records import entity_keys, merge_entity
 from touchline.resolve.readings import Reading, pair_group
 from touchline.resolve.states import leaves_from, states_of
-from touchline.resolve.stories import story_for
+from touchline.resolve.stories import STORY_DAYS, like_story, story_for, words
 from touchline.store.base import StateQuery, StoreStats, WriteBatch
 from touchline.store.derived import LEAVING_RELATIONS, accounts, chains, claim_id
 
@@ -112,23 +112,48 @@ class MemoryStore:
 
     def _restory(self, articles: set[str]) -> None:
         originals = {self._articles[a].duplicate_of or a for a in articles}
-        for aid in originals:
-            main = next((r for r in self._readings.values()
-                         if r.article == aid and r.main and r.copied_from is None), None)
+        anchored: dict[str, str] = {}
+        loose: set[str] = set()
+        mains = {r.article: r for r in self._readings.values() if r.main and r.copied_from is None}
+        for aid in sorted(originals):
+            main = mains.get(aid)
             event = self._events.get(self._reading_event.get(main.id, "")) if main else None
+            if event is None:
+                loose.add(aid)
+                continue
             games: list[Event] = []
-            if event is not None and event.kind == "fixture":
+            if event.kind == "fixture":
                 home, away = getattr(event.detail, "home", None), getattr(event.detail, "away", None)
                 if home and away:
                     group = pair_group("match", home, away)
-                    games = [e for e, g in self._event_group.items() if g == group]  # type: ignore[misc]
-                    games = [self._events[e] for e in games]  # type: ignore[index]
-            story = story_for(aid, event, games)
-            for art in self._articles.values():
-                if art.id == aid or art.duplicate_of == aid:
-                    self._articles[art.id] = replace(art, story=story)
+                    games = [self._events[e] for e, g in self._event_group.items() if g == group]
+            anchored[aid] = story_for(aid, event, games)
+        self._set_stories(anchored)
+        days = {self._articles[a].published for a in anchored} - {None}
+        loose |= {a.id for a in self._articles.values() if a.id not in mains and a.duplicate_of is None
+                  and a.published is not None
+                  and any(abs((a.published - d).days) <= STORY_DAYS for d in days)}  # type: ignore[operator]
+        named: dict[str, set[str]] = {}
+        for m in self._mentions:
+            if m.entity is not None:
+                named.setdefault(m.article, set()).add(m.entity)
+        like = {}
+        for aid in sorted(loose):
+            art = self._articles[aid]
+            candidates = [(a.published, a.story or "", named.get(a.id, set()), words(a.text))
+                          for a in self._articles.values()
+                          if a.id in mains and a.id != aid and a.duplicate_of is None and a.story]
+            found = like_story(art.published, named.get(aid, set()), words(art.text), candidates)
+            like[aid] = found or f"story:{aid}"
+        self._set_stories(like)
         used = {a.story for a in self._articles.values() if a.story}
         self._stories = {s: Story(s) for s in sorted(used)}
+
+    def _set_stories(self, stories: dict[str, str]) -> None:
+        for art in list(self._articles.values()):
+            story = stories.get(art.id) or stories.get(art.duplicate_of or "")
+            if story is not None:
+                self._articles[art.id] = replace(art, story=story)
 
     def states(self, query: StateQuery) -> Iterator[State]:
         day = query.as_of.isoformat() if query.as_of else None
