@@ -16,7 +16,8 @@ from touchline.store import StateQuery
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 ARTICLES = ["match-report.txt", "match-report-follow-up.txt", "match-report-syndicated.txt",
-            "preview-fixture.txt", "coach-change.txt", "injuries.txt", "quotes-speakers.txt", "score-forms.txt"]
+            "preview-fixture.txt", "coach-change.txt", "injuries.txt", "quotes-speakers.txt",
+            "score-forms.txt"]
 
 
 def knowledge(kb: KnowledgeBase) -> dict[str, Any]:

@@ -76,8 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     for run in ("batch", "one_at_a_time"):
         s = out[run]
         assert isinstance(s, dict)
-        print(f"{run:14} pairs {s['pairs_gold']} labelled, {s['pairs_said']} said, {s['true_positives']} right: "
-              f"precision {s['precision']:.3f}  recall {s['recall']:.3f}  F1 {s['f1']:.3f}")
+        print(f"{run:14} pairs {s['pairs_gold']} labelled, {s['pairs_said']} said, "
+              f"{s['true_positives']} right: precision {s['precision']:.3f}  recall {s['recall']:.3f}  "
+              f"F1 {s['f1']:.3f}")
     print(f"one at a time gives the same stories as all together: {out['same_partition']}")
     for a, b in missed:
         print(f"  missed  {a} ~ {b}")
