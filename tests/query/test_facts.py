@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from touchline.cli import app
 from touchline.query.asof import facts_as_of
-from touchline.store import open_store
+from touchline.store import StateQuery, open_store
 
 runner = CliRunner()
 
@@ -41,7 +41,7 @@ Castelmar FC boss Rui Sousa said little else.
     "holt.txt": """ date 2025-01-11
 Kestrel Town beat Northbridge Rovers 2-0 on Saturday.
 
-Former Kestrel Town manager Ivo Holt watched from the stands.
+The game was watched from the stands by former Kestrel Town manager Ivo Holt.
 """,
 }
 
@@ -112,6 +112,13 @@ def test_same_day_tie_goes_to_the_coach_more_articles_name(kb: str) -> None:
 
 
 def test_a_former_manager_is_never_the_current_one(kb: str) -> None:
+    store = open_store(kb)
+    try:  # read and kept as a closed interval with an unknown start
+        [held] = [s for s in store.states(StateQuery(entity="club:kestrel-town"))
+                  if s.relation == "head_coach"]
+    finally:
+        store.close()
+    assert (held.object, held.valid_from, held.valid_to) == ("person:ivo-holt", None, "2025-01-11")
     assert coach(facts(kb, "Kestrel Town", "2025-01-11")) is None
     assert coach(facts(kb, "Kestrel Town", "2031-01-01")) is None
     assert facts(kb, "Ivo Holt", "2025-01-11")["facts"] == []
