@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, exists, or_, select, update
 from sqlalchemy.engine import Connection
 
 from touchline.model import Event, detail_from_fields
@@ -72,10 +72,10 @@ def _write(conn: Connection, stories: dict[str, str]) -> None:
             conn.execute(update(t.articles).where(t.articles.c.id.in_(chunk), moved).values(story=story))
 
 
-def _no_event() -> Any:
-    """Original articles with no main event of their own."""
-    anchored = select(t.event_readings.c.article).where(t.event_readings.c.main == 1)
-    return t.articles.c.id.not_in(anchored)
+def _has_event() -> Any:
+    """An article with a main event of its own (an indexed look-up per article, not a scan)."""
+    return exists().where(t.event_readings.c.article == t.articles.c.id, t.event_readings.c.main == 1,
+                          t.event_readings.c.copied_from.is_(None))
 
 
 def _loose_near(conn: Connection, anchored: set[str]) -> set[str]:
@@ -88,7 +88,7 @@ def _loose_near(conn: Connection, anchored: set[str]) -> set[str]:
         near = (t.articles.c.published >= day - timedelta(days=STORY_DAYS),
                 t.articles.c.published <= day + timedelta(days=STORY_DAYS))
         out |= {r[0] for r in conn.execute(select(t.articles.c.id).where(
-            *near, t.articles.c.duplicate_of.is_(None), _no_event()))}
+            *near, t.articles.c.duplicate_of.is_(None), ~_has_event()))}
     return out
 
 
@@ -111,9 +111,7 @@ def _like(conn: Connection, article: str) -> str:
                         .where(t.articles.c.published >= row.published - timedelta(days=STORY_DAYS),
                                t.articles.c.published <= row.published + timedelta(days=STORY_DAYS),
                                t.articles.c.duplicate_of.is_(None), t.articles.c.story.is_not(None),
-                               t.articles.c.id != article,
-                               t.articles.c.id.in_(select(t.event_readings.c.article)
-                                                   .where(t.event_readings.c.main == 1)))).all()
+                               t.articles.c.id != article, _has_event())).all()
     named = _entities(conn, [article, *(r.id for r in near)])
     candidates = [(r.published, r.story, named[r.id], words(r.text)) for r in near]
     return like_story(row.published, named[article], words(row.text), candidates) or f"story:{article}"
