@@ -90,9 +90,11 @@ class KnowledgeBase:
         """Every event the named entity takes part in, oldest first."""
         return timeline(self.store, entity, kinds)
 
-    def facts(self, entity: str, as_of: date) -> list[Fact]:
-        """What held for the named entity on ``as_of`` (e.g. a club's head coach)."""
-        return facts_as_of(self.store, entity, as_of)[1]
+    def facts(self, entity: str, as_of: date, known_at: date | None = None) -> list[Fact]:
+        """What held for the named entity on ``as_of`` (world time: a club's head coach, a
+        player's club, injury, a club's place in a table), one fact per relation, as told by
+        the articles published up to ``known_at`` (report time; None: every article)."""
+        return facts_as_of(self.store, entity, as_of, known_at)[1]
 
     def quotes(self, speaker: str | None = None, about: str | None = None,
                contains: str | None = None) -> list[QuoteHit]:

@@ -353,6 +353,8 @@ class Event:
     ``hints`` carries optional notes from extraction for later stages (see
     ``touchline.resolve.reference.link`` for the ones it reads); they are not stored.
     ``check`` is what the results reference says about a match or fixture.
+    In the knowledge base an event is every article's account of one happening
+    (``sources`` lists them all); ``conflicts`` keeps the values they disagree on.
     """
 
     id: str
@@ -363,6 +365,9 @@ class Event:
     sources: tuple[SourceSpan, ...] = ()
     check: ReferenceCheck | None = None
     hints: Mapping[str, Any] = field(default_factory=dict)
+    # Where the articles telling it disagree: field -> the values told, the leading one first,
+    # each as {"value", "articles", "support"} (touchline.resolve.across).  Empty: they agree.
+    conflicts: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,6 +411,63 @@ class TimeExpression:
     value: str | None
     reason: str | None = None
     anchor: str | None = None
+
+
+ClaimMode = Literal["holds", "starts", "ends", "past", "leaves"]
+CLAIM_MODES: tuple[str, ...] = ("holds", "starts", "ends", "past", "leaves")
+STATE_RELATIONS: tuple[str, ...] = ("head_coach", "plays_for", "injured", "position")
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What one article says about a state (a club's head coach, a player's club, an injury,
+    a place in a table); states are derived from claims (``touchline.resolve.states``).
+
+    ``mode``: ``holds`` (``object`` held on ``date``), ``starts`` (began then), ``ends``
+    (ended then; ``object`` None: whatever held), ``past`` (held at some time before ``date``,
+    not then: "the former Castlemoor manager"), ``leaves`` (ends it if it still held: a coach
+    appointed elsewhere).  ``day`` is world time (YYYY-MM-DD), ``published`` report time.
+    ``qualifier`` splits one relation of one subject (a position's competition).
+    """
+
+    relation: str
+    subject: str
+    object: str | None
+    mode: str
+    day: str | None
+    article: str
+    published: date | None
+    confidence: float
+    sources: tuple[SourceSpan, ...] = ()
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """A derived state: ``relation`` of ``subject`` is ``object`` over an interval.
+
+    World time: ``valid_from``/``valid_to`` (ISO days; ``valid_to`` None: still holds; a
+    ``valid_from`` of None: held at an unknown time before ``valid_to``).  Report time:
+    ``known_from`` is the publication date of the first article that told it so, ``known_to``
+    that of the article that changed it (closed its validity, revised it); None: still the
+    current account.  Knowledge time: ``recorded_at``/``superseded_at`` (touchline learned a
+    version, or found it no longer follows from the articles, e.g. an older article arrived).
+    """
+
+    id: str
+    relation: str
+    subject: str
+    object: str | None
+    valid_from: str | None
+    valid_to: str | None
+    known_from: date | None
+    known_to: date | None
+    confidence: float
+    support: int  # distinct articles behind it
+    sources: tuple[SourceSpan, ...] = ()
+    qualifier: str | None = None
+    recorded_at: datetime | None = None
+    superseded_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,75 +1,124 @@
-"""Facts "as of" a date: who held a role on that day, by the newest report not after it.
+"""Facts "as of" a day, answered from the states the store derived when articles were written.
 
-A role stated in an article holds from the event's date (or the article's
-published date, when the text gives none) until a newer report names someone
-else for the same team and role: the older fact's validity is closed then,
-never deleted.
+World time: ``as_of`` picks the states valid on that day (``valid_from`` on or
+before it, ``valid_to`` after it or open).  Report time: ``known_at`` answers
+with what the articles published up to that day said (the versions of states
+known then); without it, the latest account.  One fact per relation (a
+position: per competition); when several states of one relation hold, the best
+supported wins: more source articles, then higher confidence, then the later
+start, then the id, never the order they were stored in.
+
+Relations: ``head_coach`` (a club's or national team's coach), ``head_coach_of``
+(the team a coach leads), ``plays_for`` (a player's club), ``injured`` (a
+player's injury) and ``position`` (a club's place in a competition).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from touchline.model import Entity, Event, RoleEvent, SourceSpan
+from touchline.model import Article, Entity, SourceSpan, State
 from touchline.query.lookup import resolve_entity
-from touchline.store import Store
+from touchline.store import StateQuery, Store
+
+# The relations an entity answers as the object of a state, by the name they take then.
+INVERSE = {"head_coach": "head_coach_of"}
+ENTITY_VALUED = ("head_coach", "head_coach_of", "plays_for")
+
+
+@dataclass(frozen=True, slots=True)
+class FactSource:
+    """An article a fact was read in: where, when it was published (report time), which span."""
+
+    article: str
+    source: str | None  # the file path or feed the article was read from
+    url: str | None
+    published: date | None
+    start: int
+    end: int
+    text: str  # the article's text at [start, end)
 
 
 @dataclass(frozen=True, slots=True)
 class Fact:
     relation: str
-    value: str  # the other entity's name
-    value_id: str
-    valid_from: str | None  # world time
-    valid_to: str | None
+    value: str  # the other entity's name (an injury or a place in a table: as told)
+    value_id: str | None  # the other entity's id, when the value is an entity
+    valid_from: str | None  # world time: since
+    valid_to: str | None  # world time: until (None: still holds)
     confidence: float
     sources: tuple[SourceSpan, ...]
+    support: int = 0  # distinct source articles
+    competition: str | None = None  # a position's competition (its name)
+    known_from: date | None = None  # report time: first told so by an article published then
+    known_to: date | None = None  # report time: changed by an article published then
+    cited: tuple[FactSource, ...] = ()
+
+    @property
+    def since(self) -> str | None:
+        return self.valid_from
+
+    @property
+    def until(self) -> str | None:
+        return self.valid_to
 
 
-def _role_dates(store: Store, events: list[Event]) -> dict[str, str | None]:
-    published = {a.id: a.published for a in store.articles()}
-    out: dict[str, str | None] = {}
-    for e in events:
-        if e.date:
-            out[e.id] = e.date
-        else:
-            days = [published.get(s.article) for s in e.sources]
-            known = sorted(d for d in days if d)
-            out[e.id] = known[0].isoformat() if known else None
-    return out
+def _rank(s: State) -> tuple[int, float, str, str]:
+    """Higher is better supported: more source articles, higher confidence, a later start."""
+    return (s.support, s.confidence, s.valid_from or "", s.id)
 
 
-def facts_as_of(store: Store, name: str, on: date) -> tuple[Entity, list[Fact]]:
-    """The entity ``name`` picks out and its facts on ``on`` (``UnknownName``/``AmbiguousName``
-    when it picks out none or several)."""
+def _as_known(s: State, known_at: date | None, published: dict[str, date | None]) -> State:
+    """A state as the articles published up to ``known_at`` tell it: later sources left out."""
+    if known_at is None:
+        return s
+    kept = tuple(x for x in s.sources if (p := published.get(x.article)) is None or p <= known_at)
+    return replace(s, sources=kept, support=len({x.article for x in kept}) or s.support)
+
+
+def _articles(store: Store, ids: set[str]) -> dict[str, Article]:
+    reader = getattr(store, "articles_by_id", None)
+    if reader is not None:
+        found: dict[str, Article] = reader(sorted(ids))
+        return found
+    return {a.id: a for a in store.articles() if a.id in ids}
+
+
+def facts_as_of(store: Store, name: str, on: date, known_at: date | None = None) -> tuple[Entity, list[Fact]]:
+    """The entity ``name`` picks out and its facts on ``on`` (world time), as told by the
+    articles published up to ``known_at`` (report time; None: all of them).
+    ``UnknownName``/``AmbiguousName`` when the name picks out none or several entities."""
     entity = resolve_entity(store, name)
-    # a role told as ended or as held in the past opens nothing on its date
-    roles = [e for e in store.events(["role"]) if isinstance(e.detail, RoleEvent)
-             and e.detail.status not in ("ended", "former")]
-    starts = _role_dates(store, roles)
-    names = {e.id: e.name for e in store.entities()}
-    day = on.isoformat()
-    facts: list[Fact] = []
-    # Two directions: a team's head coach, and the team a person coaches.
-    for side, other in (("team", "person"), ("person", "team")):
-        chains: dict[str, list[Event]] = {}
-        for e in roles:
-            d = e.detail
-            assert isinstance(d, RoleEvent)
-            if getattr(d, side) == entity.id and getattr(d, other) and d.role:
-                chains.setdefault(d.role, []).append(e)
-        for role, chain in chains.items():
-            chain.sort(key=lambda e: (starts[e.id] or "", -e.confidence))
-            current = [e for e in chain if starts[e.id] and starts[e.id] <= day]  # type: ignore[operator]
-            if not current:
-                continue
-            held = current[-1]
-            later = [starts[e.id] for e in chain
-                     if starts[e.id] and starts[e.id] > day  # type: ignore[operator]
-                     and getattr(e.detail, other) != getattr(held.detail, other)]
-            value_id = getattr(held.detail, other)
-            relation = role if side == "team" else f"{role}_of"
-            facts.append(Fact(relation, names.get(value_id, value_id), value_id, starts[held.id],
-                              min(later) if later else None, held.confidence, held.sources))  # type: ignore[type-var]
+    states = list(store.states(StateQuery(entity=entity.id, as_of=on, known_at=known_at)))
+    articles = _articles(store, {x.article for s in states for x in s.sources})
+    published = {aid: a.published for aid, a in articles.items()}
+    best: dict[tuple[str, str | None], tuple[str, State]] = {}
+    for s in states:
+        s = _as_known(s, known_at, published)
+        if s.subject == entity.id:
+            relation, other = s.relation, s.object
+        elif s.relation in INVERSE:
+            relation, other = INVERSE[s.relation], s.subject
+        else:
+            continue
+        key = (relation, s.qualifier)
+        if key not in best or _rank(s) > _rank(best[key][1]):
+            best[key] = (other or "", s)
+    ids = {other for other, _ in best.values()} | {s.qualifier for _, s in best.values() if s.qualifier}
+    names = {e.id: e.name for e in store.entities(sorted(ids))}
+    facts = []
+    for (relation, qualifier), (other, s) in sorted(best.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        cited = tuple(FactSource(x.article, articles[x.article].source, articles[x.article].url,
+                                 articles[x.article].published, x.start, x.end,
+                                 articles[x.article].text[x.start:x.end])
+                      for x in sorted((x for x in s.sources if x.article in articles),
+                                      key=lambda x: (articles[x.article].published or date.min, x.article,
+                                                     x.start)))
+        entity_valued = relation in ENTITY_VALUED
+        facts.append(Fact(relation=relation, value=names.get(other, other) if entity_valued else other,
+                          value_id=other if entity_valued else None, valid_from=s.valid_from,
+                          valid_to=s.valid_to, confidence=s.confidence, sources=s.sources, support=s.support,
+                          competition=names.get(qualifier, qualifier) if qualifier else None,
+                          known_from=s.known_from, known_to=s.known_to, cited=cited))
     return entity, facts

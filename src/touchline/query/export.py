@@ -38,6 +38,8 @@ def event_record(ev: Event) -> dict[str, Any]:
         "sources": [{"article": s.article, "start": s.start, "end": s.end} for s in ev.sources],
     }
     record.update(detail_to_fields(ev.detail))
+    # values the articles telling it disagree on (the leading one is in the field): {} when none
+    record["conflicts"] = dict(ev.conflicts)
     if ev.kind in ("match", "fixture"):
         record.update(check_fields(ev))
     return record

@@ -9,7 +9,8 @@ from touchline.model import Event, Scorer
 from touchline.resolve.reference.check import merge_checks
 
 
-def _merge_scorers(old: tuple[Scorer, ...], new: tuple[Scorer, ...]) -> tuple[Scorer, ...]:
+def merge_scorers(old: tuple[Scorer, ...], new: tuple[Scorer, ...]) -> tuple[Scorer, ...]:
+    """The scorers of two readings of one match: each player once, gaps (team, minute) filled."""
     by_player: dict[str | None, Scorer] = {}
     for s in (*old, *new):
         prev = by_player.get(s.player)
@@ -31,7 +32,7 @@ def merge_events(old: Event, new: Event) -> Event:
     for f in fields(old.detail):
         a, b = getattr(old.detail, f.name), getattr(new.detail, f.name)
         if f.name == "scorers":
-            changes[f.name] = _merge_scorers(a, b)
+            changes[f.name] = merge_scorers(a, b)
         elif a is None and b is not None:
             changes[f.name] = b
     sources = tuple(dict.fromkeys((*old.sources, *new.sources)))

@@ -1,18 +1,62 @@
-"""Cluster articles into stories: articles about one main event tell one story.
+"""Cluster articles into stories: articles about one happening tell one story.
 
 An article's main event is the match (else any event) it reports first and
-most surely: match reports, previews that look back and follow-ups about one
-game share it.  An article with no event is a story of its own.
+most surely.  In the knowledge base every article telling one happening has its
+reading of it resolved into one event (:mod:`touchline.resolve.across`), so the
+articles whose main events are one event share a story: match reports, previews
+that look back and follow-ups about one game, reports of one transfer.  A preview
+(its main event a fixture) joins the story of the match between the same sides
+played within a few days of the fixture's date.  The same clubs meeting a year
+apart are two matches, so two stories.
+
+An article with no main event (a reaction piece, a profile of the match-winner)
+joins the story of the article most like it among those with one, published
+within ``STORY_DAYS`` of it: they must name a team in common and either share
+``MIN_SHARED`` entities making up ``MIN_JACCARD`` of all they name, or have
+words alike (cosine of their word counts, words of four letters or more
+outside a short list of football filler, at least ``MIN_COSINE``).  Otherwise
+it is a story of its own.
 """
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
 
 from touchline.model import Analysis, Event
 
 # Matches anchor stories; other kinds only when an article reports no match.
 _PRIORITY = {"match": 0}
+# How far a fixture's date may lie from the match it previews.
+PREVIEW_DAYS = 3
+# An article without an event joins the story of a like article published this close...
+STORY_DAYS = 4
+# ...sharing a team and this many entities, this large a part of all they name, or words this alike.
+MIN_SHARED = 2
+MIN_JACCARD = 0.3
+MIN_COSINE = 0.35
+TEAM_PREFIXES = ("club:", "national_team:")
+_WORD = re.compile(r"[a-z][a-z'-]+")
+FILLER_WORDS = """that this with from have after their they will been were said which would about when where
+there than then into over them what your just also only some more most other could before under while being
+against since because these those first last next second third game games side season league minutes minute
+saturday sunday monday tuesday wednesday thursday friday"""
+_FILLER = frozenset(FILLER_WORDS.split())
+
+
+def words(text: str) -> Counter[str]:
+    """The words an article's likeness to another is measured on."""
+    return Counter(w for w in _WORD.findall(text.lower()) if len(w) >= 4 and w not in _FILLER)
+
+
+def cosine(a: Counter[str], b: Counter[str]) -> float:
+    dot = sum(n * b[w] for w, n in a.items() if w in b)
+    norm = math.sqrt(sum(n * n for n in a.values()) * sum(n * n for n in b.values()))
+    return dot / norm if norm else 0.0
 
 
 def main_event(analysis: Analysis) -> Event | None:
@@ -23,7 +67,56 @@ def main_event(analysis: Analysis) -> Event | None:
                                      -e.confidence))
 
 
+def _story(event: Event) -> str:
+    return f"story:{event.id.split(':', 1)[1]}"
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def story_for(article: str, main: Event | None, games: list[Event]) -> str:
+    """The story of an article whose main event (as resolved across articles) is ``main``;
+    ``games`` are the matches between the sides of a main fixture."""
+    if main is None:
+        return f"story:{article}"
+    day = _day(main.date)
+    if main.kind == "fixture" and day is not None:
+        near = [g for g in games if (d := _day(g.date)) is not None and abs((d - day).days) <= PREVIEW_DAYS]
+        if near:
+            return _story(min(near, key=lambda g: (abs((_day(g.date) - day).days), g.id)))  # type: ignore[operator]
+    return _story(main)
+
+
+def like_story(published: date | None, entities: set[str], text: Counter[str],
+               candidates: Iterable[tuple[date | None, str, set[str], Counter[str]]]) -> str | None:
+    """The story of the candidate (published, story, entity ids, words) most like an article
+    published on ``published`` naming ``entities`` with words ``text``, if one is like enough."""
+    if published is None:
+        return None
+    best: tuple[float, int, int, str] | None = None
+    for when, story, named, other in candidates:
+        if when is None or abs((when - published).days) > STORY_DAYS:
+            continue
+        shared = entities & named
+        if not any(e.startswith(TEAM_PREFIXES) for e in shared):
+            continue
+        jaccard = len(shared) / len(entities | named)
+        alike = cosine(text, other)
+        if not ((len(shared) >= MIN_SHARED and jaccard >= MIN_JACCARD) or alike >= MIN_COSINE):
+            continue
+        # the most alike, then the most shared, then the nearest in time, then the story id
+        rank = (max(jaccard, alike), len(shared), -abs((when - published).days), story)
+        if best is None or rank > best:
+            best = rank
+    return best[3] if best else None
+
+
 def assign_story(analysis: Analysis) -> Analysis:
+    """The story an article tells on its own (the knowledge base settles it across articles)."""
     event = main_event(analysis)
-    story = f"story:{event.id.split(':', 1)[1]}" if event else f"story:{analysis.article.id}"
+    story = _story(event) if event else f"story:{analysis.article.id}"
     return replace(analysis, article=replace(analysis.article, story=story))

@@ -11,9 +11,10 @@ from __future__ import annotations
 import importlib
 from importlib.metadata import entry_points
 
-from touchline.store.base import Store, StoreError, StoreRejected, StoreStats, WriteBatch
+from touchline.store.base import StateQuery, Store, StoreError, StoreRejected, StoreStats, WriteBatch
 
-__all__ = ["Store", "StoreError", "StoreRejected", "StoreStats", "WriteBatch", "open_store", "scheme_of"]
+__all__ = ["StateQuery", "Store", "StoreError", "StoreRejected", "StoreStats", "WriteBatch", "open_store",
+           "scheme_of"]
 
 BUILTIN_BACKENDS = {
     "sqlite": "touchline.store.sql:SqlStore",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Protocol, runtime_checkable
 
-from touchline.model import Analysis, Article, Entity, Event, Mention, Quote, Story, TimeExpression
+from touchline.model import Analysis, Article, Entity, Event, Mention, Quote, State, Story, TimeExpression
 
 
 class StoreError(Exception):
@@ -46,6 +47,23 @@ class StoreStats:
     checks: dict[str, int] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class StateQuery:
+    """Which derived states to read (:class:`touchline.model.State`).
+
+    ``entity``: states whose subject or object it is.  ``as_of`` (world time): only states
+    valid on that day (a known start on or before it, no end on or before it).  ``known_at``
+    (report time): the versions the articles published up to that day made; None: the latest
+    account.  Superseded versions (knowledge time) only with ``include_superseded``.
+    """
+
+    entity: str | None = None
+    relations: tuple[str, ...] | None = None
+    as_of: date | None = None
+    known_at: date | None = None
+    include_superseded: bool = False
+
+
 @runtime_checkable
 class Store(Protocol):
     url: str
@@ -80,5 +98,9 @@ class Store(Protocol):
     def quotes(self) -> Iterator[Quote]: ...
     def timexes(self) -> Iterator[TimeExpression]: ...
     def stories(self) -> Iterator[Story]: ...
+    def states(self, query: StateQuery) -> Iterator[State]:
+        """Derived states over time (head coach, club, injury, position), as the query says."""
+        ...
+
     def stats(self) -> StoreStats: ...
     def close(self) -> None: ...

@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from datetime import UTC, datetime
 
-from touchline.model import Article, Entity, Event, Mention, Quote, Story, TimeExpression
+from touchline.model import Article, Claim, Entity, Event, Mention, Quote, State, Story, TimeExpression
+from touchline.resolve.across import resolve_group
 from touchline.resolve.entity_records import entity_keys, merge_entity
-from touchline.resolve.merge import merge_events
-from touchline.store.base import StoreStats, WriteBatch
+from touchline.resolve.readings import Reading, pair_group
+from touchline.resolve.states import leaves_from, states_of
+from touchline.resolve.stories import STORY_DAYS, like_story, story_for, words
+from touchline.store.base import StateQuery, StoreStats, WriteBatch
+from touchline.store.derived import LEAVING_RELATIONS, accounts, chains, claim_id
 
 
 class MemoryStore:
@@ -24,6 +29,11 @@ class MemoryStore:
         self._mentions: list[Mention] = []
         self._stories: dict[str, Story] = {}
         self._keys: dict[str, set[str]] = {}
+        self._readings: dict[str, Reading] = {}
+        self._reading_event: dict[str, str] = {}
+        self._event_group: dict[str, str] = {}
+        self._claims: dict[str, Claim] = {}
+        self._states: dict[str, State] = {}
 
     def known_articles(self, ids: Iterable[str]) -> set[str]:
         return {i for i in ids if i in self._articles}
@@ -34,15 +44,10 @@ class MemoryStore:
                 yield aid, sig
 
     def write(self, batch: WriteBatch) -> None:
-        for a in batch.analyses:
-            if a.article.id in self._articles:
-                continue
+        fresh = [a for a in batch.analyses if a.article.id not in self._articles]
+        for a in fresh:
             art = a.article
-            if art.duplicate_of and art.story is None and art.duplicate_of in self._articles:
-                art = replace(art, story=self._articles[art.duplicate_of].story)
             self._articles[art.id] = art
-            if art.story:
-                self._stories.setdefault(art.story, Story(art.story))
             if a.article.id in batch.signatures:
                 self._signatures[a.article.id] = batch.signatures[a.article.id]
             for e in a.entities:
@@ -50,11 +55,126 @@ class MemoryStore:
                 self._entities[e.id] = merge_entity(old, e) if old is not None else e
                 for key in entity_keys(self._entities[e.id]):
                     self._keys.setdefault(key, set()).add(e.id)
-            for ev in a.events:
-                self._events[ev.id] = merge_events(self._events[ev.id], ev) if ev.id in self._events else ev
             self._quotes.update({q.id: q for q in a.quotes})
             self._timexes.extend(a.timexes)
             self._mentions.extend(a.mentions)
+        readings, claims = accounts(fresh, self._stored)
+        for r in readings:
+            self._readings.setdefault(r.id, r)
+        for c, _ in claims:
+            self._claims.setdefault(claim_id(c), c)
+        touched = {a.article.id for a in fresh}
+        for kind, group in sorted({(r.event.kind, r.group) for r in readings}):
+            touched |= self._regroup(kind, group)
+        now = datetime.now(UTC)
+        for relation, subject in sorted(chains([c for c, _ in claims], self._holders_elsewhere)):
+            self._refresh(relation, subject, now)
+        self._restory(touched)
+
+    def _stored(self, article: str) -> tuple[list[Reading], list[Claim], str]:
+        return ([r for r in self._readings.values() if r.article == article],
+                [c for c in self._claims.values() if c.article == article], self._articles[article].text)
+
+    def _regroup(self, kind: str, group: str) -> set[str]:
+        members = [r for r in self._readings.values() if r.group == group and r.event.kind == kind]
+        for eid in [e for e, g in self._event_group.items() if g == group]:
+            del self._events[eid], self._event_group[eid]
+        for event, readings in resolve_group(group, members):
+            self._events[event.id] = event
+            self._event_group[event.id] = group
+            self._reading_event.update((r.id, event.id) for r in readings)
+        groups = {group}
+        if kind == "match" and members:
+            d = members[0].event.detail
+            home, away = getattr(d, "home", None), getattr(d, "away", None)
+            if home and away:
+                groups.add(pair_group("fixture", home, away))
+        return {r.article for r in self._readings.values() if r.group in groups and r.main}
+
+    def _holders_elsewhere(self, relation: str, holders: Iterable[str]) -> list[tuple[str, str]]:
+        wanted = set(holders)
+        return sorted({(relation, c.subject) for c in self._claims.values()
+                       if c.relation == relation and c.object in wanted})
+
+    def _refresh(self, relation: str, subject: str, now: datetime) -> None:
+        own = [c for c in self._claims.values() if c.relation == relation and c.subject == subject]
+        holders = {c.object for c in own}
+        elsewhere = [c for c in self._claims.values() if relation in LEAVING_RELATIONS
+                     and c.relation == relation and c.object in holders]
+        fresh = {s.id: s for s in states_of(relation, subject, own + leaves_from(subject, elsewhere))}
+        for sid, s in list(self._states.items()):
+            gone = sid not in fresh and s.superseded_at is None
+            if s.relation == relation and s.subject == subject and gone:
+                self._states[sid] = replace(s, superseded_at=now)
+        for sid, s in fresh.items():
+            old = self._states.get(sid)
+            self._states[sid] = replace(s, recorded_at=old.recorded_at if old else now)
+
+    def _restory(self, articles: set[str]) -> None:
+        originals = {self._articles[a].duplicate_of or a for a in articles}
+        anchored: dict[str, str] = {}
+        loose: set[str] = set()
+        mains = {r.article: r for r in self._readings.values() if r.main and r.copied_from is None}
+        for aid in sorted(originals):
+            main = mains.get(aid)
+            event = self._events.get(self._reading_event.get(main.id, "")) if main else None
+            if event is None:
+                loose.add(aid)
+                continue
+            games: list[Event] = []
+            if event.kind == "fixture":
+                home, away = getattr(event.detail, "home", None), getattr(event.detail, "away", None)
+                if home and away:
+                    group = pair_group("match", home, away)
+                    games = [self._events[e] for e, g in self._event_group.items() if g == group]
+            anchored[aid] = story_for(aid, event, games)
+        self._set_stories(anchored)
+        days = {self._articles[a].published for a in anchored} - {None}
+        loose |= {a.id for a in self._articles.values() if a.id not in mains and a.duplicate_of is None
+                  and a.published is not None
+                  and any(abs((a.published - d).days) <= STORY_DAYS for d in days)}  # type: ignore[operator]
+        named: dict[str, set[str]] = {}
+        for m in self._mentions:
+            if m.entity is not None:
+                named.setdefault(m.article, set()).add(m.entity)
+        like = {}
+        for aid in sorted(loose):
+            art = self._articles[aid]
+            candidates = [(a.published, a.story or "", named.get(a.id, set()), words(a.text))
+                          for a in self._articles.values()
+                          if a.id in mains and a.id != aid and a.duplicate_of is None and a.story]
+            found = like_story(art.published, named.get(aid, set()), words(art.text), candidates)
+            like[aid] = found or f"story:{aid}"
+        self._set_stories(like)
+        used = {a.story for a in self._articles.values() if a.story}
+        self._stories = {s: Story(s) for s in sorted(used)}
+
+    def _set_stories(self, stories: dict[str, str]) -> None:
+        for art in list(self._articles.values()):
+            story = stories.get(art.id) or stories.get(art.duplicate_of or "")
+            if story is not None:
+                self._articles[art.id] = replace(art, story=story)
+
+    def states(self, query: StateQuery) -> Iterator[State]:
+        day = query.as_of.isoformat() if query.as_of else None
+        order = sorted(self._states.values(), key=lambda s: (s.relation, s.subject, s.valid_from or "", s.id))
+        for s in order:
+            if query.entity is not None and query.entity not in (s.subject, s.object):
+                continue
+            if query.relations and s.relation not in query.relations:
+                continue
+            if s.superseded_at is not None and not query.include_superseded:
+                continue
+            if day is not None and (s.valid_from is None or s.valid_from > day
+                                    or (s.valid_to is not None and s.valid_to <= day)):
+                continue
+            if query.known_at is None:
+                if s.known_to is not None:
+                    continue
+            elif (s.known_from is not None and s.known_from > query.known_at) or (
+                    s.known_to is not None and s.known_to <= query.known_at):
+                continue
+            yield s
 
     def entities_by_keys(self, keys: Iterable[str]) -> dict[str, list[Entity]]:
         out: dict[str, list[Entity]] = {}
@@ -72,6 +192,9 @@ class MemoryStore:
 
     def articles(self) -> Iterator[Article]:
         yield from sorted(self._articles.values(), key=lambda a: (a.published is None, a.published, a.id))
+
+    def articles_by_id(self, ids: Sequence[str]) -> dict[str, Article]:
+        return {i: self._articles[i] for i in ids if i in self._articles}
 
     def entities(self, ids: Sequence[str] | None = None) -> Iterator[Entity]:
         for eid in sorted(self._entities):

@@ -102,8 +102,80 @@ events = Table(
     # linked result, filled/disagreeing fields and note as JSON (model.check_to_data).
     Column("check_state", String(16)),
     Column("reference", JSON),
+    # Cross-article resolution (touchline.resolve.across): the group of readings the event was
+    # resolved from, and the values its articles disagree on ({} when they agree).
+    Column("group_key", String(64)),
+    Column("conflicts", JSON),
     Index("ix_events_kind_date", "kind", "date"),
     Index("ix_events_check_state", "check_state"),
+    Index("ix_events_group_key", "group_key"),
+)
+
+# One article's account of one event, as read (touchline.resolve.readings); events are
+# resolved from the readings of their group whenever one is added.
+event_readings = Table(
+    "event_readings", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("article", String(32), ForeignKey("articles.id"), nullable=False),
+    Column("event_id", String(64)),  # the resolved event it belongs to now
+    Column("kind", String(32), nullable=False),
+    Column("group_key", String(64), nullable=False),
+    Column("date", String(10)),  # world time, as the article told it
+    Column("window_from", String(10)),  # world time: the days the text allows
+    Column("window_to", String(10)),
+    Column("precision", String(16), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("fields", JSON, nullable=False),
+    Column("reference", JSON),
+    Column("hints", JSON),
+    Column("sources", JSON, nullable=False),  # [[start, end], ...] in the article
+    Column("main", Integer, nullable=False),  # 1: the article's main event
+    Column("copied_from", String(32)),  # a syndicated copy's reading: the article it copies
+    Index("ix_event_readings_group", "kind", "group_key"),
+    Index("ix_event_readings_article", "article"),
+    Index("ix_event_readings_event_id", "event_id"),
+)
+
+# What one article says about a state (touchline.resolve.claims); states derive from these.
+claims = Table(
+    "claims", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("article", String(32), ForeignKey("articles.id"), nullable=False),
+    Column("relation", String(32), nullable=False),
+    Column("subject", String(200), nullable=False),
+    Column("object", String(200)),
+    Column("qualifier", String(200)),
+    Column("mode", String(16), nullable=False),
+    Column("date", String(10)),  # world time
+    Column("published", Date),  # report time
+    Column("confidence", Float, nullable=False),
+    Column("sources", JSON, nullable=False),
+    Column("copied_from", String(32)),
+    Index("ix_claims_relation_subject", "relation", "subject"),
+    Index("ix_claims_relation_object", "relation", "object"),
+    Index("ix_claims_article", "article"),
+)
+
+# Derived states (touchline.resolve.states), every version kept: world time valid_from/valid_to,
+# report time known_from/known_to, knowledge time recorded_at/superseded_at.
+states = Table(
+    "states", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("relation", String(32), nullable=False),
+    Column("subject", String(200), nullable=False),
+    Column("object", String(200)),
+    Column("qualifier", String(200)),
+    Column("valid_from", String(10)),
+    Column("valid_to", String(10)),
+    Column("known_from", Date),
+    Column("known_to", Date),
+    Column("confidence", Float, nullable=False),
+    Column("support", Integer, nullable=False),
+    Column("sources", JSON, nullable=False),  # [[article, start, end], ...]
+    Column("recorded_at", DateTime(timezone=True)),
+    Column("superseded_at", DateTime(timezone=True)),
+    Index("ix_states_subject", "subject", "relation"),
+    Index("ix_states_object", "object", "relation"),
 )
 
 event_sources = Table(

@@ -34,17 +34,16 @@ from touchline.model import (
     Mention,
     Quote,
     SourceSpan,
+    State,
     Story,
     TimeExpression,
     check_from_data,
-    check_to_data,
     detail_from_fields,
-    detail_to_fields,
 )
-from touchline.resolve.merge import merge_events
 from touchline.store import identity
 from touchline.store import schema as t
-from touchline.store.base import StoreError, StoreRejected, StoreStats, WriteBatch
+from touchline.store.base import StateQuery, StoreError, StoreRejected, StoreStats, WriteBatch
+from touchline.store.derived import SqlDerived, read_states
 from touchline.store.migrate import upgrade
 
 logger = logging.getLogger(__name__)
@@ -153,7 +152,6 @@ class SqlStore:
         mention_rows: list[dict[str, Any]] = []
         quote_rows: list[dict[str, Any]] = []
         timex_rows: list[dict[str, Any]] = []
-        new_events: list[Event] = []
         for a in analyses:
             art = a.article
             article_rows.append({
@@ -177,7 +175,6 @@ class SqlStore:
                 "article": x.article, "start_char": x.start, "end_char": x.end, "text": x.text,
                 "type": x.type, "value": x.value, "reason": x.reason, "anchor": x.anchor,
             } for x in a.timexes)
-            new_events.extend(a.events)
         # Order follows the foreign keys: stories, then originals before their copies.
         article_rows.sort(key=lambda r: r["duplicate_of"] is not None)
         story_rows = [{"id": s, "label": None} for s in sorted({r["story"] for r in article_rows} - {None})]
@@ -188,37 +185,8 @@ class SqlStore:
         for table, rows in ((t.mentions, mention_rows), (t.quotes, quote_rows), (t.timexes, timex_rows)):
             if rows:
                 conn.execute(_insert_ignore(conn, table), rows)
-        self._upsert_events(conn, new_events)
-        # A syndicated copy belongs to the story of the article it copies.
-        original = t.articles.alias("original")
-        conn.execute(t.articles.update()
-                     .where(t.articles.c.story.is_(None), t.articles.c.duplicate_of.is_not(None))
-                     .values(story=select(original.c.story)
-                             .where(original.c.id == t.articles.c.duplicate_of).scalar_subquery()))
-
-    def _upsert_events(self, conn: Connection, new_events: list[Event]) -> None:
-        if not new_events:
-            return
-        merged: dict[str, Event] = {}
-        ids = list({e.id for e in new_events})
-        for old in self._read_events(conn, select(t.events).where(t.events.c.id.in_(ids))):
-            merged[old.id] = old
-        existing = set(merged)
-        for e in new_events:
-            merged[e.id] = merge_events(merged[e.id], e) if e.id in merged else e
-        for e in merged.values():
-            row = {"kind": e.kind, "date": e.date, "confidence": e.confidence,
-                   "fields": detail_to_fields(e.detail), "check_state": e.check.state if e.check else None,
-                   "reference": check_to_data(e.check)}
-            if e.id in existing:
-                conn.execute(t.events.update().where(t.events.c.id == e.id).values(**row))
-            else:
-                conn.execute(t.events.insert().values(id=e.id, **row))
-        source_rows = [
-            {"event_id": e.id, "article": s.article, "start_char": s.start, "end_char": s.end}
-            for e in merged.values() for s in e.sources
-        ]
-        conn.execute(_insert_ignore(conn, t.event_sources), source_rows)
+        # Events across articles, claims and states, stories (a copy's is its original's).
+        SqlDerived(conn, now).write(analyses)
 
     # -- reading --
 
@@ -244,6 +212,20 @@ class SqlStore:
                               url=r["url"], title=r["title"], published=r["published"],
                               duplicate_of=r["duplicate_of"], story=r["story"],
                               ingested_at=r["ingested_at"])
+
+    def articles_by_id(self, ids: Sequence[str]) -> dict[str, Article]:
+        """The stored articles with these ids (one query per 500 ids)."""
+        out: dict[str, Article] = {}
+        wanted = sorted(set(ids))
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), 500):
+                query = select(t.articles).where(t.articles.c.id.in_(wanted[i:i + 500]))
+                for r in conn.execute(query).mappings():
+                    out[r["id"]] = Article(id=r["id"], text=r["text"], text_hash=r["text_hash"],
+                                           source=r["source"], url=r["url"], title=r["title"],
+                                           published=r["published"], duplicate_of=r["duplicate_of"],
+                                           story=r["story"], ingested_at=r["ingested_at"])
+        return out
 
     def entities(self, ids: Sequence[str] | None = None) -> Iterator[Entity]:
         query = select(t.entities).order_by(t.entities.c.id)
@@ -278,7 +260,7 @@ class SqlStore:
         for r in rows:
             yield Event(id=r["id"], kind=r["kind"], detail=detail_from_fields(r["kind"], r["fields"]),
                         date=r["date"], confidence=r["confidence"], sources=tuple(sources.get(r["id"], ())),
-                        check=check_from_data(r["reference"]))
+                        check=check_from_data(r["reference"]), conflicts=r["conflicts"] or {})
 
     def events(self, kinds: Sequence[str] | None = None) -> Iterator[Event]:
         query = select(t.events).order_by(t.events.c.date, t.events.c.kind, t.events.c.id)
@@ -314,6 +296,10 @@ class SqlStore:
                 members.setdefault(row.story, []).append(row.id)
             for r in conn.execute(select(t.stories).order_by(t.stories.c.id)):
                 yield Story(id=r.id, articles=tuple(members.get(r.id, ())), label=r.label)
+
+    def states(self, query: StateQuery) -> Iterator[State]:
+        with self.engine.connect() as conn:
+            yield from list(read_states(conn, query))
 
     def stats(self) -> StoreStats:
         with self.engine.connect() as conn:

@@ -97,5 +97,9 @@ def test_the_team_boss_and_team_manager(full_nlp: Language) -> None:
     assert MARESCA_CHELSEA in roles(full_nlp, "Chelsea manager Enzo Maresca praised his players.")
 
 
-def test_former_boss_is_no_role(full_nlp: Language) -> None:
-    assert not roles(full_nlp, "Former Leicester City boss Enzo Maresca spoke after the game.")
+def test_former_boss_is_no_current_role(full_nlp: Language) -> None:
+    """A past role is read as past ("former"): a closed interval in the knowledge base, never a
+    current one."""
+    text = "Former Leicester City boss Enzo Maresca spoke after the game."
+    found = of_kind(run(full_nlp, text, "2024-11-20"), "role")
+    assert all(e["fields"]["status"] == "former" for e in found)

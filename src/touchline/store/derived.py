@@ -1,0 +1,301 @@
+"""What the SQL store derives when articles are written: events resolved across articles,
+claims and the states over time they make, and stories.
+
+Called inside the write transaction (:meth:`touchline.store.sql.SqlStore.write`):
+
+1. each new article's events are stored as readings, its claims as claims; a syndicated
+   copy (``duplicate_of``) gets its original's readings and claims as its own, so it is a
+   source of every fact its original tells;
+2. every group a new reading joins is resolved again from all its readings
+   (:func:`touchline.resolve.across.resolve_group`): its events are replaced;
+3. every chain a new claim touches is derived again (:func:`touchline.resolve.states.states_of`):
+   new versions are recorded, versions that no longer follow are marked superseded;
+4. the articles whose main event changed take their story again.
+
+The pure rules live in ``touchline.resolve``; this module only reads and writes rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy.engine import Connection
+
+from touchline.model import (
+    Analysis,
+    Claim,
+    Event,
+    SourceSpan,
+    State,
+    check_from_data,
+    check_to_data,
+    detail_from_fields,
+    detail_to_fields,
+)
+from touchline.resolve.across import resolve_group
+from touchline.resolve.claims import claims_of, copied_claims
+from touchline.resolve.readings import Reading, copied_reading, map_span, pair_group, reading_of
+from touchline.resolve.states import leaves_from, states_of
+from touchline.resolve.stories import main_event
+from touchline.store import schema as t
+from touchline.store.base import StateQuery
+from touchline.store.identity import _chunks, _insert_ignore
+from touchline.store.stories import restory
+
+# --- rows <-> records ---------------------------------------------------------------------
+
+
+def reading_row(r: Reading) -> dict[str, Any]:
+    ev = r.event
+    return {"id": r.id, "article": r.article, "event_id": None, "kind": ev.kind, "group_key": r.group,
+            "date": ev.date, "window_from": r.window[0] if r.window else None,
+            "window_to": r.window[1] if r.window else None, "precision": r.precision,
+            "confidence": ev.confidence, "fields": detail_to_fields(ev.detail),
+            "reference": check_to_data(ev.check), "hints": dict(ev.hints) or None,
+            "sources": [[s.start, s.end] for s in ev.sources], "main": int(r.main),
+            "copied_from": r.copied_from}
+
+
+def reading_from_row(row: Any, published: date | None) -> Reading:
+    spans = tuple(SourceSpan(row["article"], int(a), int(b)) for a, b in row["sources"] or ())
+    event = Event(id=row["id"], kind=row["kind"], detail=detail_from_fields(row["kind"], row["fields"]),
+                  date=row["date"], confidence=row["confidence"], sources=spans,
+                  check=check_from_data(row["reference"]), hints=row["hints"] or {})
+    window = (row["window_from"], row["window_to"]) if row["window_from"] else None
+    return Reading(id=row["id"], article=row["article"], published=published, event=event,
+                   group=row["group_key"], window=window, precision=row["precision"], main=bool(row["main"]),
+                   copied_from=row["copied_from"])
+
+
+def claim_id(c: Claim) -> str:
+    key = "|".join(str(x) for x in (c.article, c.relation, c.subject, c.object, c.qualifier, c.mode, c.day))
+    return "c:" + hashlib.sha1(key.encode()).hexdigest()[:24]
+
+
+def claim_row(c: Claim, copied_from: str | None = None) -> dict[str, Any]:
+    return {"id": claim_id(c), "article": c.article, "relation": c.relation, "subject": c.subject,
+            "object": c.object, "qualifier": c.qualifier, "mode": c.mode, "date": c.day,
+            "published": c.published, "confidence": c.confidence,
+            "sources": [[s.start, s.end] for s in c.sources], "copied_from": copied_from}
+
+
+def claim_from_row(row: Any) -> Claim:
+    return Claim(relation=row["relation"], subject=row["subject"], object=row["object"], mode=row["mode"],
+                 day=row["date"], article=row["article"], published=row["published"],
+                 confidence=row["confidence"], qualifier=row["qualifier"],
+                 sources=tuple(SourceSpan(row["article"], int(a), int(b)) for a, b in row["sources"] or ()))
+
+
+def state_row(s: State, now: datetime) -> dict[str, Any]:
+    return {"id": s.id, "relation": s.relation, "subject": s.subject, "object": s.object,
+            "qualifier": s.qualifier, "valid_from": s.valid_from, "valid_to": s.valid_to,
+            "known_from": s.known_from, "known_to": s.known_to, "confidence": s.confidence,
+            "support": s.support, "sources": [[x.article, x.start, x.end] for x in s.sources],
+            "recorded_at": now, "superseded_at": None}
+
+
+def state_from_row(row: Any) -> State:
+    return State(id=row["id"], relation=row["relation"], subject=row["subject"], object=row["object"],
+                 valid_from=row["valid_from"], valid_to=row["valid_to"], known_from=row["known_from"],
+                 known_to=row["known_to"], confidence=row["confidence"], support=row["support"],
+                 sources=tuple(SourceSpan(a, int(s), int(e)) for a, s, e in row["sources"] or ()),
+                 qualifier=row["qualifier"], recorded_at=row["recorded_at"],
+                 superseded_at=row["superseded_at"])
+
+
+def event_row(e: Event, group: str) -> dict[str, Any]:
+    return {"id": e.id, "kind": e.kind, "date": e.date, "confidence": e.confidence,
+            "fields": detail_to_fields(e.detail), "check_state": e.check.state if e.check else None,
+            "reference": check_to_data(e.check), "group_key": group, "conflicts": dict(e.conflicts) or None}
+
+
+# --- what a batch of new articles tells -------------------------------------------------
+
+
+def accounts(analyses: Sequence[Analysis], stored: Any
+             ) -> tuple[list[Reading], list[tuple[Claim, str | None]]]:
+    """The readings and claims of new articles.  A copy takes its original's (from the same
+    batch, else from ``stored``: ``(readings, claims, text)`` of an article id)."""
+    readings: dict[str, list[Reading]] = {}
+    claims: dict[str, list[Claim]] = {}
+    texts: dict[str, str] = {}
+    for a in analyses:
+        if a.article.duplicate_of is not None:
+            continue
+        main = main_event(a)
+        readings[a.article.id] = [reading_of(ev, a.article, main is not None and ev.id == main.id)
+                                  for ev in a.events]
+        claims[a.article.id] = claims_of(a)
+        texts[a.article.id] = a.article.text
+    out_readings = [r for rs in readings.values() for r in rs]
+    out_claims: list[tuple[Claim, str | None]] = [(c, None) for cs in claims.values() for c in cs]
+    for a in analyses:
+        original = a.article.duplicate_of
+        if original is None:
+            continue
+        if original not in texts:
+            readings[original], claims[original], texts[original] = stored(original)
+        text = texts[original]
+        for r in readings[original]:
+            spans = tuple(map_span(text, a.article.text, s, a.article.id) for s in r.event.sources)
+            out_readings.append(copied_reading(r, a.article, spans))
+        out_claims += [(c, original) for c in copied_claims(claims[original], text, a.article)]
+    return out_readings, out_claims
+
+
+class SqlDerived:
+    """The derived tables of one SQL write transaction."""
+
+    def __init__(self, conn: Connection, now: datetime) -> None:
+        self.conn = conn
+        self.now = now
+
+    def write(self, analyses: Sequence[Analysis]) -> None:
+        readings, claims = accounts(analyses, self._stored)
+        if readings:
+            self.conn.execute(_insert_ignore(self.conn, t.event_readings), [reading_row(r) for r in readings])
+        if claims:
+            self.conn.execute(_insert_ignore(self.conn, t.claims), [claim_row(c, o) for c, o in claims])
+        touched: set[str] = {a.article.id for a in analyses}
+        for kind, group in sorted({(r.event.kind, r.group) for r in readings}):
+            touched |= self.regroup(kind, group)
+        self.refresh_states(chains([c for c, _ in claims], self._holders_elsewhere))
+        restory(self.conn, touched)
+
+    # -- readings and events --
+
+    def _stored(self, article: str) -> tuple[list[Reading], list[Claim], str]:
+        conn = self.conn
+        row = conn.execute(select(t.articles.c.text, t.articles.c.published)
+                           .where(t.articles.c.id == article)).one()
+        readings = [reading_from_row(r, row.published) for r in conn.execute(
+            select(t.event_readings).where(t.event_readings.c.article == article)).mappings()]
+        claims = [claim_from_row(r) for r in conn.execute(
+            select(t.claims).where(t.claims.c.article == article)).mappings()]
+        return readings, claims, row.text
+
+    def _group_readings(self, kind: str, group: str) -> list[Reading]:
+        query = (select(t.event_readings, t.articles.c.published)
+                 .join(t.articles, t.articles.c.id == t.event_readings.c.article)
+                 .where(t.event_readings.c.kind == kind, t.event_readings.c.group_key == group))
+        return [reading_from_row(r, r["published"]) for r in self.conn.execute(query).mappings()]
+
+    def regroup(self, kind: str, group: str) -> set[str]:
+        """Resolve one group again; the articles whose story may have moved."""
+        conn = self.conn
+        resolved = resolve_group(group, self._group_readings(kind, group))
+        old = [r[0] for r in conn.execute(select(t.events.c.id).where(t.events.c.group_key == group))]
+        old += [r[0] for r in conn.execute(select(t.event_readings.c.event_id).distinct().where(
+            t.event_readings.c.group_key == group, t.event_readings.c.event_id.is_not(None)))]
+        for chunk in _chunks(sorted(set(old))):
+            conn.execute(delete(t.event_sources).where(t.event_sources.c.event_id.in_(chunk)))
+            conn.execute(delete(t.events).where(t.events.c.id.in_(chunk)))
+        if resolved:
+            conn.execute(t.events.insert(), [event_row(e, group) for e, _ in resolved])
+            sources = [{"event_id": e.id, "article": s.article, "start_char": s.start, "end_char": s.end}
+                       for e, _ in resolved for s in e.sources]
+            if sources:
+                conn.execute(_insert_ignore(conn, t.event_sources), sources)
+        for e, members in resolved:
+            for chunk in _chunks([m.id for m in members]):
+                conn.execute(update(t.event_readings).where(t.event_readings.c.id.in_(chunk))
+                             .values(event_id=e.id))
+        groups = [group]
+        if kind == "match":
+            first = resolved[0][0].detail if resolved else None
+            home, away = getattr(first, "home", None), getattr(first, "away", None)
+            if home and away:
+                groups.append(pair_group("fixture", home, away))
+        return {r[0] for r in conn.execute(select(t.event_readings.c.article).where(
+            t.event_readings.c.group_key.in_(groups), t.event_readings.c.main == 1))}
+
+    # -- states --
+
+    def _holders_elsewhere(self, relation: str, holders: Iterable[str]) -> list[tuple[str, str]]:
+        """(relation, subject) of every chain where one of ``holders`` is claimed."""
+        out: list[tuple[str, str]] = []
+        for chunk in _chunks(sorted(set(holders))):
+            out += [(relation, r[0]) for r in self.conn.execute(
+                select(t.claims.c.subject).distinct().where(t.claims.c.relation == relation,
+                                                            t.claims.c.object.in_(chunk)))]
+        return out
+
+    def _claims(self, relation: str, subject: str) -> list[Claim]:
+        conn = self.conn
+        own = [claim_from_row(r) for r in conn.execute(
+            select(t.claims).where(t.claims.c.relation == relation, t.claims.c.subject == subject)
+        ).mappings()]
+        holders = sorted({c.object for c in own if c.object is not None})
+        elsewhere: list[Claim] = []
+        if relation in LEAVING_RELATIONS:
+            for chunk in _chunks(holders):
+                elsewhere += [claim_from_row(r) for r in conn.execute(select(t.claims).where(
+                    t.claims.c.relation == relation, t.claims.c.object.in_(chunk),
+                    t.claims.c.mode == "starts", t.claims.c.subject != subject)).mappings()]
+        return own + leaves_from(subject, elsewhere)
+
+    def refresh_states(self, keys: Iterable[tuple[str, str]]) -> None:
+        conn = self.conn
+        for relation, subject in sorted(set(keys)):
+            fresh = {s.id: s for s in states_of(relation, subject, self._claims(relation, subject))}
+            stored = {r["id"]: r for r in conn.execute(select(t.states).where(
+                t.states.c.relation == relation, t.states.c.subject == subject)).mappings()}
+            for sid, row in stored.items():
+                if sid not in fresh and row["superseded_at"] is None:
+                    conn.execute(update(t.states).where(t.states.c.id == sid).values(superseded_at=self.now))
+            new = [state_row(s, self.now) for sid, s in fresh.items() if sid not in stored]
+            if new:
+                conn.execute(t.states.insert(), new)
+            for sid, s in fresh.items():
+                if sid not in stored:
+                    continue
+                row = stored[sid]
+                values = state_row(s, self.now)
+                changes = {k: values[k] for k in ("known_to", "confidence", "support", "sources")
+                           if row[k] != values[k]}
+                if row["superseded_at"] is not None:
+                    changes["superseded_at"] = None
+                if changes:
+                    conn.execute(update(t.states).where(t.states.c.id == sid).values(**changes))
+
+
+LEAVING_RELATIONS = ("head_coach",)
+
+
+def chains(claims: Sequence[Claim], holders_elsewhere: Any) -> set[tuple[str, str]]:
+    """The chains new claims touch: their own, and for a holder who ``starts`` somewhere
+    (a coach appointed by another club), every chain that holder is claimed in."""
+    keys = {(c.relation, c.subject) for c in claims}
+    for relation in LEAVING_RELATIONS:
+        starting = [c.object for c in claims if c.relation == relation and c.mode == "starts" and c.object]
+        if starting:
+            keys |= set(holders_elsewhere(relation, starting))
+    return keys
+
+
+def read_states(conn: Connection, query: StateQuery) -> Iterator[State]:
+    """Stored states matching a query, as :meth:`touchline.store.base.Store.states` says."""
+    conds: list[Any] = []
+    if query.entity is not None:
+        conds.append(or_(t.states.c.subject == query.entity, t.states.c.object == query.entity))
+    if query.relations:
+        conds.append(t.states.c.relation.in_(list(query.relations)))
+    if not query.include_superseded:
+        conds.append(t.states.c.superseded_at.is_(None))
+    if query.as_of is not None:
+        day = query.as_of.isoformat()
+        conds += [t.states.c.valid_from.is_not(None), t.states.c.valid_from <= day,
+                  or_(t.states.c.valid_to.is_(None), t.states.c.valid_to > day)]
+    if query.known_at is None:
+        conds.append(t.states.c.known_to.is_(None))
+    else:
+        conds += [or_(t.states.c.known_from.is_(None), t.states.c.known_from <= query.known_at),
+                  or_(t.states.c.known_to.is_(None), t.states.c.known_to > query.known_at)]
+    stmt = select(t.states).where(and_(*conds)).order_by(t.states.c.relation, t.states.c.subject,
+                                                           t.states.c.valid_from, t.states.c.id)
+    for row in conn.execute(stmt).mappings():
+        yield state_from_row(row)
