@@ -1,12 +1,22 @@
-"""An entity's timeline: every event it takes part in, in world-time order."""
+"""An entity's timeline: every event it takes part in, in world-time order, read through
+the ``event_entities`` index (never every event)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
+from datetime import date
+from typing import Any
+
+from sqlalchemy import and_, select, union
+from sqlalchemy.engine import Connection
 
 from touchline.model import Entity, Event, RoleEvent, TransferEvent
+from touchline.query.common import Context, day_range, engine_of, event_context, event_order, read_events
 from touchline.query.lookup import resolve_entity
 from touchline.store import Store
+from touchline.store import schema as t
+
+PERSON_KINDS = ("player", "coach", "person")
 
 
 def involves(event: Event, entity_ids: set[str]) -> bool:
@@ -24,6 +34,13 @@ def involves(event: Event, entity_ids: set[str]) -> bool:
 class Timeline:
     entity: Entity | None
     events: list[Event]
+    context: Context = field(default_factory=Context)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The timeline as JSON-ready data: the entity and each event with names and sources."""
+        entity = None if self.entity is None else {"id": self.entity.id, "name": self.entity.name,
+                                                   "kind": self.entity.kind}
+        return {"entity": entity, "events": [self.context.event(e) for e in self.events]}
 
 
 def teams_of(entity: Entity, events: list[Event]) -> set[str]:
@@ -42,23 +59,51 @@ def teams_of(entity: Entity, events: list[Event]) -> set[str]:
     return teams
 
 
-def timeline(store: Store, name: str, kinds: list[str] | None = None) -> Timeline:
+def _own_event_ids(entity_id: str) -> Any:
+    ee = t.event_entities
+    return select(ee.c.event_id).where(ee.c.entity_id == entity_id)
+
+
+def _team_match_ids(person: str, teams: set[str]) -> Any:
+    """Matches of ``teams`` told by an article that mentions ``person``."""
+    m, s, e, ee = t.mentions, t.event_sources, t.events, t.event_entities
+    return (select(s.c.event_id)
+            .select_from(m.join(s, s.c.article == m.c.article).join(e, e.c.id == s.c.event_id)
+                         .join(ee, and_(ee.c.event_id == e.c.id, ee.c.entity_id.in_(sorted(teams)))))
+            .where(m.c.entity == person, e.c.kind == "match"))
+
+
+def _person_teams(conn: Connection, entity: Entity) -> set[str]:
+    e = t.events
+    own = read_events(conn, select(e).where(e.c.id.in_(_own_event_ids(entity.id)),
+                                            e.c.kind.in_(("transfer", "role"))))
+    return teams_of(entity, own)
+
+
+def timeline(store: Store, name: str, kinds: list[str] | None = None,
+             since: date | None = None, until: date | None = None) -> Timeline:
     """Events involving the entity named ``name``; dated ones first, oldest first.
 
     A person's timeline also holds the matches of their team reported in an
     article that mentions them: the games they played in or watched from the
-    touchline, even when the report names no goal of theirs.
+    touchline, even when the report names no goal of theirs.  ``kinds``,
+    ``since`` and ``until`` (world time, inclusive; a month or year overlapping
+    the range counts) narrow it down.
     """
     entity = resolve_entity(store, name)
-    ids = {entity.id}
-    every = list(store.events())
-    events = [e for e in every if involves(e, ids)]
-    if entity.kind in ("player", "coach", "person"):
-        teams = teams_of(entity, every)
-        mentioned = store.articles_mentioning(entity.id)
-        events += [e for e in every if e.kind == "match" and e not in events
-                   and involves(e, teams) and any(s.article in mentioned for s in e.sources)]
-    if kinds:
-        events = [e for e in events if e.kind in kinds]
-    events.sort(key=lambda e: (e.date is None, e.date or "", e.kind, e.id))
-    return Timeline(entity, events)
+    e = t.events
+    with engine_of(store).connect() as conn:
+        ids: Any = _own_event_ids(entity.id)
+        if entity.kind in PERSON_KINDS:
+            teams = _person_teams(conn, entity)
+            if teams:
+                ids = union(ids, _team_match_ids(entity.id, teams))
+        query = select(e).where(e.c.id.in_(ids))
+        if kinds:
+            query = query.where(e.c.kind.in_(list(kinds)))
+        dates = day_range(e.c.date, since, until)
+        if dates is not None:
+            query = query.where(dates)
+        events = read_events(conn, event_order(query))
+        context = event_context(conn, events, entity.id)
+    return Timeline(entity, events, context)

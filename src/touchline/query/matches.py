@@ -1,0 +1,59 @@
+"""Matches: of a team, between two teams, in a date range, with the results reference's check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from touchline.model import Entity, Event
+from touchline.query.common import Context, day_range, engine_of, event_context, event_order, read_events
+from touchline.query.lookup import resolve_entity
+from touchline.store import Store
+from touchline.store import schema as t
+
+
+@dataclass(frozen=True, slots=True)
+class Matches:
+    team: Entity | None
+    vs: Entity | None
+    events: list[Event]
+    context: Context = field(default_factory=Context)
+
+    def as_dict(self) -> dict[str, Any]:
+        def ref(e: Entity | None) -> dict[str, Any] | None:
+            return None if e is None else {"id": e.id, "name": e.name, "kind": e.kind}
+
+        return {"team": ref(self.team), "vs": ref(self.vs),
+                "matches": [self.context.event(e) for e in self.events]}
+
+
+def _playing(entity_id: str) -> Any:
+    ee = t.event_entities
+    return select(ee.c.event_id).where(ee.c.entity_id == entity_id, ee.c.role.in_(("home", "away")))
+
+
+def matches(store: Store, team: str | None = None, vs: str | None = None, since: date | None = None,
+            until: date | None = None, limit: int | None = None) -> Matches:
+    """Matches ``team`` played (home or away), against ``vs`` when given, between ``since``
+    and ``until`` (world time, inclusive), oldest first.  Names are looked up as everywhere
+    (``UnknownName``/``AmbiguousName``)."""
+    first = resolve_entity(store, team) if team is not None else None
+    other = resolve_entity(store, vs) if vs is not None else None
+    e = t.events
+    query = select(e).where(e.c.kind == "match")
+    for side in (first, other):
+        if side is not None:
+            query = query.where(e.c.id.in_(_playing(side.id)))
+    dates = day_range(e.c.date, since, until)
+    if dates is not None:
+        query = query.where(dates)
+    query = event_order(query)
+    if limit:
+        query = query.limit(limit)
+    with engine_of(store).connect() as conn:
+        events = read_events(conn, query)
+        context = event_context(conn, events)
+    return Matches(first, other, events, context)

@@ -1,0 +1,165 @@
+"""The indexes queries and ingest read, written in the transaction that writes the facts.
+
+- ``event_entities``: every entity an event involves, by field (timeline, matches);
+- ``entity_words``: the folded words of entities' names and aliases (``entities SEARCH``);
+- ``search_docs`` with SQLite's FTS5 table ``search_fts`` or PostgreSQL's ``tsv`` column:
+  the full text of original articles and of quotes, as folded words (``search``, ``quotes``);
+- ``article_bands``: the LSH band keys of originals' MinHash signatures (near-duplicates).
+
+Nothing here reads more than the rows it is given; migration 0005 fills the indexes of an
+existing knowledge base with the same functions.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import bindparam, column, func, insert, literal_column, select, table
+from sqlalchemy.dialects import postgresql as pg_dialect
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.engine import Connection
+
+from touchline.ingest.dedup import band_keys
+from touchline.model import ENTITY_FIELDS, Entity, Event
+from touchline.nlp.names import name_data
+from touchline.store import schema as t
+
+CHUNK = 500  # values per IN (...) list: far below every backend's parameter limit
+FTS_TABLE = "search_fts"
+
+
+def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def fold_words(value: str) -> str:
+    """The words of a text as the full-text index holds them: lower case, accents off, letters
+    Unicode does not decompose transliterated ("Solskjær" -> "solskjaer"), every character that
+    is no letter or digit a space ("Quill's" -> "quill s")."""
+    value = value.translate(name_data().transliterate)
+    value = unicodedata.normalize("NFKD", value)
+    value = "".join(c for c in value if not unicodedata.combining(c)).lower()
+    return " ".join("".join(c if c.isalnum() else " " for c in value).split())
+
+
+def _insert_ignore(conn: Connection, table: Any) -> Any:
+    if conn.dialect.name == "postgresql":
+        return pg_dialect.insert(table).on_conflict_do_nothing()
+    return sqlite_dialect.insert(table).on_conflict_do_nothing()
+
+
+# --- events -------------------------------------------------------------------
+
+
+def event_entity_rows(event_id: str, kind: str, fields: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The (entity, role) pairs of one event's stored fields."""
+    pairs: dict[tuple[str, str], None] = {}
+    for name in ENTITY_FIELDS.get(kind, ()):
+        value = fields.get(name)
+        if isinstance(value, str) and value:
+            pairs[(value, name)] = None
+    for scorer in fields.get("scorers") or ():
+        if isinstance(scorer, Mapping):
+            for key, role in (("player", "scorer"), ("team", "scorer_team")):
+                value = scorer.get(key)
+                if isinstance(value, str) and value:
+                    pairs[(value, role)] = None
+    return [{"entity_id": e[:200], "event_id": event_id, "role": role} for e, role in pairs]
+
+
+def index_events(conn: Connection, events: Iterable[tuple[str, str, Mapping[str, Any]]],
+                 replace: bool = True) -> None:
+    """(Re)write the entity rows of events given as (id, kind, fields)."""
+    listed = list(events)
+    if replace:
+        for ids in chunks([e[0] for e in listed]):
+            conn.execute(t.event_entities.delete().where(t.event_entities.c.event_id.in_(ids)))
+    rows = [row for eid, kind, fields in listed for row in event_entity_rows(eid, kind, fields)]
+    if rows:
+        conn.execute(_insert_ignore(conn, t.event_entities), rows)
+
+
+def index_event_records(conn: Connection, events: Iterable[Event], rows: Mapping[str, Mapping[str, Any]]
+                        ) -> None:
+    """Entity rows of events just written (``rows``: event id -> its stored fields)."""
+    index_events(conn, ((e.id, e.kind, rows[e.id]) for e in events))
+
+
+# --- entity names -------------------------------------------------------------
+
+
+def entity_word_rows(entities: Iterable[Entity]) -> list[dict[str, str]]:
+    rows: dict[tuple[str, str], None] = {}
+    for e in entities:
+        for form in (e.name, *e.aliases):
+            if isinstance(form, str):
+                for word in fold_words(form).split():
+                    rows[(word[:100], e.id)] = None
+    return [{"word": w, "entity_id": eid} for w, eid in rows]
+
+
+def index_entity_words(conn: Connection, entities: Iterable[Entity]) -> None:
+    rows = entity_word_rows(entities)
+    for part in chunks(rows, 5000):
+        conn.execute(_insert_ignore(conn, t.entity_words), list(part))
+
+
+# --- full text ----------------------------------------------------------------
+
+
+def index_texts(conn: Connection, docs: Sequence[tuple[str, str, str, date | None, str]]) -> None:
+    """Add full-text documents given as (kind, ref, article, published, text)."""
+    if not docs:
+        return
+    if conn.dialect.name == "postgresql":
+        docs_table = table("search_docs", column("kind"), column("ref"), column("article"),
+                           column("published"), column("tsv"))
+        stmt = insert(docs_table).values(
+            kind=bindparam("kind"), ref=bindparam("ref"), article=bindparam("article"),
+            published=bindparam("published"),
+            tsv=func.to_tsvector(literal_column("'simple'"), bindparam("body")))
+        for part in chunks(docs, 1000):
+            conn.execute(stmt, [{"kind": k, "ref": r, "article": a, "published": p, "body": fold_words(b)}
+                                for k, r, a, p, b in part])
+        return
+    start = int(conn.execute(select(func.coalesce(func.max(t.search_docs.c.id), 0))).scalar_one()) + 1
+    rows = [{"id": start + i, "kind": k, "ref": r, "article": a, "published": p}
+            for i, (k, r, a, p, _b) in enumerate(docs)]
+    conn.execute(insert(t.search_docs), rows)
+    conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE} (rowid, body) VALUES (?, ?)",
+                         [(start + i, fold_words(d[4])) for i, d in enumerate(docs)])
+
+
+def create_text_index(conn: Connection) -> None:
+    """The dialect's full-text structure beside ``search_docs`` (migration 0005)."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("ALTER TABLE search_docs ADD COLUMN tsv tsvector")
+        conn.exec_driver_sql("CREATE INDEX ix_search_docs_tsv ON search_docs USING gin (tsv)")
+    else:
+        conn.exec_driver_sql(f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(body, content='', "
+                             "tokenize='unicode61 remove_diacritics 2')")
+
+
+# --- near-duplicates ----------------------------------------------------------
+
+
+def index_signatures(conn: Connection, signatures: Mapping[str, bytes]) -> None:
+    """The LSH band keys of originals' signatures."""
+    rows = [{"key": key, "article": aid} for aid, data in signatures.items() if data
+            for key in dict.fromkeys(band_keys(data))]
+    for part in chunks(rows, 5000):
+        conn.execute(_insert_ignore(conn, t.article_bands), list(part))
+
+
+def near_duplicates(conn: Connection, keys: Sequence[int]) -> list[tuple[str, bytes]]:
+    """Stored originals sharing a band key with ``keys``, with their signatures."""
+    if not keys:
+        return []
+    a, b = t.articles, t.article_bands
+    query = (select(a.c.id, a.c.minhash).where(a.c.id.in_(select(b.c.article).where(b.c.key.in_(list(keys)))),
+                                               a.c.duplicate_of.is_(None), a.c.minhash.is_not(None)))
+    return [(r[0], bytes(r[1])) for r in conn.execute(query)]
