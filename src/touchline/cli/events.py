@@ -56,31 +56,56 @@ def check_text(record: dict[str, Any]) -> str:
     return text
 
 
-def _what(record: dict[str, Any]) -> str:
-    parts = [f"{k}={_name(v)}" for k, v in record.items()
+def _score(r: dict[str, Any]) -> str:
+    return "v" if r.get("home_score") is None else f"{r['home_score']}-{r['away_score']}"
+
+
+def _opt(value: Any, fmt: str = "{}") -> str:
+    return fmt.format(_name(value)) if value not in (None, "", [], {}) else ""
+
+
+def _what(r: dict[str, Any]) -> str:
+    """One event in a few words: "Northbridge United 2-1 Castlemoor (Premier League; Quill 54')"."""
+    kind = r["kind"]
+    if kind in ("match", "fixture"):
+        middle = _score(r) if kind == "match" else "v"
+        teams = f"{_opt(r.get('home')) or '?'} {middle} {_opt(r.get('away')) or '?'}"
+        extra = [x for x in (_opt(r.get("competition")), _opt(r.get("venue")), _opt(r.get("stage"))) if x]
+        scorers = [(_name(s["player"]) if s["player"] else "?")
+                   + (f" {s['minute']}'" if s.get("minute") is not None else "")
+                   + (" (og)" if s.get("own_goal") else "") for s in r.get("scorers") or ()]
+        if scorers:
+            extra.append(", ".join(scorers))
+        return teams + (f" ({'; '.join(extra)})" if extra else "")
+    if kind == "transfer":
+        move = " -> ".join(x for x in (_opt(r.get("from_club")), _opt(r.get("to_club"))) if x)
+        return f"{_opt(r.get('player'))}: {move}" + _opt(r.get("status"), " ({})")
+    if kind == "role":
+        return (f"{_opt(r.get('person'))}: {_opt(r.get('role')) or 'role'}" + _opt(r.get("team"), " of {}")
+                + _opt(r.get("status"), " ({})"))
+    if kind == "injury":
+        injury = _opt(r.get("injury")) or "injury"
+        return f"{_opt(r.get('player'))}: {injury}" + _opt(r.get("status"), " ({})")
+    parts = [f"{k}={_name(v)}" for k, v in r.items()
              if k not in _NOT_SHOWN and v is not None and v != [] and v != {}]
-    scorers = [f"{_name(s['player']) if s['player'] else '?'}"
-               + (f" {s['minute']}'" if s.get("minute") is not None else "")
-               + (" (og)" if s.get("own_goal") else "") for s in record.get("scorers") or ()]
-    if scorers:
-        parts.append("scorers=" + "; ".join(scorers))
     return ", ".join(parts)
 
 
 def _sources(record: dict[str, Any]) -> str:
-    first = record["sources"][:2]
-    shown = ", ".join(f"{s['published'] or '?'} {where(s['source'], s['url'], s['article'])}" for s in first)
-    more = len(record["sources"]) - len(first)
-    return shown + (f" +{more}" if more > 0 else "")
+    articles = list(dict.fromkeys(
+        f"{s['published'] or '?'} {where(s['source'], s['url'], s['article'])}" for s in record["sources"]))
+    return articles[0] + (f" +{len(articles) - 1}" if len(articles) > 1 else "") if articles else ""
 
 
 def _event_table(title: str, records: list[dict[str, Any]]) -> Table:
     table = Table(title=Text(printable(title)))
-    for column in ("date", "kind", "what", "check", "confidence", "sources"):
-        table.add_column(column)
+    table.add_column("date", no_wrap=True)
+    table.add_column("kind")
+    table.add_column("what", ratio=3)
+    table.add_column("check", ratio=2, min_width=12)
+    table.add_column("sources", ratio=1)
     for r in records:
-        add_row(table, r["date"] or "?", r["kind"], _what(r), check_text(r), f"{r['confidence']:.2f}",
-                _sources(r))
+        add_row(table, r["date"] or "?", r["kind"], _what(r), check_text(r), _sources(r))
     return table
 
 
@@ -139,12 +164,4 @@ def matches_command(
     if as_json:
         print_json(document)
         return
-    table = Table(title=Text(printable(f"{len(found.events)} matches")))
-    for column in ("date", "home", "score", "away", "competition", "check", "sources"):
-        table.add_column(column)
-    for r in document["matches"]:
-        score = "v" if r["home_score"] is None else f"{r['home_score']}-{r['away_score']}"
-        add_row(table, r["date"] or "?", _name(r["home"]) if r["home"] else "?", score,
-                _name(r["away"]) if r["away"] else "?", _name(r["competition"]) if r["competition"] else "",
-                check_text(r), _sources(r))
-    console.print(table)
+    console.print(_event_table(f"{len(found.events)} matches", document["matches"]))
