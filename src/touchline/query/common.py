@@ -8,8 +8,9 @@ span ``{"article", "source", "url", "title", "published", "start", "end"}``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -18,17 +19,17 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
 from touchline.model import (
+    DETAIL_TYPES,
     ENTITY_FIELDS,
     Event,
     SourceSpan,
     check_from_data,
     detail_from_fields,
-    detail_to_fields,
 )
-from touchline.query.export import event_record
+from touchline.query.export import check_fields_of
 from touchline.store import Store, StoreError
 from touchline.store import schema as t
-from touchline.store.indexing import chunks, event_entity_rows
+from touchline.store.indexing import chunks
 
 
 def engine_of(store: Store) -> Engine:
@@ -105,36 +106,108 @@ class Context:
             return ""
         return self.names.get(entity_id, (entity_id, ""))[0]
 
-    def source(self, span: SourceSpan) -> dict[str, Any]:
-        ref = self.articles.get(span.article)
-        base = ref.as_dict() if ref else {"article": span.article, "source": None, "url": None,
+    def source(self, article: str, start: int, end: int) -> dict[str, Any]:
+        ref = self.articles.get(article)
+        base = ref.as_dict() if ref else {"article": article, "source": None, "url": None,
                                           "title": None, "published": None}
-        return {**base, "start": span.start, "end": span.end}
+        return {**base, "start": start, "end": end}
 
-    def event(self, ev: Event) -> dict[str, Any]:
-        """An event as the export writes it, each entity id a {"id", "name", "kind"} and each
-        source the article's source, URL, title and date beside the span."""
-        record = event_record(ev)
-        for key, value in list(record.items()):
-            if key in ENTITY_FIELDS.get(ev.kind, ()):
-                record[key] = self.entity(value)
-        if "scorers" in record:
-            record["scorers"] = [{**s, "player": self.entity(s["player"]), "team": self.entity(s["team"])}
-                                 for s in record["scorers"]]
-        ref = record.get("reference")
-        if ref:
-            named = {k: self.entity(ref.get(k)) for k in ("home", "away", "competition")}
-            record["reference"] = {**ref, **named}
-        record["sources"] = [self.source(s) for s in ev.sources]
-        return record
+    def named_note(self, note: str | None) -> str | None:
+        """A check note with the entity ids it names replaced by their names."""
+        if not note or ":" not in note:
+            return note
+        return _ID.sub(lambda m: self.names.get(m.group(0), (m.group(0), ""))[0], note)
 
 
-def event_entity_ids(ev: Event) -> set[str]:
-    ids = {r["entity_id"] for r in event_entity_rows(ev.id, ev.kind, detail_to_fields(ev.detail))}
-    if ev.check is not None and ev.check.reference is not None:
-        ref = ev.check.reference
-        ids |= {ref.home, ref.away, ref.competition}
-    return ids
+_ID = re.compile(r"\b(?:club|national_team|competition|venue|person|player|coach|media|other):[\w-]+")
+
+
+@dataclass(slots=True)
+class EventSet:
+    """Events a query selected, as stored rows with their sources, the names of the entities
+    they involve and the facts of their articles: JSON records (``records``) and model
+    events (``events``) are both made from it without another query."""
+
+    rows: list[Mapping[str, Any]] = field(default_factory=list)
+    sources: dict[str, list[tuple[str, int, int]]] = field(default_factory=dict)
+    context: Context = field(default_factory=Context)
+
+    def events(self) -> list[Event]:
+        return [Event(id=r["id"], kind=r["kind"], detail=detail_from_fields(r["kind"], r["fields"] or {}),
+                      date=r["date"], confidence=r["confidence"],
+                      sources=tuple(SourceSpan(*s) for s in self.sources.get(r["id"], ())),
+                      check=check_from_data(r["reference"])) for r in self.rows]
+
+    def records(self) -> list[dict[str, Any]]:
+        """Each event as the export writes it, but every entity id a {"id", "name", "kind"} and
+        every source the article's source, URL, title and date beside the span."""
+        return [self.record(r) for r in self.rows]
+
+    def record(self, r: Mapping[str, Any]) -> dict[str, Any]:
+        ctx = self.context
+        kind = r["kind"]
+        stored = r["fields"] or {}
+        out: dict[str, Any] = {
+            "id": r["id"], "kind": kind, "date": r["date"], "confidence": r["confidence"],
+            "sources": [ctx.source(*s) for s in self.sources.get(r["id"], ())],
+        }
+        entity_fields = ENTITY_FIELDS.get(kind, ())
+        for name in FIELD_ORDER.get(kind, ()):
+            value = stored.get(name)
+            if name in entity_fields:
+                value = ctx.entity(value)
+            elif name == "scorers":
+                value = [{"player": ctx.entity(sc.get("player")), "team": ctx.entity(sc.get("team")),
+                          "minute": sc.get("minute"), "own_goal": bool(sc.get("own_goal"))}
+                         for sc in value or ()]
+            out[name] = value
+        if kind in ("match", "fixture"):
+            check = check_fields_of(r["reference"])
+            ref = check["reference"]
+            if ref:
+                named = {k: ctx.entity(ref.get(k)) for k in ("home", "away", "competition")}
+                check["reference"] = {**ref, **named}
+            check["check_note"] = ctx.named_note(check["check_note"])
+            out.update(check)
+        return out
+
+
+FIELD_ORDER: dict[str, tuple[str, ...]] = {kind: tuple(f.name for f in fields(cls))
+                                           for kind, cls in DETAIL_TYPES.items()}
+
+
+def fetch_events(conn: Connection, ids: Any, *more_names: str) -> EventSet:
+    """The events whose ids ``ids`` (a SELECT of event ids) gives, dated first and oldest first,
+    with their sources, names and articles: four indexed queries, whatever the count, and
+    never a list of ids as parameters."""
+    e, s, a, ee, en = t.events, t.event_sources, t.articles, t.event_entities, t.entities
+    query = event_order(select(e).where(e.c.id.in_(ids)))
+    rows: list[Mapping[str, Any]] = [dict(r) for r in conn.execute(query).mappings()]
+    result = EventSet(rows)
+    if not rows:
+        result.context = load_context(conn, more_names, ())
+        return result
+    for src in conn.execute(select(s.c.event_id, s.c.article, s.c.start_char, s.c.end_char)
+                            .where(s.c.event_id.in_(ids))
+                            .order_by(s.c.event_id, s.c.article, s.c.start_char)):
+        result.sources.setdefault(src[0], []).append((src[1], src[2], src[3]))
+    ctx = result.context
+    involved = select(ee.c.entity_id).where(ee.c.event_id.in_(ids))
+    for named in conn.execute(select(en.c.id, en.c.name, en.c.kind).where(en.c.id.in_(involved))):
+        ctx.names[named[0]] = (named[1], named[2])
+    cited = select(s.c.article).where(s.c.event_id.in_(ids))
+    for art in conn.execute(select(a.c.id, a.c.source, a.c.url, a.c.title, a.c.published)
+                            .where(a.c.id.in_(cited))):
+        ctx.articles[art[0]] = ArticleRef(art[0], art[1], art[2], art[3], art[4])
+    # names the reference checks and the caller add (few: most are the events' own)
+    extra = set(more_names)
+    for row in rows:
+        ref = (row["reference"] or {}).get("reference") or {}
+        extra.update(v for k in ("home", "away", "competition") if isinstance(v := ref.get(k), str))
+    missing = extra - ctx.names.keys()
+    if missing:
+        ctx.names.update(load_context(conn, missing, ()).names)
+    return result
 
 
 def load_context(conn: Connection, entity_ids: Iterable[str], article_ids: Iterable[str]) -> Context:
@@ -150,26 +223,6 @@ def load_context(conn: Connection, entity_ids: Iterable[str], article_ids: Itera
                                 .where(a.c.id.in_(part))):
             ctx.articles[row.id] = ArticleRef(row.id, row.source, row.url, row.title, row.published)
     return ctx
-
-
-def event_context(conn: Connection, events: Sequence[Event], *more_ids: str) -> Context:
-    ids = {i for ev in events for i in event_entity_ids(ev)} | set(more_ids)
-    return load_context(conn, ids, {s.article for ev in events for s in ev.sources})
-
-
-def read_events(conn: Connection, query: Any) -> list[Event]:
-    """The events a query selects (its columns: the events table's), with their sources,
-    sources read a few hundred events at a time."""
-    rows = list(conn.execute(query).mappings())
-    sources: dict[str, list[SourceSpan]] = {}
-    s = t.event_sources
-    for part in chunks([r["id"] for r in rows]):
-        for r in conn.execute(select(s).where(s.c.event_id.in_(part))
-                              .order_by(s.c.event_id, s.c.article, s.c.start_char)):
-            sources.setdefault(r.event_id, []).append(SourceSpan(r.article, r.start_char, r.end_char))
-    return [Event(id=r["id"], kind=r["kind"], detail=detail_from_fields(r["kind"], r["fields"]),
-                  date=r["date"], confidence=r["confidence"], sources=tuple(sources.get(r["id"], ())),
-                  check=check_from_data(r["reference"])) for r in rows]
 
 
 def event_order(query: Any) -> Any:

@@ -23,13 +23,17 @@ def check_fields(ev: Event) -> dict[str, Any]:
     result and its source file and line), ``from_reference`` (fields whose value is the
     reference's), ``disagree`` (fields where the text, kept, says otherwise), ``replaced`` (what
     the event held before the reference filled a field) and ``check_note``."""
-    check = ev.check
-    data = check_to_data(check) or {}
+    return check_fields_of(check_to_data(ev.check))
+
+
+def check_fields_of(data: dict[str, Any] | None) -> dict[str, Any]:
+    """:func:`check_fields` from the check as stored (``model.check_to_data``)."""
+    data = data or {}
     ref = data.get("reference")
     if ref is not None:
         ref = {k: v for k, v in ref.items() if k not in ("file", "line")}
         ref["source"] = {"file": data["reference"]["file"], "line": data["reference"]["line"]}
-    return {"check": check.state if check else None, "reference": ref,
+    return {"check": data.get("state"), "reference": ref,
             "from_reference": data.get("filled", []), "disagree": data.get("disagree", []),
             "replaced": data.get("replaced", {}), "check_note": data.get("note")}
 

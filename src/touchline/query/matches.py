@@ -2,32 +2,39 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 
 from touchline.model import Entity, Event
-from touchline.query.common import Context, day_range, engine_of, event_context, event_order, read_events
+from touchline.query.common import EventSet, day_range, engine_of, event_order, fetch_events
 from touchline.query.lookup import resolve_entity
 from touchline.store import Store
 from touchline.store import schema as t
 
 
-@dataclass(frozen=True, slots=True)
 class Matches:
-    team: Entity | None
-    vs: Entity | None
-    events: list[Event]
-    context: Context = field(default_factory=Context)
+    """Matches a query found: ``events`` as model records, ``as_dict()`` as JSON-ready data."""
+
+    def __init__(self, team: Entity | None, vs: Entity | None, found: EventSet) -> None:
+        self.team, self.vs, self.found = team, vs, found
+        self._events: list[Event] | None = None
+
+    @property
+    def events(self) -> list[Event]:
+        if self._events is None:
+            self._events = self.found.events()
+        return self._events
+
+    def __len__(self) -> int:
+        return len(self.found.rows)
 
     def as_dict(self) -> dict[str, Any]:
         def ref(e: Entity | None) -> dict[str, Any] | None:
             return None if e is None else {"id": e.id, "name": e.name, "kind": e.kind}
 
-        return {"team": ref(self.team), "vs": ref(self.vs),
-                "matches": [self.context.event(e) for e in self.events]}
+        return {"team": ref(self.team), "vs": ref(self.vs), "matches": self.found.records()}
 
 
 def _playing(entity_id: str) -> Any:
@@ -43,17 +50,15 @@ def matches(store: Store, team: str | None = None, vs: str | None = None, since:
     first = resolve_entity(store, team) if team is not None else None
     other = resolve_entity(store, vs) if vs is not None else None
     e = t.events
-    query = select(e).where(e.c.kind == "match")
+    query = select(e.c.id).where(e.c.kind == "match")
     for side in (first, other):
         if side is not None:
             query = query.where(e.c.id.in_(_playing(side.id)))
     dates = day_range(e.c.date, since, until)
     if dates is not None:
         query = query.where(dates)
-    query = event_order(query)
     if limit:
-        query = query.limit(limit)
+        query = event_order(query).limit(limit)
     with engine_of(store).connect() as conn:
-        events = read_events(conn, query)
-        context = event_context(conn, events)
-    return Matches(first, other, events, context)
+        found = fetch_events(conn, query)
+    return Matches(first, other, found)

@@ -3,7 +3,7 @@ the ``event_entities`` index (never every event)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import fields
 from datetime import date
 from typing import Any
 
@@ -11,7 +11,7 @@ from sqlalchemy import and_, select, union
 from sqlalchemy.engine import Connection
 
 from touchline.model import Entity, Event, RoleEvent, TransferEvent
-from touchline.query.common import Context, day_range, engine_of, event_context, event_order, read_events
+from touchline.query.common import EventSet, day_range, engine_of, fetch_events
 from touchline.query.lookup import resolve_entity
 from touchline.store import Store
 from touchline.store import schema as t
@@ -30,17 +30,28 @@ def involves(event: Event, entity_ids: set[str]) -> bool:
     return False
 
 
-@dataclass(frozen=True, slots=True)
 class Timeline:
-    entity: Entity | None
-    events: list[Event]
-    context: Context = field(default_factory=Context)
+    """An entity's events: ``events`` as model records, ``as_dict()`` as JSON-ready data with
+    names and sources."""
+
+    def __init__(self, entity: Entity | None, found: EventSet | None = None) -> None:
+        self.entity = entity
+        self.found = found or EventSet()
+        self._events: list[Event] | None = None
+
+    @property
+    def events(self) -> list[Event]:
+        if self._events is None:
+            self._events = self.found.events()
+        return self._events
+
+    def __len__(self) -> int:
+        return len(self.found.rows)
 
     def as_dict(self) -> dict[str, Any]:
-        """The timeline as JSON-ready data: the entity and each event with names and sources."""
         entity = None if self.entity is None else {"id": self.entity.id, "name": self.entity.name,
                                                    "kind": self.entity.kind}
-        return {"entity": entity, "events": [self.context.event(e) for e in self.events]}
+        return {"entity": entity, "events": self.found.records()}
 
 
 def teams_of(entity: Entity, events: list[Event]) -> set[str]:
@@ -75,9 +86,8 @@ def _team_match_ids(person: str, teams: set[str]) -> Any:
 
 def _person_teams(conn: Connection, entity: Entity) -> set[str]:
     e = t.events
-    own = read_events(conn, select(e).where(e.c.id.in_(_own_event_ids(entity.id)),
-                                            e.c.kind.in_(("transfer", "role"))))
-    return teams_of(entity, own)
+    own = select(e.c.id).where(e.c.id.in_(_own_event_ids(entity.id)), e.c.kind.in_(("transfer", "role")))
+    return teams_of(entity, fetch_events(conn, own).events())
 
 
 def timeline(store: Store, name: str, kinds: list[str] | None = None,
@@ -98,12 +108,11 @@ def timeline(store: Store, name: str, kinds: list[str] | None = None,
             teams = _person_teams(conn, entity)
             if teams:
                 ids = union(ids, _team_match_ids(entity.id, teams))
-        query = select(e).where(e.c.id.in_(ids))
+        query = select(e.c.id).where(e.c.id.in_(ids))
         if kinds:
             query = query.where(e.c.kind.in_(list(kinds)))
         dates = day_range(e.c.date, since, until)
         if dates is not None:
             query = query.where(dates)
-        events = read_events(conn, event_order(query))
-        context = event_context(conn, events, entity.id)
-    return Timeline(entity, events, context)
+        found = fetch_events(conn, query, entity.id)
+    return Timeline(entity, found)

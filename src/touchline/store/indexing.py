@@ -12,6 +12,7 @@ existing knowledge base with the same functions.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
@@ -36,14 +37,18 @@ def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
         yield items[i:i + size]
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
 def fold_words(value: str) -> str:
     """The words of a text as the full-text index holds them: lower case, accents off, letters
     Unicode does not decompose transliterated ("Solskjær" -> "solskjaer"), every character that
     is no letter or digit a space ("Quill's" -> "quill s")."""
-    value = value.translate(name_data().transliterate)
-    value = unicodedata.normalize("NFKD", value)
-    value = "".join(c for c in value if not unicodedata.combining(c)).lower()
-    return " ".join("".join(c if c.isalnum() else " " for c in value).split())
+    if not value.isascii():
+        value = value.translate(name_data().transliterate)
+        value = unicodedata.normalize("NFKD", value)
+        value = "".join(c for c in value if not unicodedata.combining(c))
+    return " ".join(_WORD.findall(value.lower()))
 
 
 def _insert_ignore(conn: Connection, table: Any) -> Any:

@@ -160,6 +160,7 @@ event_entities = Table(
     Column("event_id", String(64), ForeignKey("events.id"), primary_key=True),
     Column("role", String(24), primary_key=True),
     Index("ix_event_entities_event_id", "event_id"),
+    sqlite_with_rowid=False,
 )
 
 # Each word of an entity's names and aliases, folded: `entities SEARCH` finds names by a word's start.
@@ -167,6 +168,7 @@ entity_words = Table(
     "entity_words", metadata,
     Column("word", String(100), primary_key=True),
     Column("entity_id", String(200), primary_key=True),
+    sqlite_with_rowid=False,
 )
 
 # The full-text documents: an original article (title and text) or a quote.  SQLite indexes
@@ -189,4 +191,5 @@ article_bands = Table(
     "article_bands", metadata,
     Column("key", BigInteger, primary_key=True, autoincrement=False),
     Column("article", String(32), ForeignKey("articles.id"), primary_key=True),
+    sqlite_with_rowid=False,
 )

@@ -33,13 +33,15 @@ def upgrade() -> None:
     sa.Column('event_id', sa.String(length=64), nullable=False),
     sa.Column('role', sa.String(length=24), nullable=False),
     sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_event_entities_event_id_events')),
-    sa.PrimaryKeyConstraint('entity_id', 'event_id', 'role', name=op.f('pk_event_entities'))
+    sa.PrimaryKeyConstraint('entity_id', 'event_id', 'role', name=op.f('pk_event_entities')),
+    sqlite_with_rowid=False,
     )
     op.create_index('ix_event_entities_event_id', 'event_entities', ['event_id'], unique=False)
     op.create_table('entity_words',
     sa.Column('word', sa.String(length=100), nullable=False),
     sa.Column('entity_id', sa.String(length=200), nullable=False),
-    sa.PrimaryKeyConstraint('word', 'entity_id', name=op.f('pk_entity_words'))
+    sa.PrimaryKeyConstraint('word', 'entity_id', name=op.f('pk_entity_words')),
+    sqlite_with_rowid=False,
     )
     op.create_table('search_docs',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
@@ -56,7 +58,8 @@ def upgrade() -> None:
     sa.Column('key', sa.BigInteger(), autoincrement=False, nullable=False),
     sa.Column('article', sa.String(length=32), nullable=False),
     sa.ForeignKeyConstraint(['article'], ['articles.id'], name=op.f('fk_article_bands_article_articles')),
-    sa.PrimaryKeyConstraint('key', 'article', name=op.f('pk_article_bands'))
+    sa.PrimaryKeyConstraint('key', 'article', name=op.f('pk_article_bands')),
+    sqlite_with_rowid=False,
     )
     op.create_index('ix_articles_duplicate_of', 'articles', ['duplicate_of'], unique=False)
     op.create_index('ix_articles_story', 'articles', ['story'], unique=False)
