@@ -45,29 +45,44 @@ from touchline.store import Store, WriteBatch, open_store
 
 GENERATOR = "synth_kb/1"  # bump when the output for a seed changes (bench caches by it)
 
-PLACES = ("Northbridge Castlemoor Harbour Eastvale Kestrel Greywater Ashby Millbrook Halloway Portlindon "
-          "Westmere Oakhurst Redcliff Stonebury Fairhaven Larkspur Brackenfield Duncaster Elmwick Foxley "
-          "Glenmoor Hartwell Ivybridge Juniper Kingsmere Lowbrook Marwick Netherby Orchardton Pennington "
-          "Quarrybank Ravensholme Saltmarsh Thornbury Underhill Valecross Whitcombe Yarrowby Zennor "
-          "Ambleside Birchwood Coldharbour Dunmore Embervale Farrowdale").split()
+PLACES = (
+    "Northbridge", "Castlemoor", "Harbour", "Eastvale", "Kestrel", "Greywater", "Ashby", "Millbrook",
+    "Halloway", "Portlindon", "Westmere", "Oakhurst", "Redcliff", "Stonebury", "Fairhaven", "Larkspur",
+    "Brackenfield", "Duncaster", "Elmwick", "Foxley", "Glenmoor", "Hartwell", "Ivybridge", "Juniper",
+    "Kingsmere", "Lowbrook", "Marwick", "Netherby", "Orchardton", "Pennington", "Quarrybank",
+    "Ravensholme", "Saltmarsh", "Thornbury", "Underhill", "Valecross", "Whitcombe", "Yarrowby",
+    "Zennor", "Ambleside", "Birchwood", "Coldharbour", "Dunmore", "Embervale", "Farrowdale"
+)
 SUFFIXES = ("United", "City", "Town", "Rovers", "Athletic", "Wanderers", "Albion", "County")
-GIVEN = ("Marta Olaf Tomas Elio Kai Jonah Sami Kofi Mateo Elias Liam Nils Pieter Ruben Tiago Dean Ewan "
-         "Luca Marco Arlo Rosa Grace Malik Gordon Rafael Anton Bruno Caio Dario Emil Felix Gael Hugo "
-         "Ivo Jarek Karl Lenny Milo Noor Otto Pavel Quinn Rui Soren Teo Umar Vito Wim Xavi Yann Zeno").split()
-SURNAMES = ("Quill Brenner Varga Brandt Ellery Okafor Mensah Ferreyra Norgaard Ostrow Braddock Hals Acker "
-            "Brasa Castellan Smith Ilic Fenn Lindqvist Okoro Redfern Pell Dunmore Aldous Bexley Corran "
-            "Dravic Eastham Falkner Garside Holloway Imrie Jessop Kellan Lowther Maddox Nyland Orrell "
-            "Pryce Quarmby Rushworth Stannard Thorne Upton Vance Wexler Yardley Zoller Abbot Brisco "
-            "Calder Denholm Ellwood Fothergill Gaskell Haworth Ingram Jowett Kershaw Liddell Metcalfe "
-            "Nuttall Ogden Pickles Riddiough Sugden Tattersall Umpleby Verity Whiteley").split()
-WORDS = ("pressing tempo midfield flank overlap cross header volley keeper save post crossbar corner "
-         "free-kick penalty counter-attack possession tackle interception striker winger full-back "
-         "centre-back captain substitute bench stoppage added-time equaliser opener brace hat-trick "
-         "clean sheet relegation promotion table form injury hamstring ankle knee fitness squad "
-         "rotation academy debut loan contract fee signing supporters stand terrace atmosphere "
-         "referee VAR offside booking dismissal red yellow card discipline training fixture congestion "
-         "momentum confidence resilience composure finishing chance wasteful clinical dominant "
-         "sluggish spirited disciplined").split()
+GIVEN = (
+    "Marta", "Olaf", "Tomas", "Elio", "Kai", "Jonah", "Sami", "Kofi", "Mateo", "Elias", "Liam", "Nils",
+    "Pieter", "Ruben", "Tiago", "Dean", "Ewan", "Luca", "Marco", "Arlo", "Rosa", "Grace", "Malik",
+    "Gordon", "Rafael", "Anton", "Bruno", "Caio", "Dario", "Emil", "Felix", "Gael", "Hugo", "Ivo",
+    "Jarek", "Karl", "Lenny", "Milo", "Noor", "Otto", "Pavel", "Quinn", "Rui", "Soren", "Teo", "Umar",
+    "Vito", "Wim", "Xavi", "Yann", "Zeno"
+)
+SURNAMES = (
+    "Quill", "Brenner", "Varga", "Brandt", "Ellery", "Okafor", "Mensah", "Ferreyra", "Norgaard",
+    "Ostrow", "Braddock", "Hals", "Acker", "Brasa", "Castellan", "Smith", "Ilic", "Fenn", "Lindqvist",
+    "Okoro", "Redfern", "Pell", "Dunmore", "Aldous", "Bexley", "Corran", "Dravic", "Eastham", "Falkner",
+    "Garside", "Holloway", "Imrie", "Jessop", "Kellan", "Lowther", "Maddox", "Nyland", "Orrell",
+    "Pryce", "Quarmby", "Rushworth", "Stannard", "Thorne", "Upton", "Vance", "Wexler", "Yardley",
+    "Zoller", "Abbot", "Brisco", "Calder", "Denholm", "Ellwood", "Fothergill", "Gaskell", "Haworth",
+    "Ingram", "Jowett", "Kershaw", "Liddell", "Metcalfe", "Nuttall", "Ogden", "Pickles", "Riddiough",
+    "Sugden", "Tattersall", "Umpleby", "Verity", "Whiteley"
+)
+WORDS = (
+    "pressing", "tempo", "midfield", "flank", "overlap", "cross", "header", "volley", "keeper", "save",
+    "post", "crossbar", "corner", "free-kick", "penalty", "counter-attack", "possession", "tackle",
+    "interception", "striker", "winger", "full-back", "centre-back", "captain", "substitute", "bench",
+    "stoppage", "added-time", "equaliser", "opener", "brace", "hat-trick", "clean", "sheet",
+    "relegation", "promotion", "table", "form", "injury", "hamstring", "ankle", "knee", "fitness",
+    "squad", "rotation", "academy", "debut", "loan", "contract", "fee", "signing", "supporters",
+    "stand", "terrace", "atmosphere", "referee", "VAR", "offside", "booking", "dismissal", "red",
+    "yellow", "card", "discipline", "training", "fixture", "congestion", "momentum", "confidence",
+    "resilience", "composure", "finishing", "chance", "wasteful", "clinical", "dominant", "sluggish",
+    "spirited", "disciplined"
+)
 COMPETITIONS = ("Coastal League", "Northern Premier", "Southern Division", "Midland League",
                 "Western Conference", "Eastern League", "Highland League", "Valley League")
 PER_LEAGUE = 20
@@ -224,7 +239,8 @@ def match_report(world: World, home: Entity, away: Entity, day: date, follow_up:
         w.add(filler(rng, rng.randint(20, 50)) + " ")
     w.add("\n\n" + filler(rng, rng.randint(40, 100)))
     match = Event(event_id("match", home.id, away.id, day.isoformat()), "match",
-                  MatchEvent(home.id, away.id, hs, as_, league.id, world.venue[home.id].id, None, tuple(scorers)),
+                  MatchEvent(home.id, away.id, hs, as_, league.id, world.venue[home.id].id, None,
+                             tuple(scorers)),
                   day.isoformat(), 0.85)
     published = day + timedelta(days=rng.randint(2, 4) if follow_up else rng.randint(0, 1))
     return analysis(w, published, f"synthetic/{published.year}/{'followup' if follow_up else 'report'}",

@@ -130,7 +130,8 @@ def test_entities_by_the_start_of_their_words_and_kind(store: Store) -> None:
     assert [r.entity.id for r in listing.entities(store, "marta q")] == [QUILL.id]
     assert [r.entity.name for r in listing.entities(store, "north")] == ["Northbridge United"]
     clubs = listing.entities(store, kind="club")
-    assert [r.entity.name for r in clubs] == ["Castlemoor FC", "Eastvale", "Harbour City", "Northbridge United"]
+    assert [r.entity.name for r in clubs] == [
+        "Castlemoor FC", "Eastvale", "Harbour City", "Northbridge United"]
     united = next(r for r in clubs if r.entity.id == UNITED.id).as_dict()
     assert united["articles"] == 5 and united["aliases"] == ["Northbridge"]
     assert listing.entities(store, "zzz") == []
@@ -138,14 +139,16 @@ def test_entities_by_the_start_of_their_words_and_kind(store: Store) -> None:
 
 def test_articles_and_stories_in_a_date_range(store: Store) -> None:
     rows = [r.as_dict() for r in listing.articles(store, since=date(2025, 2, 16), until=date(2025, 4, 28))]
-    assert [r["source"] for r in rows] == ["/news/nu-cas-reaction.txt", "/news/har-nu.txt", "/news/cas-nu.txt"]
+    assert [r["source"] for r in rows] == [
+        "/news/nu-cas-reaction.txt", "/news/har-nu.txt", "/news/cas-nu.txt"]
     assert rows[0]["story"] == "story:nu-cas"
     stories = [s.as_dict() for s in listing.stories(store)]
     assert len(stories) == 5
     both = next(s for s in stories if s["id"] == "story:nu-cas")
     assert [a["published"] for a in both["articles"]] == ["2025-02-15", "2025-02-16"]
     assert (both["first"], both["last"]) == ("2025-02-15", "2025-02-16")
-    assert [s.id for s in listing.stories(store, since=date(2025, 5, 1))] == ["story:korver", "story:quill-eastvale"]
+    assert [s.id for s in listing.stories(store, since=date(2025, 5, 1))] == [
+        "story:korver", "story:quill-eastvale"]
 
 
 def test_the_streamed_export_is_the_document(store: Store) -> None:

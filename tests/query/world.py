@@ -58,10 +58,12 @@ def analyses() -> list[Analysis]:
         Scorer(QUILL.id, UNITED.id, 54),)), "2025-02-14", 0.8)
     match2 = Event("match:har-nu-0301", "match", MatchEvent(HARBOUR.id, UNITED.id, 0, 0), "2025-03-01", 0.8)
     match3 = Event("match:cas-nu-04", "match", MatchEvent(CASTLEMOOR.id, UNITED.id, 1, 3), "2025-04", 0.7)
-    transfer = Event("transfer:quill", "transfer", TransferEvent(QUILL.id, UNITED.id, EASTVALE.id, "completed"),
+    transfer = Event("transfer:quill", "transfer",
+                     TransferEvent(QUILL.id, UNITED.id, EASTVALE.id, "completed"),
                      "2025-05-09", 0.9)
     injury = Event("injury:korver", "injury", InjuryEvent(KORVER.id, "hamstring", "out"), None, 0.6)
-    role = Event("role:brenner", "role", RoleEvent(BRENNER.id, CASTLEMOOR.id, "head_coach"), "2024-07-01", 0.9)
+    role = Event("role:brenner", "role", RoleEvent(BRENNER.id, CASTLEMOOR.id, "head_coach"),
+                 "2024-07-01", 0.9)
     t1 = ("Northbridge United beat Castlemoor FC 2-1 on Friday night. Marta Quill scored the winner. "
           "\u201cWe were second best in every duel tonight,\u201d said Olaf Brenner.")
     t2 = ("Northbridge United are still celebrating Friday's win over Castlemoor FC. "
