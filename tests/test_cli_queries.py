@@ -50,8 +50,8 @@ def test_timeline_json_has_names_and_sources_and_filters(db: str) -> None:
     assert source["source"] == "/news/quill-eastvale.txt" and source["published"] == "2025-05-10"
     assert {"article", "url", "title", "start", "end"} <= source.keys()
     assert doc["events"][2]["player"] == {"id": QUILL.id, "name": "Marta Quill", "kind": "player"}
-    ranged = json.loads(run(db, "timeline", "Northbridge United", "--from", "2025-03-01", "--to", "2025-04-30",
-                            "--kind", "match", "--json"))
+    ranged = json.loads(run(db, "timeline", "Northbridge United", "--from", "2025-03-01",
+                            "--to", "2025-04-30", "--kind", "match", "--json"))
     assert [e["date"] for e in ranged["events"]] == ["2025-03-01", "2025-04"]
     table = run(db, "timeline", "Marta Quill")
     assert all(w in table for w in ("Northbridge", "2-1", "Castlemoor FC", "Eastvale", "transfer"))
@@ -123,8 +123,9 @@ def test_stats_json_and_export_into_a_missing_folder(db: str, tmp_path: Path) ->
     stats = json.loads(run(db, "stats", "--json"))
     assert (stats["articles"], stats["events"], stats["quotes"]) == (6, 6, 4)
     assert stats["events_by_kind"]["match"] == 3
-    line = one_line_error(db, "export", "-o", str(tmp_path / "nowhere" / "x.json"), code=1)
-    assert line == f"error: cannot write {tmp_path / 'nowhere' / 'x.json'}: folder {tmp_path / 'nowhere'} does not exist"
+    missing = tmp_path / "nowhere"
+    line = one_line_error(db, "export", "-o", str(missing / "x.json"), code=1)
+    assert line == f"error: cannot write {missing / 'x.json'}: folder {missing} does not exist"
     out = tmp_path / "export.json"
     run(db, "export", "-o", str(out))
     document = json.loads(out.read_text(encoding="utf-8"))
