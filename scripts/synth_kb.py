@@ -43,7 +43,7 @@ from touchline.model import (
 )
 from touchline.store import Store, WriteBatch, open_store
 
-GENERATOR = "synth_kb/1"  # bump when the output for a seed changes (bench caches by it)
+GENERATOR = "synth_kb/2"  # bump when the output for a seed changes (bench caches by it)
 
 PLACES = (
     "Northbridge", "Castlemoor", "Harbour", "Eastvale", "Kestrel", "Greywater", "Ashby", "Millbrook",
@@ -164,9 +164,39 @@ class Writer:
         return "".join(self.parts)
 
 
+SYLLABLES = ("ba be bi bo bu ca ce co cu da de di do fa fe fi fo ga ge go ha he hi ho ka ke ki ko la le "
+             "li lo lu ma me mi mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si so su ta te ti to "
+             "tu va ve vi vo wa we wi za ze zo").split()
+FUNCTION_WORDS = ("the a of and to in for on with at by from as but after before when while their his "
+                  "her they it was were had has have been will would could into over than then").split()
+
+
+def vocabulary(seed: int, size: int = 30_000) -> tuple[list[str], list[float]]:
+    """A Zipf-distributed vocabulary: function words first, football words next, then invented
+    words, each rank's weight 1/rank (cumulative, for ``random.choices``)."""
+    rng = random.Random(seed)
+    words = list(dict.fromkeys([*FUNCTION_WORDS, *WORDS]))
+    seen = set(words)
+    while len(words) < size:
+        word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+        if word not in seen:
+            seen.add(word)
+            words.append(word)
+    total, cumulative = 0.0, []
+    for rank in range(1, len(words) + 1):
+        total += 1 / rank ** 1.05
+        cumulative.append(total)
+    return words, cumulative
+
+
+_VOCAB: dict[int, tuple[list[str], list[float]]] = {}
+
+
 def filler(rng: random.Random, words: int) -> str:
-    chosen = [WORDS[min(int(rng.paretovariate(1.1)) - 1, len(WORDS) - 1) if rng.random() < 0.5
-                    else rng.randrange(len(WORDS))] for _ in range(words)]
+    if not _VOCAB:
+        _VOCAB[0] = vocabulary(0)
+    vocab, weights = _VOCAB[0]
+    chosen = rng.choices(vocab, cum_weights=weights, k=words)
     sentences, i = [], 0
     while i < len(chosen):
         n = rng.randint(8, 16)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Engine, and_, func, or_, select
 from sqlalchemy.engine import Connection
@@ -94,12 +94,17 @@ class Context:
 
     names: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (name, kind)
     articles: dict[str, ArticleRef] = field(default_factory=dict)
+    _refs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _arts: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def entity(self, entity_id: str | None) -> dict[str, Any] | None:
         if entity_id is None:
             return None
-        name, kind = self.names.get(entity_id, (None, None))
-        return {"id": entity_id, "name": name, "kind": kind}
+        ref = self._refs.get(entity_id)
+        if ref is None:
+            name, kind = self.names.get(entity_id, (None, None))
+            ref = self._refs[entity_id] = {"id": entity_id, "name": name, "kind": kind}
+        return dict(ref)
 
     def name(self, entity_id: str | None) -> str:
         if entity_id is None:
@@ -107,9 +112,11 @@ class Context:
         return self.names.get(entity_id, (entity_id, ""))[0]
 
     def source(self, article: str, start: int, end: int) -> dict[str, Any]:
-        ref = self.articles.get(article)
-        base = ref.as_dict() if ref else {"article": article, "source": None, "url": None,
-                                          "title": None, "published": None}
+        base = self._arts.get(article)
+        if base is None:
+            ref = self.articles.get(article)
+            base = self._arts[article] = ref.as_dict() if ref else {
+                "article": article, "source": None, "url": None, "title": None, "published": None}
         return {**base, "start": start, "end": end}
 
     def named_note(self, note: str | None) -> str | None:
@@ -178,27 +185,25 @@ FIELD_ORDER: dict[str, tuple[str, ...]] = {kind: tuple(f.name for f in fields(cl
 
 def fetch_events(conn: Connection, ids: Any, *more_names: str) -> EventSet:
     """The events whose ids ``ids`` (a SELECT of event ids) gives, dated first and oldest first,
-    with their sources, names and articles: four indexed queries, whatever the count, and
+    with their sources, names and articles: three indexed queries, whatever the count, and
     never a list of ids as parameters."""
     e, s, a, ee, en = t.events, t.event_sources, t.articles, t.event_entities, t.entities
-    query = event_order(select(e).where(e.c.id.in_(ids)))
-    rows: list[Mapping[str, Any]] = [dict(r) for r in conn.execute(query).mappings()]
+    query = event_order(select(e.c.id, e.c.kind, e.c.date, e.c.confidence, e.c.fields, e.c.reference)
+                        .where(e.c.id.in_(ids)))
+    rows = cast(list[Mapping[str, Any]], conn.execute(query).mappings().all())
     result = EventSet(rows)
-    if not rows:
-        result.context = load_context(conn, more_names, ())
-        return result
-    for src in conn.execute(select(s.c.event_id, s.c.article, s.c.start_char, s.c.end_char)
-                            .where(s.c.event_id.in_(ids))
-                            .order_by(s.c.event_id, s.c.article, s.c.start_char)):
-        result.sources.setdefault(src[0], []).append((src[1], src[2], src[3]))
     ctx = result.context
-    involved = select(ee.c.entity_id).where(ee.c.event_id.in_(ids))
-    for named in conn.execute(select(en.c.id, en.c.name, en.c.kind).where(en.c.id.in_(involved))):
-        ctx.names[named[0]] = (named[1], named[2])
-    cited = select(s.c.article).where(s.c.event_id.in_(ids))
-    for art in conn.execute(select(a.c.id, a.c.source, a.c.url, a.c.title, a.c.published)
-                            .where(a.c.id.in_(cited))):
-        ctx.articles[art[0]] = ArticleRef(art[0], art[1], art[2], art[3], art[4])
+    if rows:
+        for r in conn.execute(select(s.c.event_id, s.c.article, s.c.start_char, s.c.end_char,
+                                     a.c.source, a.c.url, a.c.title, a.c.published)
+                              .join(a, a.c.id == s.c.article).where(s.c.event_id.in_(ids))
+                              .order_by(s.c.event_id, s.c.article, s.c.start_char)):
+            result.sources.setdefault(r[0], []).append((r[1], r[2], r[3]))
+            if r[1] not in ctx.articles:
+                ctx.articles[r[1]] = ArticleRef(r[1], r[4], r[5], r[6], r[7])
+        involved = select(ee.c.entity_id).where(ee.c.event_id.in_(ids))
+        for named in conn.execute(select(en.c.id, en.c.name, en.c.kind).where(en.c.id.in_(involved))):
+            ctx.names[named[0]] = (named[1], named[2])
     # names the reference checks and the caller add (few: most are the events' own)
     extra = set(more_names)
     for row in rows:

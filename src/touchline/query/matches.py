@@ -38,8 +38,10 @@ class Matches:
 
 
 def _playing(entity_id: str) -> Any:
+    """The matches a team played, home or away: one range of the event_entities index."""
     ee = t.event_entities
-    return select(ee.c.event_id).where(ee.c.entity_id == entity_id, ee.c.role.in_(("home", "away")))
+    return select(ee.c.event_id).where(ee.c.entity_id == entity_id, ee.c.role.in_(("home", "away")),
+                                       ee.c.kind == "match")
 
 
 def matches(store: Store, team: str | None = None, vs: str | None = None, since: date | None = None,
@@ -49,16 +51,23 @@ def matches(store: Store, team: str | None = None, vs: str | None = None, since:
     (``UnknownName``/``AmbiguousName``)."""
     first = resolve_entity(store, team) if team is not None else None
     other = resolve_entity(store, vs) if vs is not None else None
-    e = t.events
-    query = select(e.c.id).where(e.c.kind == "match")
-    for side in (first, other):
-        if side is not None:
-            query = query.where(e.c.id.in_(_playing(side.id)))
+    e, ee = t.events, t.event_entities
     dates = day_range(e.c.date, since, until)
+    ids: Any
+    if first is not None:
+        ids = _playing(first.id)
+        if other is not None:
+            ids = ids.where(ee.c.event_id.in_(_playing(other.id)))
+        if dates is not None or limit:
+            ids = select(e.c.id).where(e.c.id.in_(ids))
+    else:
+        ids = select(e.c.id).where(e.c.kind == "match")
+        if other is not None:
+            ids = ids.where(e.c.id.in_(_playing(other.id)))
     if dates is not None:
-        query = query.where(dates)
+        ids = ids.where(dates)
     if limit:
-        query = event_order(query).limit(limit)
+        ids = event_order(ids).limit(limit)
     with engine_of(store).connect() as conn:
-        found = fetch_events(conn, query)
+        found = fetch_events(conn, ids)
     return Matches(first, other, found)

@@ -3,7 +3,11 @@ ranked (BM25 / ``ts_rank_cd``), with highlighted snippets.
 
 Both backends index the same folded words (``touchline.store.indexing.fold_words``: case,
 accents and punctuation ignored), so a query finds the same documents on either; only the
-rank's scale differs.  ``TEXT`` finds documents holding every word; ``"a phrase"`` in
+rank's scale differs.  A document's id starts with its article's published day, so a date
+range is an id range the full-text index answers itself; when more than ``RANK_CAP``
+documents match, the most recently published ``RANK_CAP`` of them are ranked (a word in
+half the archive still answers in milliseconds; more words, a phrase or a date range
+narrow it).  ``TEXT`` finds documents holding every word; ``"a phrase"`` in
 double quotes finds the words side by side.  Snippets are cut from the stored text around
 the densest run of matched words.
 """
@@ -22,7 +26,7 @@ from touchline.query.common import ArticleRef, engine_of, load_context
 from touchline.query.lookup import SearchTermError
 from touchline.store import Store
 from touchline.store import schema as t
-from touchline.store.indexing import FTS_TABLE, chunks, fold_words
+from touchline.store.indexing import FTS_TABLE, chunks, day_ids, fold_words
 
 _TOKEN = re.compile(r"[^\W_]+")
 
@@ -130,36 +134,58 @@ class SearchHit:
 class SearchResults:
     text: str
     hits: list[SearchHit] = field(default_factory=list)
+    # more than RANK_CAP documents matched: the RANK_CAP most recently published were ranked
+    capped: bool = False
 
     def as_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "hits": [h.as_dict() for h in self.hits]}
+        return {"text": self.text, "ranked_newest_only": self.capped, "ranked_at_most": RANK_CAP,
+                "hits": [h.as_dict() for h in self.hits]}
+
+
+RANK_CAP = 10_000  # matching documents ranked at most: the most recently published
+
+
+def id_range(since: date | None, until: date | None) -> tuple[int, int] | None:
+    """The search document ids of the articles published between ``since`` and ``until``."""
+    if since is None and until is None:
+        return None
+    low = day_ids(since)[0] if since else day_ids(date.min)[0]
+    high = day_ids(until)[1] if until else day_ids(date.max)[1]
+    return low, high
 
 
 def _ranked(conn: Connection, match: TextMatch, since: date | None, until: date | None,
-            kind: str | None, limit: int) -> list[Any]:
-    params: dict[str, Any] = {"limit": limit}
-    where = []
-    if since is not None:
-        where.append("d.published >= :since")
-        params["since"] = since
-    if until is not None:
-        where.append("d.published <= :until")
-        params["until"] = until
-    if kind is not None:
-        where.append("d.kind = :kind")
+            kind: str | None, limit: int) -> tuple[list[Any], bool]:
+    """The best ``limit`` documents and whether more than RANK_CAP matched (then the
+    RANK_CAP most recently published were ranked).  A date range is an id range."""
+    params: dict[str, Any] = {"limit": limit, "cap": RANK_CAP}
+    span = id_range(since, until)
+    kind_cond = " AND d.kind = :kind" if kind else ""
+    if kind:
         params["kind"] = kind
-    extra = "".join(f" AND {w}" for w in where)
     if conn.dialect.name == "postgresql":
         params["tsq"] = match.tsquery()
-        sql = ("SELECT d.kind, d.ref, d.article, ts_rank_cd(d.tsv, q) AS score "
-               "FROM search_docs d, to_tsquery('simple', :tsq) q "
-               f"WHERE d.tsv @@ q{extra} ORDER BY score DESC, d.id LIMIT :limit")
+        cond = " AND d.id BETWEEN :low AND :high" if span else ""
+        sql = ("WITH q AS (SELECT to_tsquery('simple', :tsq) AS q), "
+               "m AS MATERIALIZED (SELECT d.id, d.kind, d.ref, d.article, d.tsv FROM search_docs d, q "
+               f"WHERE d.tsv @@ q.q{cond}{kind_cond} ORDER BY d.id DESC LIMIT :cap) "
+               "SELECT m.kind, m.ref, m.article, ts_rank_cd(m.tsv, q.q) AS score, "
+               "(SELECT count(*) FROM m) AS matched FROM m, q ORDER BY score DESC, m.id DESC LIMIT :limit")
     else:
         params["fts"] = match.fts5()
-        sql = (f"SELECT d.kind, d.ref, d.article, -bm25({FTS_TABLE}) AS score FROM {FTS_TABLE} "
-               f"JOIN search_docs d ON d.id = {FTS_TABLE}.rowid "
-               f"WHERE {FTS_TABLE} MATCH :fts{extra} ORDER BY score DESC, d.id LIMIT :limit")
-    return list(conn.execute(text(sql), params))
+        cond = f" AND {FTS_TABLE}.rowid BETWEEN :low AND :high" if span else ""
+        inner = (f"SELECT {FTS_TABLE}.rowid AS id, bm25({FTS_TABLE}) AS rank FROM {FTS_TABLE} "
+                 f"WHERE {FTS_TABLE} MATCH :fts{cond} ORDER BY {FTS_TABLE}.rowid DESC")
+        if kind:
+            inner = (f"SELECT f.id, f.rank FROM ({inner}) f JOIN search_docs d ON d.id = f.id "
+                     f"WHERE 1 = 1{kind_cond}")
+        sql = (f"WITH m AS MATERIALIZED ({inner} LIMIT :cap) "
+               "SELECT d.kind, d.ref, d.article, -m.rank AS score, (SELECT count(*) FROM m) AS matched "
+               "FROM m JOIN search_docs d ON d.id = m.id ORDER BY m.rank, m.id DESC LIMIT :limit")
+    if span:
+        params["low"], params["high"] = span
+    rows = list(conn.execute(text(sql), params))
+    return rows, bool(rows) and int(rows[0].matched) >= RANK_CAP
 
 
 def search(store: Store, value: str, since: date | None = None, until: date | None = None,
@@ -168,7 +194,7 @@ def search(store: Store, value: str, since: date | None = None, until: date | No
     article's published date, inclusive; ``kind``: only "article" or "quote" documents)."""
     match = parse_text(value)
     with engine_of(store).connect() as conn:
-        rows = _ranked(conn, match, since, until, kind, limit)
+        rows, capped = _ranked(conn, match, since, until, kind, limit)
         quote_rows = {}
         q = t.quotes
         for part in chunks([r.ref for r in rows if r.kind == "quote"]):
@@ -196,4 +222,4 @@ def search(store: Store, value: str, since: date | None = None, until: date | No
             body, quote = texts.get(r.ref, ""), None
         cut, marks = snippet(body, match.words)
         hits.append(SearchHit(r.kind, float(r.score), ref, cut, marks, quote))
-    return SearchResults(value, hits)
+    return SearchResults(value, hits, capped)

@@ -70,24 +70,23 @@ def teams_of(entity: Entity, events: list[Event]) -> set[str]:
     return teams
 
 
-def _own_event_ids(entity_id: str) -> Any:
+def _own_event_ids(entity_id: str, kinds: list[str] | None = None) -> Any:
     ee = t.event_entities
-    return select(ee.c.event_id).where(ee.c.entity_id == entity_id)
+    query = select(ee.c.event_id).where(ee.c.entity_id == entity_id)
+    return query.where(ee.c.kind.in_(kinds)) if kinds else query
 
 
 def _team_match_ids(person: str, teams: set[str]) -> Any:
     """Matches of ``teams`` told by an article that mentions ``person``."""
-    m, s, e, ee = t.mentions, t.event_sources, t.events, t.event_entities
+    m, s, ee = t.mentions, t.event_sources, t.event_entities
     return (select(s.c.event_id)
-            .select_from(m.join(s, s.c.article == m.c.article).join(e, e.c.id == s.c.event_id)
-                         .join(ee, and_(ee.c.event_id == e.c.id, ee.c.entity_id.in_(sorted(teams)))))
-            .where(m.c.entity == person, e.c.kind == "match"))
+            .select_from(m.join(s, s.c.article == m.c.article)
+                         .join(ee, and_(ee.c.event_id == s.c.event_id, ee.c.entity_id.in_(sorted(teams)))))
+            .where(m.c.entity == person, ee.c.kind == "match"))
 
 
 def _person_teams(conn: Connection, entity: Entity) -> set[str]:
-    e = t.events
-    own = select(e.c.id).where(e.c.id.in_(_own_event_ids(entity.id)), e.c.kind.in_(("transfer", "role")))
-    return teams_of(entity, fetch_events(conn, own).events())
+    return teams_of(entity, fetch_events(conn, _own_event_ids(entity.id, ["transfer", "role"])).events())
 
 
 def timeline(store: Store, name: str, kinds: list[str] | None = None,
@@ -102,17 +101,15 @@ def timeline(store: Store, name: str, kinds: list[str] | None = None,
     """
     entity = resolve_entity(store, name)
     e = t.events
+    kinds = list(kinds) if kinds else None
     with engine_of(store).connect() as conn:
-        ids: Any = _own_event_ids(entity.id)
-        if entity.kind in PERSON_KINDS:
+        ids: Any = _own_event_ids(entity.id, kinds)
+        if entity.kind in PERSON_KINDS and (not kinds or "match" in kinds):
             teams = _person_teams(conn, entity)
             if teams:
                 ids = union(ids, _team_match_ids(entity.id, teams))
-        query = select(e.c.id).where(e.c.id.in_(ids))
-        if kinds:
-            query = query.where(e.c.kind.in_(list(kinds)))
         dates = day_range(e.c.date, since, until)
         if dates is not None:
-            query = query.where(dates)
-        found = fetch_events(conn, query, entity.id)
+            ids = select(e.c.id).where(e.c.id.in_(ids), dates)
+        found = fetch_events(conn, ids, entity.id)
     return Timeline(entity, found)

@@ -24,7 +24,7 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection
 
 from touchline.ingest.dedup import band_keys
-from touchline.model import ENTITY_FIELDS, Entity, Event
+from touchline.model import ENTITY_FIELDS, Entity
 from touchline.nlp.names import name_data
 from touchline.store import schema as t
 
@@ -38,16 +38,16 @@ def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
 
 
 _WORD = re.compile(r"[^\W_]+")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def fold_words(value: str) -> str:
     """The words of a text as the full-text index holds them: lower case, accents off, letters
     Unicode does not decompose transliterated ("Solskjær" -> "solskjaer"), every character that
     is no letter or digit a space ("Quill's" -> "quill s")."""
-    if not value.isascii():
+    if not value.isascii() and any(c.isalnum() for c in set(value) if ord(c) > 127):
         value = value.translate(name_data().transliterate)
-        value = unicodedata.normalize("NFKD", value)
-        value = "".join(c for c in value if not unicodedata.combining(c))
+        value = _COMBINING.sub("", unicodedata.normalize("NFKD", value))
     return " ".join(_WORD.findall(value.lower()))
 
 
@@ -73,7 +73,7 @@ def event_entity_rows(event_id: str, kind: str, fields: Mapping[str, Any]) -> li
                 value = scorer.get(key)
                 if isinstance(value, str) and value:
                     pairs[(value, role)] = None
-    return [{"entity_id": e[:200], "event_id": event_id, "role": role} for e, role in pairs]
+    return [{"entity_id": e[:200], "event_id": event_id, "role": role, "kind": kind} for e, role in pairs]
 
 
 def index_events(conn: Connection, events: Iterable[tuple[str, str, Mapping[str, Any]]],
@@ -86,12 +86,6 @@ def index_events(conn: Connection, events: Iterable[tuple[str, str, Mapping[str,
     rows = [row for eid, kind, fields in listed for row in event_entity_rows(eid, kind, fields)]
     if rows:
         conn.execute(_insert_ignore(conn, t.event_entities), rows)
-
-
-def index_event_records(conn: Connection, events: Iterable[Event], rows: Mapping[str, Mapping[str, Any]]
-                        ) -> None:
-    """Entity rows of events just written (``rows``: event id -> its stored fields)."""
-    index_events(conn, ((e.id, e.kind, rows[e.id]) for e in events))
 
 
 # --- entity names -------------------------------------------------------------
@@ -116,27 +110,51 @@ def index_entity_words(conn: Connection, entities: Iterable[Entity]) -> None:
 # --- full text ----------------------------------------------------------------
 
 
+DAY_SHIFT = 24  # documents per published day: 16,777,216
+
+
+def day_ids(day: date | None) -> tuple[int, int]:
+    """The first and last search document id of a published day (day 0: undated)."""
+    base = (day.toordinal() if day else 0) << DAY_SHIFT
+    return base, base + (1 << DAY_SHIFT) - 1
+
+
+def _next_ids(conn: Connection, docs: Sequence[tuple[str, str, str, date | None, str]]) -> list[int]:
+    """A new id for each document, within its published day's range."""
+    last: dict[date | None, int] = {}
+    ids = []
+    for _k, _r, _a, day, _b in docs:
+        if day not in last:
+            low, high = day_ids(day)
+            top = conn.execute(select(func.max(t.search_docs.c.id))
+                               .where(t.search_docs.c.id.between(low, high))).scalar()
+            last[day] = int(top) if top is not None else low - 1
+        last[day] += 1
+        ids.append(last[day])
+    return ids
+
+
 def index_texts(conn: Connection, docs: Sequence[tuple[str, str, str, date | None, str]]) -> None:
     """Add full-text documents given as (kind, ref, article, published, text)."""
     if not docs:
         return
+    ids = _next_ids(conn, docs)
     if conn.dialect.name == "postgresql":
-        docs_table = table("search_docs", column("kind"), column("ref"), column("article"),
+        docs_table = table("search_docs", column("id"), column("kind"), column("ref"), column("article"),
                            column("published"), column("tsv"))
         stmt = insert(docs_table).values(
-            kind=bindparam("kind"), ref=bindparam("ref"), article=bindparam("article"),
+            id=bindparam("id"), kind=bindparam("kind"), ref=bindparam("ref"), article=bindparam("article"),
             published=bindparam("published"),
             tsv=func.to_tsvector(literal_column("'simple'"), bindparam("body")))
-        for part in chunks(docs, 1000):
-            conn.execute(stmt, [{"kind": k, "ref": r, "article": a, "published": p, "body": fold_words(b)}
-                                for k, r, a, p, b in part])
+        rows = [{"id": i, "kind": k, "ref": r, "article": a, "published": p, "body": fold_words(b)}
+                for i, (k, r, a, p, b) in zip(ids, docs, strict=True)]
+        for part in chunks(rows, 1000):
+            conn.execute(stmt, list(part))
         return
-    start = int(conn.execute(select(func.coalesce(func.max(t.search_docs.c.id), 0))).scalar_one()) + 1
-    rows = [{"id": start + i, "kind": k, "ref": r, "article": a, "published": p}
-            for i, (k, r, a, p, _b) in enumerate(docs)]
-    conn.execute(insert(t.search_docs), rows)
+    conn.execute(insert(t.search_docs), [{"id": i, "kind": k, "ref": r, "article": a, "published": p}
+                                         for i, (k, r, a, p, _b) in zip(ids, docs, strict=True)])
     conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE} (rowid, body) VALUES (?, ?)",
-                         [(start + i, fold_words(d[4])) for i, d in enumerate(docs)])
+                         [(i, fold_words(d[4])) for i, d in zip(ids, docs, strict=True)])
 
 
 def create_text_index(conn: Connection) -> None:

@@ -153,12 +153,14 @@ timexes = Table(
 # --- indexes the queries read (migration 0005; touchline.store.indexing writes them) ---
 
 # Every entity an event involves and in which field: timeline and matches read it, never
-# every event.  ``role`` is the field's name, "scorer" / "scorer_team" for a scorer's.
+# every event.  ``role`` is the field's name, "scorer" / "scorer_team" for a scorer's;
+# ``kind`` the event's (it never changes), so that "the matches of X" is one index range.
 event_entities = Table(
     "event_entities", metadata,
     Column("entity_id", String(200), primary_key=True),
     Column("event_id", String(64), ForeignKey("events.id"), primary_key=True),
     Column("role", String(24), primary_key=True),
+    Column("kind", String(32), nullable=False),
     Index("ix_event_entities_event_id", "event_id"),
     sqlite_with_rowid=False,
 )
@@ -174,9 +176,11 @@ entity_words = Table(
 # The full-text documents: an original article (title and text) or a quote.  SQLite indexes
 # their folded words in the FTS5 table ``search_fts`` (rowid = id); PostgreSQL in the column
 # ``tsv`` (tsvector, GIN index).  Both are made by migration 0005, outside this metadata.
+# ``id`` starts with the published day (day ordinal << 24, 0 for an undated article): a date
+# range is an id range, and the newest documents have the largest ids.
 search_docs = Table(
     "search_docs", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("id", BigInteger, primary_key=True, autoincrement=False),
     Column("kind", String(8), nullable=False),  # article | quote
     Column("ref", String(64), nullable=False),  # the article's or the quote's id
     Column("article", String(32), ForeignKey("articles.id"), nullable=False),

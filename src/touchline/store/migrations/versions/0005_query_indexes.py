@@ -4,7 +4,7 @@ Revision ID: 0005_queries
 Revises: 0003_people
 Create Date: 2026-12-08 09:00:00
 
-- ``event_entities`` (entity, event, role): the entities each event involves, so that
+- ``event_entities`` (entity, event, role, the event's kind): the entities each event involves, so that
   timeline and matches read an index instead of every event;
 - ``entity_words`` (word, entity): folded words of entity names and aliases (``entities SEARCH``);
 - ``search_docs`` and, on SQLite, the FTS5 table ``search_fts`` / on PostgreSQL the
@@ -32,6 +32,7 @@ def upgrade() -> None:
     sa.Column('entity_id', sa.String(length=200), nullable=False),
     sa.Column('event_id', sa.String(length=64), nullable=False),
     sa.Column('role', sa.String(length=24), nullable=False),
+    sa.Column('kind', sa.String(length=32), nullable=False),
     sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_event_entities_event_id_events')),
     sa.PrimaryKeyConstraint('entity_id', 'event_id', 'role', name=op.f('pk_event_entities')),
     sqlite_with_rowid=False,
@@ -44,7 +45,7 @@ def upgrade() -> None:
     sqlite_with_rowid=False,
     )
     op.create_table('search_docs',
-    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
+    sa.Column('id', sa.BigInteger(), autoincrement=False, nullable=False),
     sa.Column('kind', sa.String(length=8), nullable=False),
     sa.Column('ref', sa.String(length=64), nullable=False),
     sa.Column('article', sa.String(length=32), nullable=False),
