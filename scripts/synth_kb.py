@@ -164,11 +164,18 @@ class Writer:
         return "".join(self.parts)
 
 
-SYLLABLES = ("ba be bi bo bu ca ce co cu da de di do fa fe fi fo ga ge go ha he hi ho ka ke ki ko la le "
-             "li lo lu ma me mi mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si so su ta te ti to "
-             "tu va ve vi vo wa we wi za ze zo").split()
-FUNCTION_WORDS = ("the a of and to in for on with at by from as but after before when while their his "
-                  "her they it was were had has have been will would could into over than then").split()
+SYLLABLES = (
+    "ba", "be", "bi", "bo", "bu", "ca", "ce", "co", "cu", "da", "de", "di", "do", "fa", "fe", "fi",
+    "fo", "ga", "ge", "go", "ha", "he", "hi", "ho", "ka", "ke", "ki", "ko", "la", "le", "li", "lo",
+    "lu", "ma", "me", "mi", "mo", "mu", "na", "ne", "ni", "no", "nu", "pa", "pe", "pi", "po", "ra",
+    "re", "ri", "ro", "ru", "sa", "se", "si", "so", "su", "ta", "te", "ti", "to", "tu", "va", "ve",
+    "vi", "vo", "wa", "we", "wi", "za", "ze", "zo"
+)
+FUNCTION_WORDS = (
+    "the", "a", "of", "and", "to", "in", "for", "on", "with", "at", "by", "from", "as", "but", "after",
+    "before", "when", "while", "their", "his", "her", "they", "it", "was", "were", "had", "has", "have",
+    "been", "will", "would", "could", "into", "over", "than", "then"
+)
 
 
 def vocabulary(seed: int, size: int = 30_000) -> tuple[list[str], list[float]]:

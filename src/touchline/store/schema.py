@@ -93,6 +93,7 @@ mentions = Table(
     Column("confidence", Float, nullable=False),
     Column("method", String(32)),
     Index("ix_mentions_entity", "entity"),
+    Index("ix_mentions_entity_article", "entity", "article"),  # articles naming an entity, from the index
 )
 
 events = Table(

@@ -11,7 +11,8 @@ Create Date: 2026-12-08 09:00:00
   ``tsv`` column with a GIN index: full text of original articles and of quotes;
 - ``article_bands`` (key, article): LSH band keys of originals' MinHash signatures, so that
   an ingest finds near-copies in the store instead of loading every signature;
-- indexes on ``articles.duplicate_of``, ``articles.story`` and ``entities.kind``.
+- indexes on ``articles.duplicate_of``, ``articles.story``, ``entities.kind`` and
+  ``mentions (entity, article)``.
 
 Every index is filled from what the knowledge base holds; nothing else changes.
 (0004 is taken by the knowledge branch; when both are merged this revision follows it.)
@@ -65,6 +66,7 @@ def upgrade() -> None:
     op.create_index('ix_articles_duplicate_of', 'articles', ['duplicate_of'], unique=False)
     op.create_index('ix_articles_story', 'articles', ['story'], unique=False)
     op.create_index('ix_entities_kind', 'entities', ['kind'], unique=False)
+    op.create_index('ix_mentions_entity_article', 'mentions', ['entity', 'article'], unique=False)
     conn = op.get_bind()
     from touchline.store.indexing import create_text_index
 
@@ -107,6 +109,7 @@ def downgrade() -> None:
     conn = op.get_bind()
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("DROP TABLE IF EXISTS search_fts")
+    op.drop_index('ix_mentions_entity_article', table_name='mentions')
     op.drop_index('ix_entities_kind', table_name='entities')
     op.drop_index('ix_articles_story', table_name='articles')
     op.drop_index('ix_articles_duplicate_of', table_name='articles')
