@@ -175,11 +175,11 @@ def _ranked(conn: Connection, match: TextMatch, since: date | None, until: date 
         params["fts"] = match.fts5()
         cond = f" AND {FTS_TABLE}.rowid BETWEEN :low AND :high" if span else ""
         inner = (f"SELECT {FTS_TABLE}.rowid AS id, bm25({FTS_TABLE}) AS rank FROM {FTS_TABLE} "
-                 f"WHERE {FTS_TABLE} MATCH :fts{cond} ORDER BY {FTS_TABLE}.rowid DESC")
+                 f"WHERE {FTS_TABLE} MATCH :fts{cond}")
         if kind:
             inner = (f"SELECT f.id, f.rank FROM ({inner}) f JOIN search_docs d ON d.id = f.id "
                      f"WHERE 1 = 1{kind_cond}")
-        sql = (f"WITH m AS MATERIALIZED ({inner} LIMIT :cap) "
+        sql = (f"WITH m AS MATERIALIZED (SELECT id, rank FROM ({inner}) ORDER BY id DESC LIMIT :cap) "
                "SELECT d.kind, d.ref, d.article, -m.rank AS score, (SELECT count(*) FROM m) AS matched "
                "FROM m JOIN search_docs d ON d.id = m.id ORDER BY m.rank, m.id DESC LIMIT :limit")
     if span:
