@@ -78,14 +78,31 @@ def event_entity_rows(event_id: str, kind: str, fields: Mapping[str, Any]) -> li
 
 def index_events(conn: Connection, events: Iterable[tuple[str, str, Mapping[str, Any]]],
                  replace: bool = True) -> None:
-    """(Re)write the entity rows of events given as (id, kind, fields)."""
+    """(Re)write the entity rows of events given as (id, kind, stored fields).  Whatever
+    writes or rewrites events calls this (or :func:`index_stored_events`) in its transaction."""
     listed = list(events)
     if replace:
-        for ids in chunks([e[0] for e in listed]):
-            conn.execute(t.event_entities.delete().where(t.event_entities.c.event_id.in_(ids)))
+        unindex_events(conn, [e[0] for e in listed])
     rows = [row for eid, kind, fields in listed for row in event_entity_rows(eid, kind, fields)]
-    if rows:
-        conn.execute(_insert_ignore(conn, t.event_entities), rows)
+    for part in chunks(rows, 5000):
+        conn.execute(_insert_ignore(conn, t.event_entities), list(part))
+
+
+def unindex_events(conn: Connection, ids: Iterable[str]) -> None:
+    """Forget the entity rows of events: call it before deleting the events themselves."""
+    for part in chunks(sorted(set(ids))):
+        conn.execute(t.event_entities.delete().where(t.event_entities.c.event_id.in_(part)))
+
+
+def index_stored_events(conn: Connection, ids: Iterable[str]) -> None:
+    """Rewrite the entity rows of events as they are stored now (ids no longer stored lose theirs)."""
+    wanted = sorted(set(ids))
+    unindex_events(conn, wanted)
+    e = t.events
+    for part in chunks(wanted):
+        rows = conn.execute(select(e.c.id, e.c.kind, e.c.fields).where(e.c.id.in_(part))).all()
+        index_events(conn, [(r[0], r[1], r[2] if isinstance(r[2], Mapping) else {}) for r in rows],
+                     replace=False)
 
 
 # --- entity names -------------------------------------------------------------
