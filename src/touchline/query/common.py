@@ -183,27 +183,36 @@ FIELD_ORDER: dict[str, tuple[str, ...]] = {kind: tuple(f.name for f in fields(cl
                                            for kind, cls in DETAIL_TYPES.items()}
 
 
+def _order_key(row: Mapping[str, Any]) -> tuple[bool, str, str, str]:
+    return (row["date"] is None, row["date"] or "", row["kind"], row["id"])
+
+
 def fetch_events(conn: Connection, ids: Any, *more_names: str) -> EventSet:
     """The events whose ids ``ids`` (a SELECT of event ids) gives, dated first and oldest first,
-    with their sources, names and articles: three indexed queries, whatever the count, and
-    never a list of ids as parameters."""
+    with their sources, names and articles.  The ids are read once; then a few hundred at a
+    time, the events, their sources with their articles and the names of the entities they
+    involve: indexed lookups, and no statement holds more than a chunk of ids."""
     e, s, a, ee, en = t.events, t.event_sources, t.articles, t.event_entities, t.entities
-    query = event_order(select(e.c.id, e.c.kind, e.c.date, e.c.confidence, e.c.fields, e.c.reference)
-                        .where(e.c.id.in_(ids)))
-    rows = cast(list[Mapping[str, Any]], conn.execute(query).mappings().all())
-    result = EventSet(rows)
+    wanted = list(dict.fromkeys(r[0] for r in conn.execute(ids)))
+    result = EventSet()
     ctx = result.context
-    if rows:
+    rows: list[Mapping[str, Any]] = []
+    for part in chunks(wanted):
+        found = conn.execute(select(e.c.id, e.c.kind, e.c.date, e.c.confidence, e.c.fields, e.c.reference)
+                             .where(e.c.id.in_(part)))
+        rows.extend(cast(Mapping[str, Any], r._mapping) for r in found)
         for r in conn.execute(select(s.c.event_id, s.c.article, s.c.start_char, s.c.end_char,
                                      a.c.source, a.c.url, a.c.title, a.c.published)
-                              .join(a, a.c.id == s.c.article).where(s.c.event_id.in_(ids))
+                              .join(a, a.c.id == s.c.article).where(s.c.event_id.in_(part))
                               .order_by(s.c.event_id, s.c.article, s.c.start_char)):
             result.sources.setdefault(r[0], []).append((r[1], r[2], r[3]))
             if r[1] not in ctx.articles:
                 ctx.articles[r[1]] = ArticleRef(r[1], r[4], r[5], r[6], r[7])
-        involved = select(ee.c.entity_id).where(ee.c.event_id.in_(ids))
+        involved = select(ee.c.entity_id).where(ee.c.event_id.in_(part))
         for named in conn.execute(select(en.c.id, en.c.name, en.c.kind).where(en.c.id.in_(involved))):
             ctx.names[named[0]] = (named[1], named[2])
+    rows.sort(key=_order_key)
+    result.rows = rows
     # names the reference checks and the caller add (few: most are the events' own)
     extra = set(more_names)
     for row in rows:

@@ -13,7 +13,7 @@ from touchline.model import Quote
 from touchline.nlp.names import parse
 from touchline.query.common import ArticleRef, engine_of, load_context, published_range
 from touchline.query.lookup import resolve_entity
-from touchline.query.search import TextMatch, doc_filter, parse_text
+from touchline.query.search import TextMatch, both, id_range, parse_text
 from touchline.resolve.entity_records import is_person
 from touchline.store import Store
 from touchline.store import schema as t
@@ -58,25 +58,32 @@ def search_quotes(store: Store, speaker: str | None = None, about: str | None = 
     """Quotes by ``speaker``, mentioning ``about`` (its names, a person's surname too) and
     holding ``contains`` (whole words, the last one or its start), published between ``since``
     and ``until``; oldest first.  ``UnknownName``/``AmbiguousName`` when a name does not pick
-    out one entity."""
-    wanted = None
+    out one entity.
+
+    With words to find, the full-text index drives the query, in published order, and stops
+    at ``limit``; otherwise the speaker index, or the articles' published dates."""
+    matches = []
     if contains is not None:
         words = parse_text(contains, "search term")
-        wanted = TextMatch(words.alternatives, phrase=True, prefix=True)
+        matches.append(TextMatch(words.alternatives, phrase=True, prefix=True))
     speaker_id = resolve_entity(store, speaker).id if speaker is not None else None
-    about_match = _about(store, about) if about is not None else None
+    if about is not None:
+        matches.append(_about(store, about))
     q, a, d = t.quotes, t.articles, t.search_docs
-    query = (select(q, a.c.published, a.c.source, a.c.url, a.c.title)
-             .join(a, a.c.id == q.c.article)
-             .where(*published_range(a.c.published, since, until))
-             .order_by(a.c.published.is_(None), a.c.published, q.c.article, q.c.start_char))
-    if speaker_id is not None:
-        query = query.where(q.c.speaker == speaker_id)
+    columns = (q, a.c.published, a.c.source, a.c.url, a.c.title)
     with engine_of(store).connect() as conn:
-        for match in (wanted, about_match):
-            if match is not None:
-                holding = select(d.c.ref).where(d.c.kind == "quote", doc_filter(conn, match))
-                query = query.where(q.c.id.in_(holding))
+        if matches:
+            query = (select(*columns).select_from(d.join(q, q.c.id == d.c.ref).join(a, a.c.id == q.c.article))
+                     .where(d.c.kind == "quote", both(conn, matches)).order_by(d.c.id))
+            span = id_range(since, until)
+            if span:
+                query = query.where(d.c.id.between(*span))
+        else:
+            query = (select(*columns).join(a, a.c.id == q.c.article)
+                     .where(*published_range(a.c.published, since, until))
+                     .order_by(a.c.published.is_(None), a.c.published, q.c.article, q.c.start_char))
+        if speaker_id is not None:
+            query = query.where(q.c.speaker == speaker_id)
         if limit:
             query = query.limit(limit)
         rows = list(conn.execute(query).mappings())
@@ -91,4 +98,5 @@ def search_quotes(store: Store, speaker: str | None = None, about: str | None = 
         name, kind = ctx.names.get(r["speaker"], (None, None)) if r["speaker"] else (None, None)
         ref = ArticleRef(r["article"], r["source"], r["url"], r["title"], r["published"])
         hits.append(QuoteHit(quote, name, r["published"], r["source"], ref, kind))
+    hits.sort(key=lambda h: (h.published is None, h.published or date.min, h.quote.article, h.quote.start))
     return hits

@@ -77,13 +77,16 @@ def parse_text(value: str, what: str = "search text") -> TextMatch:
     return TextMatch((words,), phrase=phrase)
 
 
-def doc_filter(conn: Connection, match: TextMatch) -> TextClause:
-    """A condition on ``search_docs`` rows: the document holds ``match``."""
+def both(conn: Connection, matches: list[TextMatch]) -> TextClause:
+    """A condition on ``search_docs`` rows: the document holds every one of ``matches``.
+    On SQLite it joins the FTS5 table by rowid, so the full-text index can drive the query
+    (in id order, that is published order) and stop at a LIMIT."""
     if conn.dialect.name == "postgresql":
-        return text("search_docs.tsv @@ to_tsquery('simple', :tsq)").bindparams(
-            bindparam("tsq", match.tsquery()))
+        tsq = " & ".join(f"({m.tsquery()})" for m in matches)
+        return text("search_docs.tsv @@ to_tsquery('simple', :tsq)").bindparams(bindparam("tsq", tsq))
+    fts = " AND ".join(f"({m.fts5()})" for m in matches)
     return text(f"search_docs.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts)").bindparams(
-        bindparam("fts", match.fts5()))
+        bindparam("fts", fts))
 
 
 def snippet(body: str, words: set[str], width: int = 220) -> tuple[str, list[tuple[int, int]]]:
