@@ -29,7 +29,7 @@ from touchline.model import (
 from touchline.query.export import check_fields_of
 from touchline.store import Store, StoreError
 from touchline.store import schema as t
-from touchline.store.indexing import chunks
+from touchline.store.indexing import chunks, event_entity_rows
 
 
 def engine_of(store: Store) -> Engine:
@@ -192,35 +192,31 @@ def fetch_events(conn: Connection, ids: Any, *more_names: str) -> EventSet:
     with their sources, names and articles.  The ids are read once; then a few hundred at a
     time, the events, their sources with their articles and the names of the entities they
     involve: indexed lookups, and no statement holds more than a chunk of ids."""
-    e, s, a, ee, en = t.events, t.event_sources, t.articles, t.event_entities, t.entities
+    e, s, a = t.events, t.event_sources, t.articles
     wanted = list(dict.fromkeys(r[0] for r in conn.execute(ids)))
     result = EventSet()
     ctx = result.context
     rows: list[Mapping[str, Any]] = []
     for part in chunks(wanted):
         found = conn.execute(select(e.c.id, e.c.kind, e.c.date, e.c.confidence, e.c.fields, e.c.reference)
-                             .where(e.c.id.in_(part)))
+                             .where(e.c.id.in_(part))).all()
         rows.extend(cast(Mapping[str, Any], r._mapping) for r in found)
         for r in conn.execute(select(s.c.event_id, s.c.article, s.c.start_char, s.c.end_char,
                                      a.c.source, a.c.url, a.c.title, a.c.published)
                               .join(a, a.c.id == s.c.article).where(s.c.event_id.in_(part))
-                              .order_by(s.c.event_id, s.c.article, s.c.start_char)):
+                              .order_by(s.c.event_id, s.c.article, s.c.start_char)).all():
             result.sources.setdefault(r[0], []).append((r[1], r[2], r[3]))
             if r[1] not in ctx.articles:
                 ctx.articles[r[1]] = ArticleRef(r[1], r[4], r[5], r[6], r[7])
-        involved = select(ee.c.entity_id).where(ee.c.event_id.in_(part))
-        for named in conn.execute(select(en.c.id, en.c.name, en.c.kind).where(en.c.id.in_(involved))):
-            ctx.names[named[0]] = (named[1], named[2])
     rows.sort(key=_order_key)
     result.rows = rows
-    # names the reference checks and the caller add (few: most are the events' own)
-    extra = set(more_names)
+    # the names of the entities the events (and their reference checks) and the caller name
+    named = set(more_names)
     for row in rows:
+        named.update(r["entity_id"] for r in event_entity_rows(row["id"], row["kind"], row["fields"] or {}))
         ref = (row["reference"] or {}).get("reference") or {}
-        extra.update(v for k in ("home", "away", "competition") if isinstance(v := ref.get(k), str))
-    missing = extra - ctx.names.keys()
-    if missing:
-        ctx.names.update(load_context(conn, missing, ()).names)
+        named.update(v for k in ("home", "away", "competition") if isinstance(v := ref.get(k), str))
+    ctx.names.update(load_context(conn, named, ()).names)
     return result
 
 
