@@ -417,6 +417,9 @@ def build(store: Store, seed: int, count: int, batch: int = 500, progress: bool 
                 print(f"  {written} articles written ({rate:.0f}/s)", file=sys.stderr, flush=True)
     if pending:
         store.write(WriteBatch(pending, signatures))
+    optimize = getattr(store, "optimize", None)
+    if optimize is not None:
+        optimize()  # as an ingest does: the planner's statistics
     return {"seconds": time.perf_counter() - started}
 
 

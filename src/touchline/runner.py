@@ -131,6 +131,9 @@ class _Run:
                     self.report.already_present += 1
             if on_batch:
                 on_batch(len(batch))
+        optimize = getattr(self.store, "optimize", None)
+        if optimize is not None and self.report.added + self.report.duplicates:
+            optimize()  # the planner's statistics follow what this run added
         return self.report
 
     def _articles(self, paths: Iterable[str | Path], opts: IngestOptions) -> Iterator[Article]:

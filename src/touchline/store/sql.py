@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, event, func, select, text
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection
@@ -363,6 +363,23 @@ class SqlStore:
                 timexes=count(select(func.count()).select_from(t.timexes)),
                 checks=dict(sorted(checks.items())),
             )
+
+    def optimize(self) -> None:
+        """Keep PostgreSQL's planner statistics current after a write that changed much:
+        ANALYZE each touchline table changed by more than a tenth since its last analysis (what
+        autovacuum does, which a server may have switched off).  SQLite's plans need no
+        statistics (and stay as the tests check them).  A failure is logged, never raised."""
+        if self.engine.dialect.name != "postgresql":
+            return
+        try:
+            with self.engine.begin() as conn:
+                stale = conn.execute(text(
+                    "SELECT relname FROM pg_stat_user_tables WHERE schemaname = current_schema() "
+                    "AND n_mod_since_analyze > 50 + 0.1 * n_live_tup")).scalars().all()
+                for name in sorted(set(stale) & set(t.metadata.tables)):
+                    conn.exec_driver_sql(f'ANALYZE "{name}"')
+        except SQLAlchemyError as exc:
+            logger.warning("could not refresh the planner's statistics of %s: %s", self.url, _short(exc))
 
     def close(self) -> None:
         self.engine.dispose()
