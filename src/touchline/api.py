@@ -95,10 +95,11 @@ class KnowledgeBase:
         return resolve_entity(self.store, name)
 
     def timeline(self, entity: str, kinds: list[str] | None = None, *, since: date | None = None,
-                 until: date | None = None) -> Timeline:
+                 until: date | None = None, limit: int | None = None) -> Timeline:
         """Every event the named entity takes part in, oldest first (``since``/``until``: world
-        time, inclusive).  ``.as_dict()`` gives it with names and sources."""
-        return timeline(self.store, entity, kinds, since, until)
+        time, inclusive; ``limit``: the first events only).  ``.as_dict()`` gives it with names
+        and sources."""
+        return timeline(self.store, entity, kinds, since, until, limit)
 
     def matches(self, team: str | None = None, vs: str | None = None, *, since: date | None = None,
                 until: date | None = None, limit: int | None = None) -> Matches:

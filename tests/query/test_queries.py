@@ -55,6 +55,10 @@ def test_timeline_filters_kind_and_world_time_a_month_overlapping_counts(store: 
     ranged = timeline(store, "Northbridge United", since=date(2025, 3, 1), until=date(2025, 4, 15))
     assert [e.date for e in ranged.events] == ["2025-03-01", "2025-04"]
     assert timeline(store, "Northbridge", until=date(2025, 2, 13)).events == []
+    first = timeline(store, "Northbridge United", limit=2)
+    assert [e.date for e in first.events] == ["2025-02-14", "2025-03-01"]
+    after = timeline(store, "Northbridge United", since=date(2025, 3, 2), limit=1)
+    assert [e.date for e in after.events] == ["2025-04"]
     # an undated event is in a timeline without a range, never in one with a range
     assert [e.kind for e in timeline(store, "Ines Korver").events] == ["injury"]
     assert timeline(store, "Ines Korver", since=date(2000, 1, 1)).events == []

@@ -121,18 +121,20 @@ def timeline_command(
     kind: KindOption = None,
     since: FromOption = None,
     until: ToOption = None,
+    limit: LimitOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Every event an entity takes part in, oldest first, with sources.
 
-    --from/--to: world time (a month or year overlapping the range counts).
+    --from/--to: world time (a month or year overlapping the range counts); --limit N: the
+    first N (page on with --from).
 
     Example: touchline timeline "Jude Bellingham" --from 2024-08-01 --kind match --db kb.db
     """
     kinds = check_kinds(kind, EVENT_KINDS, "an event kind")
     start, end = day(since, "--from"), day(until, "--to")
     with open_kb(ctx, db) as kb:
-        found = kb.timeline(entity, kinds, since=start, until=end)
+        found = kb.timeline(entity, kinds, since=start, until=end, limit=limit)
     document = found.as_dict()
     if as_json:
         print_json(document)

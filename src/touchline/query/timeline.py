@@ -11,7 +11,7 @@ from sqlalchemy import and_, select, union
 from sqlalchemy.engine import Connection
 
 from touchline.model import Entity, Event, RoleEvent, TransferEvent
-from touchline.query.common import EventSet, day_range, engine_of, fetch_events
+from touchline.query.common import EventSet, day_range, engine_of, event_order, fetch_events
 from touchline.query.lookup import resolve_entity
 from touchline.store import Store
 from touchline.store import schema as t
@@ -90,14 +90,15 @@ def _person_teams(conn: Connection, entity: Entity) -> set[str]:
 
 
 def timeline(store: Store, name: str, kinds: list[str] | None = None,
-             since: date | None = None, until: date | None = None) -> Timeline:
+             since: date | None = None, until: date | None = None, limit: int | None = None) -> Timeline:
     """Events involving the entity named ``name``; dated ones first, oldest first.
 
     A person's timeline also holds the matches of their team reported in an
     article that mentions them: the games they played in or watched from the
     touchline, even when the report names no goal of theirs.  ``kinds``,
     ``since`` and ``until`` (world time, inclusive; a month or year overlapping
-    the range counts) narrow it down.
+    the range counts) narrow it down; ``limit`` keeps the first events (page on
+    with ``since``).
     """
     entity = resolve_entity(store, name)
     e = t.events
@@ -109,7 +110,11 @@ def timeline(store: Store, name: str, kinds: list[str] | None = None,
             if teams:
                 ids = union(ids, _team_match_ids(entity.id, teams))
         dates = day_range(e.c.date, since, until)
+        if dates is not None or limit:
+            ids = select(e.c.id).where(e.c.id.in_(ids))
         if dates is not None:
-            ids = select(e.c.id).where(e.c.id.in_(ids), dates)
+            ids = ids.where(dates)
+        if limit:
+            ids = event_order(ids).limit(limit)
         found = fetch_events(conn, ids, entity.id)
     return Timeline(entity, found)
