@@ -29,6 +29,12 @@ its peak RSS (VmHWM); the ratio of the two peaks should be about 1 (flat).
 Sizes beyond the corpus are made of new articles whose paragraphs are drawn
 from different BBC articles, so near-duplicate detection does not fold them
 together.
+
+Knowledge-base scale (``scripts/bench_kb.py``, run last unless ``--only
+throughput``): p50/p95 of timeline, facts, matches, search (and quotes,
+entities) on a synthetic knowledge base of 100,000 articles on SQLite and
+PostgreSQL, and the time and peak memory of a small ingest into it.
+``--only kb`` runs that part alone (it needs no ../shared).
 """
 
 from __future__ import annotations
@@ -195,13 +201,34 @@ def main() -> int:
     ap.add_argument("--memory", default="auto",
                     help="corpus sizes for the peak-RSS runs, comma-separated; 'auto' (N and 4N) or 'off'")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--only", choices=("all", "throughput", "kb"), default="all",
+                    help="throughput (BBC corpus), kb (100k synthetic knowledge base) or all (default)")
+    ap.add_argument("--kb-articles", type=int, default=100_000, help="size of the synthetic knowledge base")
+    ap.add_argument("--kb-backends", default="sqlite,postgresql")
     ap.add_argument("--memory-child", nargs=2, metavar=("FOLDER", "DB"), help=argparse.SUPPRESS)
     args = ap.parse_args()
 
     if args.memory_child:
         memory_child(Path(args.memory_child[0]), Path(args.memory_child[1]))
         return 0
+    if args.only != "kb":
+        throughput(args)
+    if args.only != "throughput":
+        sys.path.insert(0, str(Path(__file__).parent))
+        import bench_kb
 
+        kb_result = bench_kb.run(args.kb_articles, 7, [b for b in args.kb_backends.split(",") if b], 40, 20.0,
+                                 ingest=True)
+        if args.json:
+            print(json.dumps(kb_result, indent=1))
+        else:
+            print()
+            bench_kb.print_report(kb_result)
+    return 0
+
+
+def throughput(args: argparse.Namespace) -> None:
+    """The first part: ingest throughput against spaCy, and peak memory by corpus size."""
     import spacy
 
     from touchline import KnowledgeBase
@@ -258,7 +285,6 @@ def main() -> int:
         print(json.dumps(result, indent=1))
     else:
         print_table(result)
-    return 0
 
 
 def print_table(r: dict[str, Any]) -> None:

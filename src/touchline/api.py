@@ -10,12 +10,11 @@ The CLI is a thin layer over this class.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TextIO
 
 from spacy.language import Language
 
@@ -23,10 +22,13 @@ from touchline.ingest import IngestOptions
 from touchline.ingest.ids import check_published
 from touchline.model import Entity, Event, Note, Skip
 from touchline.nlp.pipeline import shared_pipeline
+from touchline.query import listing
 from touchline.query.asof import Fact, facts_as_of
-from touchline.query.export import build_export, event_record
+from touchline.query.export import build_export, event_record, write_export
 from touchline.query.lookup import resolve_entity
+from touchline.query.matches import Matches, matches
 from touchline.query.quotes import QuoteHit, search_quotes
+from touchline.query.search import SearchResults, search
 from touchline.query.timeline import Timeline, timeline
 from touchline.runner import IngestReport, run_ingest
 from touchline.settings import Settings
@@ -72,11 +74,17 @@ class KnowledgeBase:
                           on_skip=on_skip, on_batch=on_batch, on_note=on_note)
 
     def export(self) -> dict[str, Any]:
-        """The whole knowledge base as a ``touchline.export/1`` document."""
+        """The whole knowledge base as a ``touchline.export/1`` document (in memory; see
+        :meth:`export_json` and :meth:`write_export` to stream it)."""
         return build_export(self.store)
 
+    def write_export(self, out: TextIO) -> None:
+        """Write the export document to a text stream, record by record."""
+        write_export(self.store, out)
+
     def export_json(self, path: str | Path) -> None:
-        Path(path).write_text(json.dumps(self.export(), ensure_ascii=False, indent=1), encoding="utf-8")
+        with Path(path).open("w", encoding="utf-8") as out:
+            write_export(self.store, out)
 
     def entity(self, name: str) -> Entity:
         """The one entity a name, alias, id or unambiguous surname picks out.
@@ -86,9 +94,17 @@ class KnowledgeBase:
         them), as :meth:`timeline`, :meth:`facts` and :meth:`quotes` do."""
         return resolve_entity(self.store, name)
 
-    def timeline(self, entity: str, kinds: list[str] | None = None) -> Timeline:
-        """Every event the named entity takes part in, oldest first."""
-        return timeline(self.store, entity, kinds)
+    def timeline(self, entity: str, kinds: list[str] | None = None, *, since: date | None = None,
+                 until: date | None = None, limit: int | None = None) -> Timeline:
+        """Every event the named entity takes part in, oldest first (``since``/``until``: world
+        time, inclusive; ``limit``: the first events only).  ``.as_dict()`` gives it with names
+        and sources."""
+        return timeline(self.store, entity, kinds, since, until, limit)
+
+    def matches(self, team: str | None = None, vs: str | None = None, *, since: date | None = None,
+                until: date | None = None, limit: int | None = None) -> Matches:
+        """Matches of a team (against another), oldest first, with the results reference's check."""
+        return matches(self.store, team, vs, since, until, limit)
 
     def facts(self, entity: str, as_of: date, known_at: date | None = None) -> list[Fact]:
         """What held for the named entity on ``as_of`` (world time: a club's head coach, a
@@ -97,9 +113,31 @@ class KnowledgeBase:
         return facts_as_of(self.store, entity, as_of, known_at)[1]
 
     def quotes(self, speaker: str | None = None, about: str | None = None,
-               contains: str | None = None) -> list[QuoteHit]:
-        """Quotes by a speaker, mentioning an entity, or containing words."""
-        return search_quotes(self.store, speaker=speaker, about=about, contains=contains)
+               contains: str | None = None, *, since: date | None = None, until: date | None = None,
+               limit: int | None = None) -> list[QuoteHit]:
+        """Quotes by a speaker, mentioning an entity, or containing words (published in a range)."""
+        return search_quotes(self.store, speaker=speaker, about=about, contains=contains,
+                             since=since, until=until, limit=limit)
+
+    def search(self, text: str, *, since: date | None = None, until: date | None = None,
+               limit: int = 20, kind: str | None = None) -> SearchResults:
+        """Full-text search over articles and quotes, best first, with highlighted snippets."""
+        return search(self.store, text, since, until, limit, kind)
+
+    def entities(self, search: str | None = None, *, kind: str | None = None,
+                 limit: int | None = None) -> list[listing.EntityRow]:
+        """Entities whose names hold words starting with the words of ``search``, by name."""
+        return listing.entities(self.store, search, kind, limit)
+
+    def articles(self, *, since: date | None = None, until: date | None = None,
+                 limit: int | None = None) -> Iterator[listing.ArticleRow]:
+        """Articles published in a range, oldest first, streamed."""
+        return listing.articles(self.store, since, until, limit)
+
+    def stories(self, *, since: date | None = None, until: date | None = None,
+                limit: int | None = None) -> Iterator[listing.StoryRow]:
+        """Stories and their articles, streamed."""
+        return listing.stories(self.store, since, until, limit)
 
     def event_record(self, event: Event) -> dict[str, Any]:
         """An event as plain JSON-ready data, as in the export."""

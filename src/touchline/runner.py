@@ -18,10 +18,11 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 
+from datasketch import MinHash
 from spacy.language import Language
 
 from touchline.ingest import IngestOptions, NearDuplicateIndex, read_inputs, signature
-from touchline.ingest.dedup import to_bytes
+from touchline.ingest.dedup import band_keys, best_original, to_bytes
 from touchline.ingest.problems import DEBUG_HINT, describe
 from touchline.model import Analysis, Article, Note, Skip
 from touchline.nlp.analyse import AnalysisFailure, analyse_articles
@@ -92,8 +93,13 @@ class _Run:
         self.on_skip = on_skip
         self.on_note = on_note
         self.report = IngestReport()
+        # The near-copies of stored articles are found through the store's band index
+        # (dedup.band_keys); the in-memory index holds only this run's articles.  A backend
+        # without that index has its signatures loaded, as before.
         self.index = NearDuplicateIndex(settings.near_duplicate_threshold, settings.minhash_permutations)
-        self.index.load(store.signatures())
+        self.stored_near = getattr(store, "near_duplicates", None)
+        if self.stored_near is None:
+            self.index.load(store.signatures())
         self.max_tokens = max(1000, int(settings.max_article_chars * TOKENS_PER_CHAR_LIMIT))
         self.failed: dict[str, str] = {}  # article id -> why it was skipped, for the same text met again
         # One entity per person across articles; a backend without the key index keeps the
@@ -125,6 +131,9 @@ class _Run:
                     self.report.already_present += 1
             if on_batch:
                 on_batch(len(batch))
+        optimize = getattr(self.store, "optimize", None)
+        if optimize is not None and self.report.added + self.report.duplicates:
+            optimize()  # the planner's statistics follow what this run added
         return self.report
 
     def _articles(self, paths: Iterable[str | Path], opts: IngestOptions) -> Iterator[Article]:
@@ -154,7 +163,7 @@ class _Run:
         signatures: dict[str, bytes] = {}
         for art in articles:
             mh = signature(art.text, self.settings.minhash_permutations)
-            original = self.index.original_of(mh)
+            original = self._original_of(mh)
             if original is not None:
                 copies.append(Analysis(article=replace(art, duplicate_of=original)))
                 continue
@@ -183,6 +192,15 @@ class _Run:
         if batch.analyses:
             orphans += self._write(batch)
         return orphans
+
+    def _original_of(self, mh: MinHash) -> str | None:
+        """The most similar article, of this run or stored, above the threshold (ties: the larger id)."""
+        found = [self.index.best(mh)]
+        if self.stored_near is not None:
+            candidates = self.stored_near(band_keys(to_bytes(mh)))
+            found.append(best_original(mh, candidates, self.settings.near_duplicate_threshold))
+        best = max((f for f in found if f is not None), default=None)
+        return best[1] if best else None
 
     def _write(self, batch: WriteBatch) -> list[Article]:
         """Write a batch.  Returns the near-copies orphaned by a refused original."""

@@ -18,6 +18,7 @@ ENTITIES = (
     Entity("person:sam-reddy", "player", "Sam Reddy"),
     Entity("person:rafael-benitez", "coach", "Rafael Benítez"),
     Entity("club:kestrel-rovers", "club", "Kestrel Rovers", ("The Kestrels",)),
+    Entity("club:castlemoor-fc", "club", "Castlemoor FC"),
     Entity("club:harbour-athletic", "club", "Harbour Athletic", ("United",)),
     Entity("club:millbrook-united", "club", "Millbrook United", ("United",)),
 )
@@ -41,6 +42,7 @@ def store() -> MemoryStore:
     ("Benítez", "person:rafael-benitez"),
     ("Kestrel Rovers", "club:kestrel-rovers"),
     ("the Kestrels", "club:kestrel-rovers"),
+    ("Castlemoor", "club:castlemoor-fc"),
 ])
 def test_any_name_finds_the_one_entity(store: MemoryStore, name: str, eid: str) -> None:
     assert resolve_entity(store, name).id == eid

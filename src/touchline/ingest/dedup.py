@@ -3,12 +3,22 @@
 A syndicated copy of an article (the same story with small edits) has a
 signature close to the original's; it is linked to the original instead of
 being analysed again.
+
+The index of stored articles lives in the store: each original's signature is
+cut into LSH bands and one 64-bit key per band is written beside it
+(:func:`band_keys`, the ``article_bands`` table).  An ingest asks the store for
+the articles sharing a key with a new text and checks each against the real
+threshold: nothing is loaded per run, whatever the size of the knowledge base.
+The in-memory :class:`NearDuplicateIndex` holds only the articles of the
+running ingest.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -38,6 +48,50 @@ def from_bytes(data: bytes) -> MinHash:
     return MinHash(num_perm=len(values), hashvalues=values, scheme=SCHEME)
 
 
+# The LSH band setting of the stored keys: fixed (the keys are stored), chosen for the default
+# threshold's candidate level (0.8 * 0.7) with recall weighted first, as the in-memory index.
+BAND_THRESHOLD = 0.56
+BAND_WEIGHTS = (0.2, 0.8)
+
+
+@lru_cache(maxsize=8)
+def band_shape(num_perm: int) -> tuple[int, int]:
+    """(bands, rows per band) for signatures of ``num_perm`` values (25 x 5 for 128)."""
+    lsh = MinHashLSH(threshold=BAND_THRESHOLD, num_perm=num_perm, weights=BAND_WEIGHTS)
+    return lsh.b, lsh.r
+
+
+def band_keys(data: bytes) -> list[int]:
+    """One signed 64-bit key per LSH band of a stored signature (``to_bytes``): two signatures
+    share a key when they agree on every value of a band."""
+    values = np.frombuffer(data, dtype=np.uint32)
+    bands, rows = band_shape(len(values))
+    keys = []
+    for b in range(bands):
+        digest = hashlib.blake2b(values[b * rows:(b + 1) * rows].tobytes(), digest_size=8,
+                                 person=b"tl-band", salt=b.to_bytes(2, "little")).digest()
+        keys.append(int.from_bytes(digest, "little", signed=True))
+    return keys
+
+
+def jaccard(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity of two stored signatures of one length."""
+    va, vb = np.frombuffer(a, dtype=np.uint32), np.frombuffer(b, dtype=np.uint32)
+    return float(np.count_nonzero(va == vb)) / len(va) if len(va) == len(vb) and len(va) else 0.0
+
+
+def best_original(mh: MinHash, candidates: Iterable[tuple[str, bytes]], threshold: float
+                  ) -> tuple[float, str] | None:
+    """The most similar candidate at or above ``threshold`` (ties: the larger id)."""
+    data = to_bytes(mh)
+    best: tuple[float, str] | None = None
+    for article_id, other in candidates:
+        similarity = jaccard(data, other)
+        if similarity >= threshold and (best is None or (similarity, article_id) > best):
+            best = (similarity, article_id)
+    return best
+
+
 class NearDuplicateIndex:
     """Finds which known article, if any, a new text is a near-copy of."""
 
@@ -65,8 +119,8 @@ class NearDuplicateIndex:
         if self._signatures.pop(article_id, None) is not None:
             self._lsh.remove(article_id)
 
-    def original_of(self, mh: MinHash) -> str | None:
-        """The most similar known article above the threshold (ties: the larger id, for stability)."""
+    def best(self, mh: MinHash) -> tuple[float, str] | None:
+        """(similarity, id) of the most similar known article above the threshold (ties: the larger id)."""
         best: tuple[float, str] | None = None
         for candidate in self._lsh.query(mh):
             similarity = mh.jaccard(self._signatures[candidate])
@@ -74,6 +128,11 @@ class NearDuplicateIndex:
                 best is None or (similarity, candidate) > (best[0], best[1])
             ):
                 best = (similarity, candidate)
+        return best
+
+    def original_of(self, mh: MinHash) -> str | None:
+        """The most similar known article above the threshold (ties: the larger id, for stability)."""
+        best = self.best(mh)
         return best[1] if best else None
 
     def __len__(self) -> int:

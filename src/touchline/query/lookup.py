@@ -7,7 +7,8 @@
    ("real madrid", "Arsène Wenger");
 3. an alias ("Spurs", "Sir Alex Ferguson") or a person's name written another
    way ("Rafa Benitez" for Rafael Benítez, "Alex Ferguson" for "Sir Alex Ferguson");
-4. a surname alone ("Bellingham", "Wenger"), when the query has no given name.
+4. a surname alone ("Bellingham", "Wenger"), when the query has no given name;
+5. a club's name without the words it may carry or drop ("Castelmar" for "Castelmar FC").
 
 One entity found: that is the answer.  Several at one step: :class:`AmbiguousName`,
 which lists them.  None: :class:`UnknownName`.  Both carry a one-line
@@ -95,7 +96,11 @@ def _steps(store: Store, name: str) -> list[list[Entity]]:
     if not parsed.full and parsed.surname:
         by_surname = [e for e in found.values() if is_person(e) and names.parse(e.name).full
                       and surname_key(parsed.surname) in person_keys(e.name)]
-    return [by_id, by_name, by_alias, by_surname]
+    # A team by its name's key: "Castelmar" ~ "Castelmar FC" (affixes ignored).
+    team_key = thing_key("club", query)
+    by_team_key = [e for e in found.values() if e.kind in ("club", "national_team")
+                   and any(thing_key("club", f) == team_key for f in (e.name, *e.aliases))]
+    return [by_id, by_name, by_alias, by_surname, by_team_key]
 
 
 def find_entities(store: Store, name: str) -> list[Entity]:

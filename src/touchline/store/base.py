@@ -73,7 +73,11 @@ class Store(Protocol):
         ...
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
-        """MinHash signatures of stored original (non-duplicate) articles."""
+        """MinHash signatures of stored original (non-duplicate) articles.
+
+        A backend may also offer ``near_duplicates(band_keys) -> [(id, signature)]``
+        (``touchline.ingest.dedup.band_keys``; the SQL store does): ingest then asks it for
+        the candidates of each new text instead of loading every signature."""
         ...
 
     def write(self, batch: WriteBatch) -> None:

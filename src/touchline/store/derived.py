@@ -41,6 +41,7 @@ from touchline.resolve.claims import claims_of, copied_claims
 from touchline.resolve.readings import Reading, copied_reading, map_span, pair_group, reading_of
 from touchline.resolve.states import leaves_from, states_of
 from touchline.resolve.stories import main_event
+from touchline.store import indexing
 from touchline.store import schema as t
 from touchline.store.base import StateQuery
 from touchline.store.identity import _chunks, _insert_ignore
@@ -191,11 +192,14 @@ class SqlDerived:
         old = [r[0] for r in conn.execute(select(t.events.c.id).where(t.events.c.group_key == group))]
         old += [r[0] for r in conn.execute(select(t.event_readings.c.event_id).distinct().where(
             t.event_readings.c.group_key == group, t.event_readings.c.event_id.is_not(None)))]
+        indexing.unindex_events(conn, old)
         for chunk in _chunks(sorted(set(old))):
             conn.execute(delete(t.event_sources).where(t.event_sources.c.event_id.in_(chunk)))
             conn.execute(delete(t.events).where(t.events.c.id.in_(chunk)))
         if resolved:
-            conn.execute(t.events.insert(), [event_row(e, group) for e, _ in resolved])
+            rows = [event_row(e, group) for e, _ in resolved]
+            conn.execute(t.events.insert(), rows)
+            indexing.index_events(conn, [(r["id"], r["kind"], r["fields"]) for r in rows], replace=False)
             sources = [{"event_id": e.id, "article": s.article, "start_char": s.start, "end_char": s.end}
                        for e, _ in resolved for s in e.sources]
             if sources:

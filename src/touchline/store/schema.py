@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     Date,
     DateTime,
@@ -52,6 +53,8 @@ articles = Table(
     Column("ingested_at", DateTime(timezone=True)),  # knowledge time
     Index("ix_articles_text_hash", "text_hash"),
     Index("ix_articles_published", "published"),
+    Index("ix_articles_duplicate_of", "duplicate_of"),
+    Index("ix_articles_story", "story"),
 )
 
 entities = Table(
@@ -60,6 +63,7 @@ entities = Table(
     Column("kind", String(32), nullable=False),
     Column("name", Text, nullable=False),
     Column("attrs", JSON),
+    Index("ix_entities_kind", "kind"),
 )
 
 entity_aliases = Table(
@@ -89,6 +93,7 @@ mentions = Table(
     Column("confidence", Float, nullable=False),
     Column("method", String(32)),
     Index("ix_mentions_entity", "entity"),
+    Index("ix_mentions_entity_article", "entity", "article"),  # articles naming an entity, from the index
 )
 
 events = Table(
@@ -215,4 +220,53 @@ timexes = Table(
     Column("value", String(64)),
     Column("reason", Text),
     Column("anchor", String(32)),
+)
+
+
+# --- indexes the queries read (migration 0005; touchline.store.indexing writes them) ---
+
+# Every entity an event involves and in which field: timeline and matches read it, never
+# every event.  ``role`` is the field's name, "scorer" / "scorer_team" for a scorer's;
+# ``kind`` the event's (it never changes), so that "the matches of X" is one index range.
+event_entities = Table(
+    "event_entities", metadata,
+    Column("entity_id", String(200), primary_key=True),
+    Column("event_id", String(64), ForeignKey("events.id"), primary_key=True),
+    Column("role", String(24), primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Index("ix_event_entities_event_id", "event_id"),
+    sqlite_with_rowid=False,
+)
+
+# Each word of an entity's names and aliases, folded: `entities SEARCH` finds names by a word's start.
+entity_words = Table(
+    "entity_words", metadata,
+    Column("word", String(100), primary_key=True),
+    Column("entity_id", String(200), primary_key=True),
+    sqlite_with_rowid=False,
+)
+
+# The full-text documents: an original article (title and text) or a quote.  SQLite indexes
+# their folded words in the FTS5 table ``search_fts`` (rowid = id); PostgreSQL in the column
+# ``tsv`` (tsvector, GIN index).  Both are made by migration 0005, outside this metadata.
+# ``id`` starts with the published day (day ordinal << 24, 0 for an undated article): a date
+# range is an id range, and the newest documents have the largest ids.
+search_docs = Table(
+    "search_docs", metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=False),
+    Column("kind", String(8), nullable=False),  # article | quote
+    Column("ref", String(64), nullable=False),  # the article's or the quote's id
+    Column("article", String(32), ForeignKey("articles.id"), nullable=False),
+    Column("published", Date),
+    Index("ix_search_docs_ref", "ref"),
+    Index("ix_search_docs_published", "published"),
+)
+
+# The near-duplicate index: one key per LSH band of an original article's MinHash signature
+# (touchline.ingest.dedup.band_keys); an ingest asks for the articles sharing a key.
+article_bands = Table(
+    "article_bands", metadata,
+    Column("key", BigInteger, primary_key=True, autoincrement=False),
+    Column("article", String(32), ForeignKey("articles.id"), primary_key=True),
+    sqlite_with_rowid=False,
 )

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, event, func, select, text
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection
@@ -40,7 +40,7 @@ from touchline.model import (
     check_from_data,
     detail_from_fields,
 )
-from touchline.store import identity
+from touchline.store import identity, indexing
 from touchline.store import schema as t
 from touchline.store.base import StateQuery, StoreError, StoreRejected, StoreStats, WriteBatch
 from touchline.store.derived import SqlDerived, read_states
@@ -187,6 +187,15 @@ class SqlStore:
                 conn.execute(_insert_ignore(conn, table), rows)
         # Events across articles, claims and states, stories (a copy's is its original's).
         SqlDerived(conn, now).write(analyses)
+        indexing.index_entity_words(conn, additions)
+        originals = [r for r in article_rows if r["duplicate_of"] is None]
+        published = {r["id"]: r["published"] for r in article_rows}
+        indexing.index_texts(conn, [
+            *(("article", r["id"], r["id"], r["published"], f"{r['title'] or ''}\n{r['text']}")
+              for r in originals),
+            *(("quote", q["id"], q["article"], published.get(q["article"]), q["joined"] or q["text"])
+              for q in quote_rows)])
+        indexing.index_signatures(conn, {r["id"]: r["minhash"] for r in originals if r["minhash"]})
 
     # -- reading --
 
@@ -228,17 +237,21 @@ class SqlStore:
         return out
 
     def entities(self, ids: Sequence[str] | None = None) -> Iterator[Entity]:
+        if ids is not None:
+            with self.engine.connect() as conn:
+                found: dict[str, Entity] = {}
+                for chunk in indexing.chunks(sorted(set(ids))):
+                    found.update(identity.read_entities(conn, chunk))
+            yield from (found[i] for i in sorted(found))
+            return
         query = select(t.entities).order_by(t.entities.c.id)
         alias_query = select(t.entity_aliases).order_by(t.entity_aliases.c.entity_id,
                                                         t.entity_aliases.c.alias)
-        if ids is not None:
-            query = query.where(t.entities.c.id.in_(list(ids)))
-            alias_query = alias_query.where(t.entity_aliases.c.entity_id.in_(list(ids)))
         with self.engine.connect() as conn:
             aliases: dict[str, list[str]] = {}
             for row in conn.execute(alias_query):
                 aliases.setdefault(row.entity_id, []).append(row.alias)
-            for r in conn.execute(query).mappings():
+            for r in conn.execution_options(yield_per=1000).execute(query).mappings():
                 names = [a for a in aliases.get(r["id"], []) if a != r["name"]]
                 yield Entity(id=r["id"], kind=r["kind"], name=r["name"], aliases=tuple(names),
                              attrs=r["attrs"] or {})
@@ -248,31 +261,46 @@ class SqlStore:
             return identity.entities_by_keys(conn, keys)
 
     def _read_events(self, conn: Connection, query: Any) -> Iterator[Event]:
+        """The events a (small) query selects, with their sources."""
         rows = list(conn.execute(query).mappings())
-        if not rows:
-            return
         sources: dict[str, list[SourceSpan]] = {}
-        src_query = select(t.event_sources).where(
-            t.event_sources.c.event_id.in_([r["id"] for r in rows])
-        ).order_by(t.event_sources.c.article, t.event_sources.c.start_char)
-        for s in conn.execute(src_query):
-            sources.setdefault(s.event_id, []).append(SourceSpan(s.article, s.start_char, s.end_char))
+        for chunk in indexing.chunks([r["id"] for r in rows]):
+            src_query = select(t.event_sources).where(t.event_sources.c.event_id.in_(chunk))
+            for s in conn.execute(src_query):
+                sources.setdefault(s.event_id, []).append(SourceSpan(s.article, s.start_char, s.end_char))
         for r in rows:
-            yield Event(id=r["id"], kind=r["kind"], detail=detail_from_fields(r["kind"], r["fields"]),
-                        date=r["date"], confidence=r["confidence"], sources=tuple(sources.get(r["id"], ())),
-                        check=check_from_data(r["reference"]), conflicts=r["conflicts"] or {})
+            yield _event(r, sorted(sources.get(r["id"], ()), key=lambda s: (s.article, s.start)))
 
     def events(self, kinds: Sequence[str] | None = None) -> Iterator[Event]:
-        query = select(t.events).order_by(t.events.c.date, t.events.c.kind, t.events.c.id)
+        """Every event (of ``kinds``), streamed: one query joins the sources, whatever the count."""
+        e, s = t.events, t.event_sources
+        query = (select(e, s.c.article, s.c.start_char, s.c.end_char)
+                 .select_from(e.outerjoin(s, s.c.event_id == e.c.id))
+                 .order_by(e.c.date, e.c.kind, e.c.id, s.c.article, s.c.start_char))
         if kinds:
-            query = query.where(t.events.c.kind.in_(list(kinds)))
+            query = query.where(e.c.kind.in_(list(kinds)))
         with self.engine.connect() as conn:
-            yield from self._read_events(conn, query)
+            current: Any = None
+            spans: list[SourceSpan] = []
+            for r in conn.execution_options(yield_per=2000).execute(query).mappings():
+                if current is not None and r["id"] != current["id"]:
+                    yield _event(current, spans)
+                    spans = []
+                current = r
+                if r["article"] is not None:
+                    spans.append(SourceSpan(r["article"], r["start_char"], r["end_char"]))
+            if current is not None:
+                yield _event(current, spans)
+
+    def near_duplicates(self, keys: Sequence[int]) -> list[tuple[str, bytes]]:
+        """Stored originals sharing an LSH band key with a new text's signature, with their signatures."""
+        with self.engine.connect() as conn:
+            return indexing.near_duplicates(conn, keys)
 
     def quotes(self) -> Iterator[Quote]:
         query = select(t.quotes).order_by(t.quotes.c.article, t.quotes.c.start_char)
         with self.engine.connect() as conn:
-            for r in conn.execute(query).mappings():
+            for r in conn.execution_options(yield_per=2000).execute(query).mappings():
                 yield Quote(id=r["id"], article=r["article"], start=r["start_char"], end=r["end_char"],
                             text=r["text"], kind=r["kind"], speaker=r["speaker"], verb=r["verb"],
                             confidence=r["confidence"], joined=r["joined"],
@@ -282,7 +310,7 @@ class SqlStore:
     def timexes(self) -> Iterator[TimeExpression]:
         query = select(t.timexes).order_by(t.timexes.c.article, t.timexes.c.start_char)
         with self.engine.connect() as conn:
-            for r in conn.execute(query).mappings():
+            for r in conn.execution_options(yield_per=2000).execute(query).mappings():
                 yield TimeExpression(article=r["article"], start=r["start_char"], end=r["end_char"],
                                      text=r["text"], type=r["type"], value=r["value"],
                                      reason=r["reason"], anchor=r["anchor"])
@@ -322,8 +350,31 @@ class SqlStore:
                 checks=dict(sorted(checks.items())),
             )
 
+    def optimize(self) -> None:
+        """Keep PostgreSQL's planner statistics current after a write that changed much:
+        ANALYZE each touchline table changed by more than a tenth since its last analysis (what
+        autovacuum does, which a server may have switched off).  SQLite's plans need no
+        statistics (and stay as the tests check them).  A failure is logged, never raised."""
+        if self.engine.dialect.name != "postgresql":
+            return
+        try:
+            with self.engine.begin() as conn:
+                stale = conn.execute(text(
+                    "SELECT relname FROM pg_stat_user_tables WHERE schemaname = current_schema() "
+                    "AND n_mod_since_analyze > 50 + 0.1 * n_live_tup")).scalars().all()
+                for name in sorted(set(stale) & set(t.metadata.tables)):
+                    conn.exec_driver_sql(f'ANALYZE "{name}"')
+        except SQLAlchemyError as exc:
+            logger.warning("could not refresh the planner's statistics of %s: %s", self.url, _short(exc))
+
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _event(r: Any, sources: Sequence[SourceSpan]) -> Event:
+    return Event(id=r["id"], kind=r["kind"], detail=detail_from_fields(r["kind"], r["fields"]),
+                 date=r["date"], confidence=r["confidence"], sources=tuple(sources),
+                 check=check_from_data(r["reference"]), conflicts=r["conflicts"] or {})
 
 
 def _refused(exc: Exception) -> bool:
