@@ -259,14 +259,15 @@ def _fits(ctx: Context, team: str | None, opps: list[str]) -> bool:
 
 
 def _venue(ctx: Context, hit: Hit) -> Ment | None:
+    """The ground a pairing is played at: the hit's own, or "at <ground>" just after it."""
     slot = hit.slots.get("venue")
     if slot is not None and slot.mention is not None:
         return slot.mention
     end = min(hit.end + 6, hit.sent.end)
-    if hit.end < end and ctx.lower[hit.end] == "at":
-        venues = ctx.in_range(hit.end, end, ("venue",))
-        if venues:
-            return venues[0]
+    for v in ctx.in_range(hit.end, end, ("venue",)):
+        before = ctx.lower[max(v.tok_start - 2, hit.end):v.tok_start]
+        if "at" in before and "," not in ctx.lower[hit.end:v.tok_start]:
+            return v
     return None
 
 
@@ -335,7 +336,7 @@ def _dates_for(ctx: Context, hit: Hit, n_opps: int, lo: int, hi: int, first: boo
     days = [d for d in _days(ctx, sent, forward) if lo <= d.start < hi
             and (ref is None or dates.compare(d.value, ref) >= 0)]
     start, end = ctx.doc[hit.start].idx, ctx.doc[hit.end - 1].idx
-    later = [d for d in days if d.start > end]
+    later = [d for d in days if start <= d.start <= end] + [d for d in days if d.start > end]
     if n_opps > 1 and len(later) >= n_opps:
         return [d.value for d in later[:n_opps]]
     if later:
