@@ -106,11 +106,13 @@ def _same_day(ctx: Context, sent: Span) -> bool:
 def _forward_context(ctx: Context, hit: Hit) -> bool:
     """ "ahead of/before Monday's match", "will", "upcoming": the game is still to come."""
     before = clause_before(ctx, hit, 8)
-    words = [*before, *ctx.lower[hit.start:hit.end]]
+    after = _words(ctx, hit.end, min(hit.end + 3, hit.sent.end))
+    after = after[:after.index(",")] if "," in after else after
+    words = [*before, *ctx.lower[hit.start:hit.end], *after]
     raw = _words(ctx, max(hit.start - 4, hit.sent.start), hit.start + 1)
     if any((" ".join(raw[k:]) + " ").startswith(f + " ") for f in _FORWARD for k in range(len(raw))):
         return True
-    if any(w in ("will", "'ll", "shall") for w in words) or _phrase_in(words, ("set to", "due to", "going to",
+    if any(w in ("will", "'ll", "shall", "wo") for w in words) or _phrase_in(words, ("set to", "due to", "going to",
                                                                              "scheduled to", "is to", "are to")):
         return True
     return any(w in LEXICON.coming_words.words for w in words)
@@ -133,8 +135,8 @@ def fixture_coming(ctx: Context, hit: Hit) -> bool:
     if any(w in ("last", "previous", "earlier", "reverse", "first-leg") for w in inside[:3]):
         return False
     prev = _words(ctx, max(hit.start - 1, sent.start), hit.start)
-    if prev and prev[-1] in ("after", "since", "following", "despite"):
-        return False  # "after hosting Y on Saturday"
+    if prev and prev[-1] in ("after", "since", "following", "despite", "during"):
+        return False  # "after hosting Y on Saturday", "hurt during X's clash with Y"
     head = inside[:inside.index(",")] if "," in inside else inside[:4]
     if any(w in ("was", "were", "had", "did") for w in [*before[-3:], *head]):
         return False
@@ -257,14 +259,15 @@ def _fits(ctx: Context, team: str | None, opps: list[str]) -> bool:
 
 
 def _venue(ctx: Context, hit: Hit) -> Ment | None:
+    """The ground a pairing is played at: the hit's own, or "at <ground>" just after it."""
     slot = hit.slots.get("venue")
     if slot is not None and slot.mention is not None:
         return slot.mention
     end = min(hit.end + 6, hit.sent.end)
-    if hit.end < end and ctx.lower[hit.end] == "at":
-        venues = ctx.in_range(hit.end, end, ("venue",))
-        if venues:
-            return venues[0]
+    for v in ctx.in_range(hit.end, end, ("venue",)):
+        before = ctx.lower[max(v.tok_start - 2, hit.end):v.tok_start]
+        if "at" in before and "," not in ctx.lower[hit.end:v.tok_start]:
+            return v
     return None
 
 
@@ -322,30 +325,73 @@ def _side(ctx: Context, hit: Hit) -> str:
     return side
 
 
-def _dates_for(ctx: Context, hit: Hit, n_opps: int, lo: int, hi: int) -> list[str | None]:
-    """One date per opponent: "respectively" pairs a list of days with the list of opponents."""
+def _dates_for(ctx: Context, hit: Hit, n_opps: int, lo: int, hi: int, first: bool) -> list[str | None]:
+    """One date per opponent, from the days of the hit's stretch of the sentence (``lo``..``hi``, up
+    to the pairings around it): the first days after its words ("against Y on November 24"), else, for
+    the sentence's first pairing, the nearest day before ("On Sunday, X host Y"); "respectively"
+    pairs a list of days with the list of opponents."""
     sent = hit.sent
     forward = _forward_context(ctx, hit) or bool(hit.get("forward"))
-    days = [d for d in _days(ctx, sent, forward) if lo <= d.start < hi]
     ref = dates.dct(ctx.doc)
-    future = [d for d in days if ref is None or dates.compare(d.value, ref) >= 0]
-    if n_opps > 1 and len(future) == n_opps:
-        return [d.value for d in future]
-    if future:
-        anchor = ctx.doc[hit.start].idx
-        near = min(future, key=lambda d: abs(d.start - anchor))
-        return [near.value] * n_opps
+    days = [d for d in _days(ctx, sent, forward) if lo <= d.start < hi
+            and (ref is None or dates.compare(d.value, ref) >= 0)]
+    start, end = ctx.doc[hit.start].idx, ctx.doc[hit.end - 1].idx
+    later = [d for d in days if start <= d.start <= end] + [d for d in days if d.start > end]
+    if n_opps > 1 and len(later) >= n_opps:
+        return [d.value for d in later[:n_opps]]
+    if later:
+        return [later[0].value] * n_opps
+    earlier = [d for d in days if d.start < start]
+    if earlier and first:
+        return [earlier[-1].value] * n_opps
     if _same_day(ctx, sent) and ref is not None:
         return [ref.isoformat()] * n_opps
     return [None] * n_opps
 
 
-def _competition(ctx: Context, hit: Hit) -> str | None:
+def _competition(ctx: Context, hit: Hit, lo: int, hi: int) -> str | None:
+    """The hit's own competition, else one named in its stretch of the sentence."""
     comp = hit.slots.get("comp")
     if comp is not None and comp.entity is not None:
         return comp.entity
-    comps = ctx.in_range(hit.sent.start, hit.sent.end, ("competition",))
+    comps = [m for m in ctx.in_range(hit.sent.start, hit.sent.end, ("competition",)) if lo <= m.start < hi]
     return min(comps, key=lambda m: abs(m.tok_start - hit.start)).entity if comps else None
+
+
+def _stage_days(ctx: Context, hits: list[Hit]) -> list[tuple[str, str | None]]:
+    """(day, competition) of every dated stage ("the final will take place this Saturday")."""
+    ref = dates.dct(ctx.doc)
+    out = []
+    for hit in hits:
+        days = [d for d in _days(ctx, hit.sent, True) if ref is None or dates.compare(d.value, ref) >= 0]
+        if days:
+            comp = hit.slots.get("comp")
+            out.append((days[0].value, comp.entity if comp is not None else None))
+    return out
+
+
+def _date_by_stage(ctx: Context, found: dict[tuple[str, str, str | None], dict[str, Any]],
+                   stages: list[tuple[str, str | None]], stage_words: set[str]) -> None:
+    """A preview's one undated pairing takes the day its stage is dated with, when the article opens
+    on that stage or the pairing's sentence names it ("ahead of this weekend's final ... X vs Y")."""
+    undated = [k for k in found if k[2] is None]
+    if len(undated) != 1 or len({d for d, _ in stages}) != 1 or any(k[2] is not None for k in found):
+        return
+    key = undated[0]
+    ev = found[key]
+    day, comp = stages[0]
+    if comp is not None and ev["fields"].get("competition") not in (None, comp):
+        return
+    doc = ctx.doc
+    lede = list(doc.sents)[: dates.FALLBACK_LEDE_SENTENCES]
+    texts = [s.text.lower() for s in lede] + [doc.text[a:b].lower() for a, b in ev["sources"]]
+    if not any(re.search(rf"\b{re.escape(w)}\b", t) for w in stage_words for t in texts):
+        return
+    del found[key]
+    ev["date"] = day
+    if comp is not None and not ev["fields"].get("competition"):
+        ev["fields"]["competition"] = comp
+    found[(key[0], key[1], day)] = ev
 
 
 def _played(clusters: list[Any], a: str, b: str, day: str | None) -> bool:
@@ -363,9 +409,11 @@ def _played(clusters: list[Any], a: str, b: str, day: str | None) -> bool:
 def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) -> list[dict[str, Any]]:
     """Every fixture an article tells."""
     found: dict[tuple[str, str, str | None], dict[str, Any]] = {}
-    mine = sorted((h for h in hits if h.family == "fixture"), key=lambda h: h.start)
+    ordered = sorted((h for h in hits if h.family == "fixture"), key=lambda h: h.start)
+    anchors = [h for h in ordered if h.get("anchor")]
+    mine = [h for h in ordered if not h.get("anchor")]
     earlier: list[tuple[Hit, str]] = []
-    for n, hit in enumerate(mine):
+    for hit in mine:
         opps = _opponents(ctx, hit)
         team, tconf = _team(ctx, hit, opps, earlier)
         if team is None or not opps:
@@ -375,12 +423,12 @@ def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) ->
         k = same.index(hit)
         lo = ctx.doc[same[k - 1].end].idx if k > 0 else hit.sent.start_char
         hi = ctx.doc[same[k + 1].start].idx if k + 1 < len(same) else hit.sent.end_char
-        days = _dates_for(ctx, hit, len(opps), lo, hi)
+        days = _dates_for(ctx, hit, len(opps), lo, hi, k == 0)
         if hit.get("needs_date") and days[0] is None:
             continue
         side = _side(ctx, hit)
         venue = _venue(ctx, hit)
-        comp = _competition(ctx, hit)
+        comp = _competition(ctx, hit, lo, hi)
         for opp, day in zip(opps, days, strict=True):
             home, away = (opp, team) if side == "away" else (team, opp)
             conf = hit.confidence * tconf * (1.0 if day is not None else 0.7) * (1.0 if side != "neutral" else 0.9)
@@ -391,6 +439,9 @@ def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) ->
             if _played(clusters, home, away, day):
                 continue
             _add(found, home, away, comp, venue.entity if venue is not None else None, day, conf, hit.sent)
+    if anchors:
+        words = {" ".join(ctx.lower[h.slots["stage"].start:h.slots["stage"].end]) for h in anchors if "stage" in h.slots}
+        _date_by_stage(ctx, found, _stage_days(ctx, anchors), {w.replace(" - ", "-") for w in words})
     return _merge_undated(found)
 
 

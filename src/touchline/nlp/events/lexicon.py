@@ -151,6 +151,7 @@ class Lexicon:
     fixture_day_words: WordList
     same_day_words: WordList
     past_fixture_words: WordList
+    fixture_stage_words: WordList
     stage_dating_verbs: WordList
     # milestones and shirts
     record_words: WordList

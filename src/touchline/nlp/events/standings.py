@@ -350,7 +350,9 @@ def _competition(ctx: Context, hit: Hit) -> tuple[str | None, float]:
 
 def _points(ctx: Context, hit: Hit) -> int | None:
     """ "fourth with 23 points", "top on 40 points", "second, 31 points": the team's points."""
-    after = _words(ctx, hit.end, min(hit.end + 4, hit.sent.end))
+    after = _clause_after(ctx, hit.end, hit.sent.end, 10)
+    if after[:1] == [","]:
+        after = [",", *_clause_after(ctx, hit.end + 1, hit.sent.end, 4)]
     for k in range(len(after) - 1):
         if after[k].isdigit() and after[k + 1] in ("points", "pts") and (k == 0 or after[k - 1] in ("with", "on",
                                                                                                    ",")):
