@@ -7,8 +7,12 @@ import pytest
 from events_helpers import of_kind, run
 from spacy.language import Language
 
-CASTLEMOOR, EASTVALE, HARBOUR, NORTHBRIDGE = ("club:castlemoor", "club:eastvale", "club:harbour-city",
-                                             "club:northbridge-united")
+CASTLEMOOR, EASTVALE, HARBOUR, NORTHBRIDGE = (
+    "club:castlemoor",
+    "club:eastvale",
+    "club:harbour-city",
+    "club:northbridge-united",
+)
 
 
 def places(nlp: Language, text: str, dct: str = "2024-11-28") -> set[tuple[str, int]]:
@@ -21,10 +25,16 @@ def any_nlp(request: pytest.FixtureRequest, nlp: Language, blank_nlp: Language) 
 
 
 def test_place_with_points_and_competition(any_nlp: Language) -> None:
-    doc = run(any_nlp, "Castlemoor are fourth in the Coastal League with 23 points from 11 games.", "2024-11-28")
+    doc = run(
+        any_nlp, "Castlemoor are fourth in the Coastal League with 23 points from 11 games.", "2024-11-28"
+    )
     [ev] = of_kind(doc, "standing")
-    assert ev["fields"] == {"team": CASTLEMOOR, "competition": "competition:coastal-league", "position": 4,
-                            "points": 23}
+    assert ev["fields"] == {
+        "team": CASTLEMOOR,
+        "competition": "competition:coastal-league",
+        "position": 4,
+        "points": 23,
+    }
     assert ev["date"] == "2024-11-28"
 
 
@@ -33,14 +43,17 @@ def test_a_result_moves_its_winner_not_the_loser(nlp: Language) -> None:
 
 
 def test_a_result_moves_the_team_it_names(any_nlp: Language) -> None:
-    found = places(any_nlp, "The win moved Castlemoor up to 13th place and level on points with Harbour City "
-                            "in 12th.")
+    found = places(
+        any_nlp, "The win moved Castlemoor up to 13th place and level on points with Harbour City in 12th."
+    )
     assert found == {(CASTLEMOOR, 13), (HARBOUR, 12)}
 
 
 def test_a_pronoun_is_not_the_team_its_sentence_sets_against_it(nlp: Language) -> None:
-    text = ("Eastvale lost again at home. Verhoek scored for Castlemoor. However, it still remains in lowly "
-            "13th place in the Coastal League, while Castlemoor, unbeaten since August, sit sixth in the table.")
+    text = (
+        "Eastvale lost again at home. Verhoek scored for Castlemoor. However, it still remains in lowly "
+        "13th place in the Coastal League, while Castlemoor, unbeaten since August, sit sixth in the table."
+    )
     assert places(nlp, text) == {(EASTVALE, 13), (CASTLEMOOR, 6)}
 
 
@@ -61,30 +74,37 @@ def test_group_winners(any_nlp: Language) -> None:
 def test_a_lead_at_the_top_gives_first_and_second(any_nlp: Language) -> None:
     found = places(any_nlp, "Harbour City now hold an unassailable ten-point lead over Northbridge United.")
     assert found == {(HARBOUR, 1), (NORTHBRIDGE, 2)}
-    assert places(any_nlp, "Castlemoor hold a three-point lead over Eastvale in the race for fourth.") == set()
+    assert (
+        places(any_nlp, "Castlemoor hold a three-point lead over Eastvale in the race for fourth.") == set()
+    )
 
 
 def test_moved_top_on_goal_difference(any_nlp: Language) -> None:
     assert places(any_nlp, "Castlemoor moved top on goal difference.") == {(CASTLEMOOR, 1)}
 
 
-@pytest.mark.parametrize("text", [
-    "A win would lift Castlemoor to fourth.",
-    "Castlemoor could go top with a win.",
-    "Harbour City need to beat Eastvale to go top.",
-    "Harbour City finished ninth in the Coastal League last season.",
-    "Castlemoor were second in the table last season.",
-    "Castlemoor scored in the 13th minute.",
-    "Eastvale fell to a third straight defeat.",
-    "Castlemoor are the second team to reach the final.",
-    "Tomas Verhoek leads the league with nine goals.",
-    "Harbour City won the Atlantic Cup last season.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A win would lift Castlemoor to fourth.",
+        "Castlemoor could go top with a win.",
+        "Harbour City need to beat Eastvale to go top.",
+        "Harbour City finished ninth in the Coastal League last season.",
+        "Castlemoor were second in the table last season.",
+        "Castlemoor scored in the 13th minute.",
+        "Eastvale fell to a third straight defeat.",
+        "Castlemoor are the second team to reach the final.",
+        "Tomas Verhoek leads the league with nine goals.",
+        "Harbour City won the Atlantic Cup last season.",
+    ],
+)
 def test_no_standing(any_nlp: Language, text: str) -> None:
     assert places(any_nlp, text) == set()
 
 
 def test_a_description_of_the_club_stands_for_the_article_team(nlp: Language) -> None:
-    text = ("Harbour City have signed a new striker. Harbour City paid a club record fee. Harbour City expect "
-            "him to start.\n\nThe club, currently leading the Coastal League table, welcome Eastvale on Sunday.")
+    text = (
+        "Harbour City have signed a new striker. Harbour City paid a club record fee. Harbour City expect "
+        "him to start.\n\nThe club, currently leading the Coastal League table, welcome Eastvale on Sunday."
+    )
     assert (HARBOUR, 1) in places(nlp, text)

@@ -36,13 +36,35 @@ from touchline.nlp.events.guards import _phrase_in, _words, clause_before, guard
 from touchline.nlp.events.lexicon import LEXICON
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY_TEXT = re.compile(r"^(?:on |this |next |coming )?(monday|tuesday|wednesday|thursday|friday|saturday|"
-                           r"sunday)(?:'s|’s)?(?: (?:afternoon|evening|night|morning))?$", re.I)
+_WEEKDAY_TEXT = re.compile(
+    r"^(?:on |this |next |coming )?(monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)(?:'s|’s)?(?: (?:afternoon|evening|night|morning))?$",
+    re.I,
+)
 _AWAY_NOUNS = {"visit", "visits", "trip", "trips", "journey", "journeys"}
-_FORWARD = ("ahead of", "before", "for", "in preparation for", "preparing for", "build-up to", "build up to",
-            "run-up to", "until")
-_SPECULATIVE = ("could", "might", "may", "would", "possible", "potential", "likely", "probable", "possibly",
-                "potentially")
+_FORWARD = (
+    "ahead of",
+    "before",
+    "for",
+    "in preparation for",
+    "preparing for",
+    "build-up to",
+    "build up to",
+    "run-up to",
+    "until",
+)
+_SPECULATIVE = (
+    "could",
+    "might",
+    "may",
+    "would",
+    "possible",
+    "potential",
+    "likely",
+    "probable",
+    "possibly",
+    "potentially",
+)
 _SCORE = re.compile(r"^\d{1,2}[-–]\d{1,2}$")
 
 
@@ -78,18 +100,33 @@ def _days(ctx: Context, sent: Span, forward: bool) -> list[_Day]:
     out: list[_Day] = []
     for t in doc._.tl_timexes or []:
         ts, te = t.get("start", -1), t.get("end", 10**9)
-        if ts < sent.start_char or te > sent.end_char or t.get("type") not in ("DATE", "TIME") or t.get("anchor"):
+        if (
+            ts < sent.start_char
+            or te > sent.end_char
+            or t.get("type") not in ("DATE", "TIME")
+            or t.get("anchor")
+        ):
             continue
         text = doc.text[ts:te]
-        value = _forward_weekday(text, t.get("value"), ref) if forward else dates.calendar_value(t.get("value"))
+        value = (
+            _forward_weekday(text, t.get("value"), ref) if forward else dates.calendar_value(t.get("value"))
+        )
         if value is None or len(value) != 10:
             continue
         out.append(_Day(value, ts))
         # "on November 16 and 20": the second day shares the first one's month
         tail = doc.char_span(te, min(te + 12, sent.end_char), alignment_mode="expand")
-        if tail is not None and len(tail) >= 2 and tail[0].lower_ == "and" and tail[1].text.isdigit() \
-                and 1 <= int(tail[1].text) <= 31 and not (len(tail) > 2 and tail[2].lower_ in (
-                    "minutes", "minute", "goals", "points", "games", "matches", "days")):
+        if (
+            tail is not None
+            and len(tail) >= 2
+            and tail[0].lower_ == "and"
+            and tail[1].text.isdigit()
+            and 1 <= int(tail[1].text) <= 31
+            and not (
+                len(tail) > 2
+                and tail[2].lower_ in ("minutes", "minute", "goals", "points", "games", "matches", "days")
+            )
+        ):
             try:
                 second = date.fromisoformat(value).replace(day=int(tail[1].text))
             except ValueError:
@@ -107,13 +144,14 @@ def _forward_context(ctx: Context, hit: Hit) -> bool:
     """ "ahead of/before Monday's match", "will", "upcoming": the game is still to come."""
     before = clause_before(ctx, hit, 8)
     after = _words(ctx, hit.end, min(hit.end + 3, hit.sent.end))
-    after = after[:after.index(",")] if "," in after else after
-    words = [*before, *ctx.lower[hit.start:hit.end], *after]
+    after = after[: after.index(",")] if "," in after else after
+    words = [*before, *ctx.lower[hit.start : hit.end], *after]
     raw = _words(ctx, max(hit.start - 4, hit.sent.start), hit.start + 1)
     if any((" ".join(raw[k:]) + " ").startswith(f + " ") for f in _FORWARD for k in range(len(raw))):
         return True
-    if any(w in ("will", "'ll", "shall", "wo") for w in words) or _phrase_in(words, ("set to", "due to", "going to",
-                                                                             "scheduled to", "is to", "are to")):
+    if any(w in ("will", "'ll", "shall", "wo") for w in words) or _phrase_in(
+        words, ("set to", "due to", "going to", "scheduled to", "is to", "are to")
+    ):
         return True
     return any(w in LEXICON.coming_words.words for w in words)
 
@@ -129,7 +167,7 @@ def fixture_coming(ctx: Context, hit: Hit) -> bool:
     sent = hit.sent
     after = _words(ctx, hit.end, min(hit.end + 8, sent.end))
     before = clause_before(ctx, hit, 8)
-    inside = ctx.lower[hit.start:hit.end]
+    inside = ctx.lower[hit.start : hit.end]
     if _phrase_in([*before, *inside, *after], LEXICON.past_fixture_words.words):
         return False
     if any(w in ("last", "previous", "earlier", "reverse", "first-leg") for w in inside[:3]):
@@ -137,7 +175,7 @@ def fixture_coming(ctx: Context, hit: Hit) -> bool:
     prev = _words(ctx, max(hit.start - 1, sent.start), hit.start)
     if prev and prev[-1] in ("after", "since", "following", "despite", "during"):
         return False  # "after hosting Y on Saturday", "hurt during X's clash with Y"
-    head = inside[:inside.index(",")] if "," in inside else inside[:4]
+    head = inside[: inside.index(",")] if "," in inside else inside[:4]
     if any(w in ("was", "were", "had", "did") for w in [*before[-3:], *head]):
         return False
     ahead = _forward_context(ctx, hit)
@@ -181,18 +219,22 @@ def _past_verb(ctx: Context, hit: Hit) -> bool:
 def fixture_not_speculative(ctx: Context, hit: Hit) -> bool:
     """ "could face Y in the final", "might meet": a pairing that may never be."""
     before = clause_before(ctx, hit, 4)
-    inside = ctx.lower[hit.start:hit.end]
+    inside = ctx.lower[hit.start : hit.end]
     return not any(w in _SPECULATIVE for w in [*before, *inside[:4]]) and not _phrase_in(
-        [*before, *inside[:4]], ("if", "unless", "hope to", "hoping to", "want to", "wants to", "in line to"))
+        [*before, *inside[:4]], ("if", "unless", "hope to", "hoping to", "want to", "wants to", "in line to")
+    )
 
 
 @guard("no_score_near")
 def no_score_near(ctx: Context, hit: Hit) -> bool:
     """ "X v Y ended 2-2", "X host Y, who won 2-1 there": a scoreline in the clause tells a played game."""
     end = min(hit.end + 6, hit.sent.end)
-    words = ctx.doc[hit.start:end]
-    return not any(_SCORE.match(t.text) or (t.like_num and t.i + 2 < end and ctx.doc[t.i + 1].text in "-–"
-                                            and ctx.doc[t.i + 2].like_num) for t in words)
+    words = ctx.doc[hit.start : end]
+    return not any(
+        _SCORE.match(t.text)
+        or (t.like_num and t.i + 2 < end and ctx.doc[t.i + 1].text in "-–" and ctx.doc[t.i + 2].like_num)
+        for t in words
+    )
 
 
 # --- readers ----------------------------------------------------------------------------------
@@ -225,7 +267,7 @@ def _opponents(ctx: Context, hit: Hit) -> list[str]:
             if len(clubs) == 1:
                 out.append(clubs[0])
     if not out and slot.symbol == "__name__":
-        name = doc[slot.start:slot.end].text.lower()
+        name = doc[slot.start : slot.end].text.lower()
         for v in ctx.in_range(hit.end, hit.sent.end, ("venue",)):
             clubs = ctx.venue_clubs(v.entity)
             if len(clubs) == 1 and name in _names(ctx, clubs[0]):
@@ -265,13 +307,15 @@ def _venue(ctx: Context, hit: Hit) -> Ment | None:
         return slot.mention
     end = min(hit.end + 6, hit.sent.end)
     for v in ctx.in_range(hit.end, end, ("venue",)):
-        before = ctx.lower[max(v.tok_start - 2, hit.end):v.tok_start]
-        if "at" in before and "," not in ctx.lower[hit.end:v.tok_start]:
+        before = ctx.lower[max(v.tok_start - 2, hit.end) : v.tok_start]
+        if "at" in before and "," not in ctx.lower[hit.end : v.tok_start]:
             return v
     return None
 
 
-def _team(ctx: Context, hit: Hit, opps: list[str], earlier: list[tuple[Hit, str]]) -> tuple[str | None, float]:
+def _team(
+    ctx: Context, hit: Hit, opps: list[str], earlier: list[tuple[Hit, str]]
+) -> tuple[str | None, float]:
     """The team that plays the opponents: see the module's docstring for the order."""
     sent = hit.sent
     slot = hit.slots.get("team")
@@ -287,17 +331,23 @@ def _team(ctx: Context, hit: Hit, opps: list[str], earlier: list[tuple[Hit, str]
             return team, 0.95
     candidates: list[tuple[str | None, float]] = [(readers.subject_team(ctx, hit.start, sent), 0.9)]
     venue = _venue(ctx, hit)
-    if venue is not None and hit.get("side") != "away" and not (hit.slots.get("side") and ctx.lower[
-            hit.slots["side"].start] == "away"):
+    if (
+        venue is not None
+        and hit.get("side") != "away"
+        and not (hit.slots.get("side") and ctx.lower[hit.slots["side"].start] == "away")
+    ):
         clubs = ctx.venue_clubs(venue.entity)
         candidates.append((clubs[0] if len(clubs) == 1 else None, 0.85))
     for prev, team in reversed(earlier):
-        if prev.sent_index == hit.sent_index and "and" in ctx.lower[prev.end:hit.start]:
+        if prev.sent_index == hit.sent_index and "and" in ctx.lower[prev.end : hit.start]:
             candidates.append((team, 0.85))
             break
     kind = _kind(ctx, opps[0]) if opps else None
-    own = {m.entity for m in ctx.in_range(sent.start, sent.end, readers.TEAM_KINDS)
-           if m.entity not in opps and ctx.kinds.get(m.entity) == kind}
+    own = {
+        m.entity
+        for m in ctx.in_range(sent.start, sent.end, readers.TEAM_KINDS)
+        if m.entity not in opps and ctx.kinds.get(m.entity) == kind
+    }
     if len(own) == 1:
         candidates.append((own.pop(), 0.8))
     candidates.append((readers.focus_team(ctx, hit.start), 0.75))
@@ -312,15 +362,19 @@ def _side(ctx: Context, hit: Hit) -> str:
     slot = hit.slots.get("side")
     if slot is not None:
         side = ctx.lower[slot.start]
-    words = ctx.lower[hit.start:hit.end]
+    words = ctx.lower[hit.start : hit.end]
     if "away" in words and side == "neutral":
         side = "away"
     if "home" in words and side == "neutral":
         side = "home"
     prep = next((w for w in words if w in ("at", "to")), None)
     noun_away = any(w in _AWAY_NOUNS for w in words)
-    if side == "neutral" and prep is not None and (noun_away or prep == "at") and hit.rule.id in (
-            "fixture.game_against", "fixture.day_game"):
+    if (
+        side == "neutral"
+        and prep is not None
+        and (noun_away or prep == "at")
+        and hit.rule.id in ("fixture.game_against", "fixture.day_game")
+    ):
         side = "away"
     return side
 
@@ -333,8 +387,11 @@ def _dates_for(ctx: Context, hit: Hit, n_opps: int, lo: int, hi: int, first: boo
     sent = hit.sent
     forward = _forward_context(ctx, hit) or bool(hit.get("forward"))
     ref = dates.dct(ctx.doc)
-    days = [d for d in _days(ctx, sent, forward) if lo <= d.start < hi
-            and (ref is None or dates.compare(d.value, ref) >= 0)]
+    days = [
+        d
+        for d in _days(ctx, sent, forward)
+        if lo <= d.start < hi and (ref is None or dates.compare(d.value, ref) >= 0)
+    ]
     start, end = ctx.doc[hit.start].idx, ctx.doc[hit.end - 1].idx
     later = [d for d in days if start <= d.start <= end] + [d for d in days if d.start > end]
     if n_opps > 1 and len(later) >= n_opps:
@@ -370,8 +427,12 @@ def _stage_days(ctx: Context, hits: list[Hit]) -> list[tuple[str, str | None]]:
     return out
 
 
-def _date_by_stage(ctx: Context, found: dict[tuple[str, str, str | None], dict[str, Any]],
-                   stages: list[tuple[str, str | None]], stage_words: set[str]) -> None:
+def _date_by_stage(
+    ctx: Context,
+    found: dict[tuple[str, str, str | None], dict[str, Any]],
+    stages: list[tuple[str, str | None]],
+    stage_words: set[str],
+) -> None:
     """A preview's one undated pairing takes the day its stage is dated with, when the article opens
     on that stage or the pairing's sentence names it ("ahead of this weekend's final ... X vs Y")."""
     undated = [k for k in found if k[2] is None]
@@ -431,7 +492,12 @@ def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) ->
         comp = _competition(ctx, hit, lo, hi)
         for opp, day in zip(opps, days, strict=True):
             home, away = (opp, team) if side == "away" else (team, opp)
-            conf = hit.confidence * tconf * (1.0 if day is not None else 0.7) * (1.0 if side != "neutral" else 0.9)
+            conf = (
+                hit.confidence
+                * tconf
+                * (1.0 if day is not None else 0.7)
+                * (1.0 if side != "neutral" else 0.9)
+            )
             if venue is not None and side == "neutral":
                 clubs = ctx.venue_clubs(venue.entity)
                 if clubs and clubs[0] == opp:
@@ -440,13 +506,25 @@ def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) ->
                 continue
             _add(found, home, away, comp, venue.entity if venue is not None else None, day, conf, hit.sent)
     if anchors:
-        words = {" ".join(ctx.lower[h.slots["stage"].start:h.slots["stage"].end]) for h in anchors if "stage" in h.slots}
+        words = {
+            " ".join(ctx.lower[h.slots["stage"].start : h.slots["stage"].end])
+            for h in anchors
+            if "stage" in h.slots
+        }
         _date_by_stage(ctx, found, _stage_days(ctx, anchors), {w.replace(" - ", "-") for w in words})
     return _merge_undated(found)
 
 
-def _add(found: dict[tuple[str, str, str | None], dict[str, Any]], home: str, away: str, comp: str | None,
-         venue: str | None, day: str | None, conf: float, sent: Span) -> None:
+def _add(
+    found: dict[tuple[str, str, str | None], dict[str, Any]],
+    home: str,
+    away: str,
+    comp: str | None,
+    venue: str | None,
+    day: str | None,
+    conf: float,
+    sent: Span,
+) -> None:
     key = (min(home, away), max(home, away), day)
     src = [sent.start_char, sent.end_char]
     if key in found:
@@ -460,8 +538,13 @@ def _add(found: dict[tuple[str, str, str | None], dict[str, Any]], home: str, aw
             ev["fields"]["competition"] = comp
         return
     detail = FixtureEvent(home, away, comp, venue)
-    found[key] = {"kind": "fixture", "date": day, "confidence": round(conf, 3), "sources": [src],
-                  "fields": detail_to_fields(detail)}
+    found[key] = {
+        "kind": "fixture",
+        "date": day,
+        "confidence": round(conf, 3),
+        "sources": [src],
+        "fields": detail_to_fields(detail),
+    }
 
 
 def _merge_undated(found: dict[tuple[str, str, str | None], dict[str, Any]]) -> list[dict[str, Any]]:

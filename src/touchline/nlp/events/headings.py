@@ -19,8 +19,8 @@ from touchline.nlp.events.engine import Hit
 from touchline.nlp.events.guards import guard
 from touchline.nlp.gazetteer_data import fold_name, load_default
 
-_HEADING = re.compile(r"^[ \t]*([A-Z][A-Z.'’ -]{1,30}[A-Z.]) (\d{1,2}), ([A-Z][A-Z.'’ -]{1,30}[A-Z.]) (\d{1,2})[ \t]*$",
-                      re.MULTILINE)
+_NAME = r"([A-Z][A-Z.'’ -]{1,30}[A-Z.])"
+_HEADING = re.compile(rf"^[ \t]*{_NAME} (\d{{1,2}}), {_NAME} (\d{{1,2}})[ \t]*$", re.MULTILINE)
 _TEAM_KINDS = ("club", "national_team")
 
 

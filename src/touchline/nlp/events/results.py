@@ -165,9 +165,10 @@ def _mention(ctx: Context, hit: Hit) -> ResultMention | None:
     team_score = opp_score = None
     if score_slot is not None and _shootout(ctx, score_slot):
         score_slot = None  # "beat Spain 4-2 on penalties": who won, but not the match's score
-    goals = [hit.slots.get("team_goals"), hit.slots.get("opp_goals")]
-    if score_slot is None and goals[0] is not None and goals[1] is not None:
-        team_score, opp_score = (int(ctx.doc[g.start].text) for g in goals)  # "DASH 2, PRIDE 0"
+    team_goals, opp_goals = hit.slots.get("team_goals"), hit.slots.get("opp_goals")
+    if score_slot is None and team_goals is not None and opp_goals is not None:
+        # "DASH 2, PRIDE 0"
+        team_score, opp_score = int(ctx.doc[team_goals.start].text), int(ctx.doc[opp_goals.start].text)
     elif score_slot is not None and score_slot.score is not None:
         split = split_score(score_slot.score, outcome, bool(hit.get("score_order") == "written"))
         if split is None:

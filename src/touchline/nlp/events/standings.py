@@ -1,4 +1,5 @@
-"""Standings: a team's place in a table, from the ``standing`` rule hits (``data/events/rules/standings.jsonl``).
+"""Standings: a team's place in a table, from the ``standing`` rule hits
+(``data/events/rules/standings.jsonl``).
 
 A hit gives the place (the ``pos`` slot: "second", "13th"; or the rule's
 ``position``: "top", "leaders X") and usually the team.  A rule whose team is
@@ -26,15 +27,78 @@ from touchline.nlp.events.guards import _phrase_in, _words, clause_before, guard
 from touchline.nlp.events.lexicon import LEXICON
 
 _ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
-_BREAKS = {";", ":", "—", "–", "but", "while", "whereas", "although", "though", "after", "before", "as",
-           "when", "despite", "which", "who", "and"}
-_TABLE_CUES = {"table", "standings", "league", "division", "rankings", "pile", "log", "group", "conference",
-               "ladder", "pool", "points", "point", "place", "spot", "position", "summit", "leaders", "leader",
-               "relegation", "promotion", "playoff", "play-off", "difference"}
-_EARLIER = {"former", "overnight", "early", "earlier", "then", "previous", "erstwhile", "one-time", "ex",
-            "last", "past", "early-season", "first-half"}
-_STAT_WORDS = ("goals", "assists", "scorers", "scoring", "clean sheets", "appearances", "saves", "tackles",
-               "in goals", "in assists")
+_BREAKS = {
+    ";",
+    ":",
+    "—",
+    "–",
+    "but",
+    "while",
+    "whereas",
+    "although",
+    "though",
+    "after",
+    "before",
+    "as",
+    "when",
+    "despite",
+    "which",
+    "who",
+    "and",
+}
+_TABLE_CUES = {
+    "table",
+    "standings",
+    "league",
+    "division",
+    "rankings",
+    "pile",
+    "log",
+    "group",
+    "conference",
+    "ladder",
+    "pool",
+    "points",
+    "point",
+    "place",
+    "spot",
+    "position",
+    "summit",
+    "leaders",
+    "leader",
+    "relegation",
+    "promotion",
+    "playoff",
+    "play-off",
+    "difference",
+}
+_EARLIER = {
+    "former",
+    "overnight",
+    "early",
+    "earlier",
+    "then",
+    "previous",
+    "erstwhile",
+    "one-time",
+    "ex",
+    "last",
+    "past",
+    "early-season",
+    "first-half",
+}
+_STAT_WORDS = (
+    "goals",
+    "assists",
+    "scorers",
+    "scoring",
+    "clean sheets",
+    "appearances",
+    "saves",
+    "tackles",
+    "in goals",
+    "in assists",
+)
 _PLACE_NOUNS = set(LEXICON.table_place_nouns.words) | {"spot", "spots", "places", "positions"}
 
 
@@ -62,7 +126,7 @@ def _aside_tokens(ctx: Context, hit: Hit) -> set[int]:
     """Tokens of the hit between its commas or brackets ("Juve, chasing a title, are fourth")."""
     out: set[int] = set()
     depth = 0
-    commas = sum(1 for w in ctx.lower[hit.start:hit.end] if w == ",")
+    commas = sum(1 for w in ctx.lower[hit.start : hit.end] if w == ",")
     inside_comma = False
     for i in range(hit.start, hit.end):
         w = ctx.lower[i]
@@ -153,24 +217,29 @@ def position_is_place(ctx: Context, hit: Hit) -> bool:
     nxt = _words(ctx, pos.end, min(pos.end + 4, hit.sent.end))
     if nxt[:1] and nxt[0] in LEXICON.not_table_after.words:
         return False
-    return not _phrase_in(nxt[:3], [w for w in LEXICON.not_table_after.words if " " in w]) and \
-        not _phrase_in(nxt, ("in the race", "in the list", "in the queue", "in the pecking order"))
+    return not _phrase_in(nxt[:3], [w for w in LEXICON.not_table_after.words if " " in w]) and not _phrase_in(
+        nxt, ("in the race", "in the list", "in the queue", "in the pecking order")
+    )
 
 
 @guard("table_context")
 def table_context(ctx: Context, hit: Hit) -> bool:
     """A place needs the table in view: a place noun ("ninth place"), a move to it ("up to fourth"),
     or a table, a competition, a group or points after it ("fourth with 23 points")."""
-    words = ctx.lower[hit.start:hit.end]
+    words = ctx.lower[hit.start : hit.end]
     if any(w in _PLACE_NOUNS for w in words):
         return True
     pos = hit.slots.get("pos")
-    if hit.get("moving") and pos is not None and any(w in ("to", "into") for w in ctx.lower[hit.start:pos.start]):
+    if (
+        hit.get("moving")
+        and pos is not None
+        and any(w in ("to", "into") for w in ctx.lower[hit.start : pos.start])
+    ):
         return True
     after = _clause_after(ctx, hit.end, hit.sent.end)
-    if ctx.in_range(hit.end, min(hit.end + len(after) + 1, hit.sent.end), ("competition",)):
-        if not any(w in ("race", "list") for w in after[:3]):
-            return True
+    if ctx.in_range(hit.end, min(hit.end + len(after) + 1, hit.sent.end), ("competition",)) \
+            and not any(w in ("race", "list") for w in after[:3]):
+        return True
     if any(w in _TABLE_CUES for w in after) and not any(w in ("race", "list", "queue") for w in after[:3]):
         return True
     return bool(re.search(r"\bgroup [a-h]\b", " ".join(after)))
@@ -180,8 +249,22 @@ def table_context(ctx: Context, hit: Hit) -> bool:
 def table_sentence(ctx: Context, hit: Hit) -> bool:
     """A bare "X in 12th" counts only in a sentence about the table."""
     words = set(_words(ctx, hit.sent.start, hit.sent.end))
-    return bool(words & {"points", "table", "standings", "place", "spot", "league", "conference", "summit",
-                         "leaders", "leader", "difference"})
+    return bool(
+        words
+        & {
+            "points",
+            "table",
+            "standings",
+            "place",
+            "spot",
+            "league",
+            "conference",
+            "summit",
+            "leaders",
+            "leader",
+            "difference",
+        }
+    )
 
 
 @guard("top_is_place")
@@ -189,15 +272,19 @@ def top_is_place(ctx: Context, hit: Hit) -> bool:
     """ "moved top", "to the top of the standings"; not "top of the scoring charts", "top four",
     "top scorer"."""
     after = _words(ctx, hit.end, min(hit.end + 6, hit.sent.end))
-    if after[:1] and (after[0] in LEXICON.number_words or after[0].isdigit()
-                      or after[0] in ("half", "flight", "scorer", "scorers", "-", "corner", "bin", "of")):
+    if after[:1] and (
+        after[0] in LEXICON.number_words
+        or after[0].isdigit()
+        or after[0] in ("half", "flight", "scorer", "scorers", "-", "corner", "bin", "of")
+    ):
         if after[0] != "of":
             return False
         tail = after[1:5]
         if ctx.in_range(hit.end, min(hit.end + 6, hit.sent.end), ("competition",)):
             return True
         return any(w in LEXICON.table_words.words or w in ("pile", "summit", "tree") for w in tail) or bool(
-            re.search(r"\bgroup [a-h]\b", " ".join(tail)))
+            re.search(r"\bgroup [a-h]\b", " ".join(tail))
+        )
     return True
 
 
@@ -217,7 +304,7 @@ def group_name(ctx: Context, hit: Hit) -> bool:
     group = hit.slots.get("group")
     if group is None:
         return True
-    words = ctx.lower[group.start:group.end]
+    words = ctx.lower[group.start : group.end]
     return bool(words) and words[0] in ("group", "pool", "conference") and len(words) <= 3
 
 
@@ -234,11 +321,12 @@ def league_comp(ctx: Context, hit: Hit) -> bool:
     comp = hit.slots.get("comp")
     if comp is None or comp.entity is None:
         return True
-    words = ctx.lower[hit.start:comp.start]
+    words = ctx.lower[hit.start : comp.start]
     if not any(w.startswith("w") and w in ("win", "wins", "won", "winning") for w in words):
         return True
     return ctx.attrs.get(comp.entity, {}).get("type") == "league" and not any(
-        w in ctx.lower[comp.end:hit.end] for w in ("cup", "trophy"))
+        w in ctx.lower[comp.end : hit.end] for w in ("cup", "trophy")
+    )
 
 
 @guard("title_lead")
@@ -291,17 +379,25 @@ def _pronoun_team(ctx: Context, hit: Hit, i: int) -> str | None:
     sents = list(ctx.doc.sents)
     k = hit.sent_index
     first = sents[max(k - 3, 0)].start
-    own = {m.entity for m in ctx.in_range(hit.sent.start, hit.sent.end, readers.TEAM_KINDS)
-           if not (m.tok_start <= i < m.tok_end)}
-    before = [m for m in ctx.mentions if m.kind in readers.TEAM_KINDS and first <= m.tok_start and m.tok_end <= i
-              and m.entity not in own]
+    own = {
+        m.entity
+        for m in ctx.in_range(hit.sent.start, hit.sent.end, readers.TEAM_KINDS)
+        if not (m.tok_start <= i < m.tok_end)
+    }
+    before = [
+        m
+        for m in ctx.mentions
+        if m.kind in readers.TEAM_KINDS and first <= m.tok_start and m.tok_end <= i and m.entity not in own
+    ]
     return before[-1].entity if before else None
 
 
 def _result_team(hit: Hit, hits: list[Hit]) -> str | None:
     """The team of the result told just before the hit in its sentence ("X beat Y 2-0 to move up"):
     the result's subject moves."""
-    before = [h for h in hits if h.family == "result" and h.sent_index == hit.sent_index and h.end <= hit.start]
+    before = [
+        h for h in hits if h.family == "result" and h.sent_index == hit.sent_index and h.end <= hit.start
+    ]
     if not before:
         return None
     last = max(before, key=lambda h: h.end)
@@ -338,7 +434,7 @@ def _competition(ctx: Context, hit: Hit) -> tuple[str | None, float]:
         comps = ctx.in_range(hit.end, hit.end + len(after), ("competition",))
     if comps:
         return comps[0].entity, 1.0
-    words = set(ctx.lower[hit.start:min(hit.end + 4, sent.end)])
+    words = set(ctx.lower[hit.start : min(hit.end + 4, sent.end)])
     if ctx.in_range(sent.start, sent.end, ("competition",)) or not words & {"league", "table", "standings"}:
         return None, 1.0
     # "14th in the league table" after a paragraph on the domestic league: that league
@@ -354,8 +450,11 @@ def _points(ctx: Context, hit: Hit) -> int | None:
     if after[:1] == [","]:
         after = [",", *_clause_after(ctx, hit.end + 1, hit.sent.end, 4)]
     for k in range(len(after) - 1):
-        if after[k].isdigit() and after[k + 1] in ("points", "pts") and (k == 0 or after[k - 1] in ("with", "on",
-                                                                                                   ",")):
+        if (
+            after[k].isdigit()
+            and after[k + 1] in ("points", "pts")
+            and (k == 0 or after[k - 1] in ("with", "on", ","))
+        ):
             return int(after[k])
     return None
 
@@ -365,9 +464,14 @@ def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) ->
     found: dict[tuple[str, int], dict[str, Any]] = {}
     report = dates.report_date(ctx.doc)
 
-    def add(team: str | None, pos: int | None, comp: str | None, points: int | None, conf: float,
-            sent: Span) -> None:
-        if team is None or pos is None or (ctx.kinds.get(team) or team.partition(":")[0]) not in readers.TEAM_KINDS:
+    def add(
+        team: str | None, pos: int | None, comp: str | None, points: int | None, conf: float, sent: Span
+    ) -> None:
+        if (
+            team is None
+            or pos is None
+            or (ctx.kinds.get(team) or team.partition(":")[0]) not in readers.TEAM_KINDS
+        ):
             return
         key = (team, pos)
         src = [sent.start_char, sent.end_char]
@@ -378,20 +482,32 @@ def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) ->
             ev["confidence"] = max(ev["confidence"], round(conf, 3))
             return
         detail = StandingEvent(team, comp, pos, points)
-        found[key] = {"kind": "standing", "date": report, "confidence": round(conf, 3), "sources": [src],
-                      "fields": detail_to_fields(detail)}
+        found[key] = {
+            "kind": "standing",
+            "date": report,
+            "confidence": round(conf, 3),
+            "sources": [src],
+            "fields": detail_to_fields(detail),
+        }
 
     for hit in sorted((h for h in hits if h.family == "standing"), key=lambda h: h.start):
         team, tconf = _team(ctx, hit, hits)
         pos_slot = hit.slots.get("pos")
-        pos = position_of(" ".join(ctx.lower[pos_slot.start:pos_slot.end])) if pos_slot is not None else None
+        pos = (
+            position_of(" ".join(ctx.lower[pos_slot.start : pos_slot.end])) if pos_slot is not None else None
+        )
         if pos is None and hit.get("position") is not None:
             pos = int(hit.get("position"))
         comp, cconf = _competition(ctx, hit)
         conf = hit.confidence * tconf * cconf
         add(team, pos, comp, _points(ctx, hit), conf, hit.sent)
         second = hit.slots.get("second")
-        if team is not None and second is not None and second.entity is not None and pos == 1 \
-                and second.entity != team:
+        if (
+            team is not None
+            and second is not None
+            and second.entity is not None
+            and pos == 1
+            and second.entity != team
+        ):
             add(second.entity, 2, comp, None, conf * 0.9, hit.sent)
     return list(found.values())
