@@ -37,3 +37,42 @@ def test_rewritten_and_deleted_events_keep_their_entity_rows_in_step(db_url: str
 def test_folded_words() -> None:
     assert fold_words("Ødegaard's “late” header, Müller & Solskjær 2-1") == (
         "odegaard s late header muller solskjaer 2 1")
+
+
+def test_two_writers_of_one_day_take_distinct_search_ids(db_url: str) -> None:
+    import threading
+    from datetime import date
+
+    from touchline.ingest import make_article
+    from touchline.model import Analysis
+    from touchline.query.search import search
+    from touchline.store import WriteBatch
+
+    barrier = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def writer(n: int) -> None:
+        store = open_store(db_url)
+        try:
+            barrier.wait(timeout=30)
+            for i in range(15):
+                art = make_article(f"Writer {n} filed report number {i} about the Eastvale derby.",
+                                   source=f"w{n}-{i}.txt", published=date(2025, 4, 1))
+                store.write(WriteBatch([Analysis(art)]))
+        except BaseException as exc:  # reported to the test below
+            errors.append(exc)
+        finally:
+            store.close()
+
+    open_store(db_url).close()  # the schema, before the writers race
+    threads = [threading.Thread(target=writer, args=(n,)) for n in (1, 2)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(timeout=120)
+    assert errors == []
+    store = open_store(db_url)
+    try:
+        assert len(search(store, "eastvale derby", limit=100).hits) == 30
+    finally:
+        store.close()

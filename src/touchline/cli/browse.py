@@ -190,7 +190,9 @@ def stories_command(
         for column in ("first", "last", "story", "articles"):
             table.add_column(column)
         for r in rows:
-            add_row(table, r["first"] or "?", r["last"] or "?", r["label"] or r["id"],
-                    str(len(r["articles"])))
+            first = r["articles"][0] if r["articles"] else None
+            shown = where(first["source"], first["url"], first["article"]) if first else r["id"]
+            label = r["label"] or shown
+            add_row(table, r["first"] or "?", r["last"] or "?", label, str(len(r["articles"])))
     table.title = f"{table.row_count} stories"
     console.print(table)

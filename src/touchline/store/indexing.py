@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import bindparam, column, func, insert, literal_column, select, table
+from sqlalchemy import bindparam, column, func, insert, literal_column, select, table, text
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection
@@ -136,8 +136,16 @@ def day_ids(day: date | None) -> tuple[int, int]:
     return base, base + (1 << DAY_SHIFT) - 1
 
 
+# pg_advisory_xact_lock key for search document ids: "tlsd" as a 32-bit number.
+PG_SEARCH_ID_LOCK = 0x746C7364
+
+
 def _next_ids(conn: Connection, docs: Sequence[tuple[str, str, str, date | None, str]]) -> list[int]:
-    """A new id for each document, within its published day's range."""
+    """A new id for each document, within its published day's range.  Writers take ids one
+    transaction at a time: SQLite's write lock is held already (the articles were written);
+    on PostgreSQL a transaction-scoped advisory lock keeps two ingests from taking one id."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_SEARCH_ID_LOCK})
     last: dict[date | None, int] = {}
     ids = []
     for _k, _r, _a, day, _b in docs:
