@@ -320,6 +320,8 @@ def facts_command(
 
     Example: touchline facts "Real Madrid" --as-of 2024-11-28 --known-at 2024-12-01 --db kb.db
     """
+    from touchline.query.asof import fact_record
+
     day = _parse_date(as_of, "--as-of")
     known = _parse_date(known_at, "--known-at") if known_at else None
     assert day is not None
@@ -343,19 +345,6 @@ def facts_command(
         _add_row(table, relation, r["value"], r["since"] or "?", r["until"] or "", str(r["support"]),
                  where + (f"; +{more}" if more > 0 else ""))
     console.print(table)
-
-
-def fact_record(f: Any) -> dict[str, Any]:
-    """A fact as plain JSON-ready data: since/until (world time), known_from/known_to (report
-    time) and its sources with article, source path or URL, date and span."""
-    return {"relation": f.relation, "value": f.value, "value_id": f.value_id, "since": f.valid_from,
-            "until": f.valid_to, "valid_from": f.valid_from, "valid_to": f.valid_to,
-            "competition": f.competition, "confidence": f.confidence, "support": f.support,
-            "known_from": f.known_from.isoformat() if f.known_from else None,
-            "known_to": f.known_to.isoformat() if f.known_to else None,
-            "sources": [{"article": s.article, "source": s.source, "url": s.url,
-                         "published": s.published.isoformat() if s.published else None,
-                         "start": s.start, "end": s.end, "text": s.text} for s in f.cited]}
 
 
 @app.command("quotes")
