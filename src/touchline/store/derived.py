@@ -171,7 +171,9 @@ class SqlDerived:
     def _stored(self, article: str) -> tuple[list[Reading], list[Claim], str]:
         conn = self.conn
         row = conn.execute(select(t.articles.c.text, t.articles.c.published)
-                           .where(t.articles.c.id == article)).one()
+                           .where(t.articles.c.id == article)).one_or_none()
+        if row is None:  # a copy of an article that is not stored tells nothing of its own
+            return [], [], ""
         readings = [reading_from_row(r, row.published) for r in conn.execute(
             select(t.event_readings).where(t.event_readings.c.article == article)).mappings()]
         claims = [claim_from_row(r) for r in conn.execute(

@@ -73,6 +73,8 @@ class MemoryStore:
         self._restory(touched)
 
     def _stored(self, article: str) -> tuple[list[Reading], list[Claim], str]:
+        if article not in self._articles:
+            return [], [], ""
         return ([r for r in self._readings.values() if r.article == article],
                 [c for c in self._claims.values() if c.article == article], self._articles[article].text)
 
