@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime
 
 from touchline.model import Claim, SourceSpan, State
 from touchline.resolve.states import leaves_from, states_of
@@ -113,3 +114,26 @@ def test_a_place_in_a_table_holds_until_the_season_ends() -> None:
                   qualifier="competition:coastal-league")]
     [s] = states_of("position", CLUB, told)
     assert (s.valid_from, s.valid_to) == ("2025-03-02", "2025-07-01")
+
+
+def test_deriving_only_what_can_change_gives_what_deriving_everything_gives() -> None:
+    """The store derives a chain again from the earliest date of the new claims only; claims
+    arriving in date order, or out of it, end with the versions a full derivation makes."""
+    told = [claim(BRENNER, "2024-08-10", "a1"), claim(BRENNER, "2024-09-14", "a2"),
+            claim(HOLT, "2024-09-14", "a3", conf=0.5), claim(QUILL, "2025-02-03", "a4", "starts"),
+            claim(QUILL, "2025-03-01", "a5"), claim(BRENNER, "2025-04-01", "a6", "past"),
+            claim(QUILL, "2025-06-30", "a7", "ends")]
+    full = {s.id for s in states_of("head_coach", CLUB, told)}
+    for order in (told, list(reversed(told)), told[3:] + told[:3]):
+        kept: dict[str, State] = {}
+        seen: list[Claim] = []
+        for c in order:
+            seen.append(c)
+            candidates = {s.id: s for s in kept.values() if s.superseded_at is None
+                          and (s.known_to is None or c.published is None or s.known_to >= c.published)}
+            fresh = {s.id: s for s in states_of("head_coach", CLUB, seen, c.published,
+                                                candidates.values())}
+            for sid in candidates.keys() - fresh.keys():
+                kept[sid] = replace(kept[sid], superseded_at=datetime(2025, 1, 1, tzinfo=UTC))
+            kept.update(fresh)
+        assert {sid for sid, s in kept.items() if s.superseded_at is None} == full

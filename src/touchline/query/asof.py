@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from touchline.model import Article, Entity, SourceSpan, State
 from touchline.query.lookup import resolve_entity
@@ -122,3 +123,16 @@ def facts_as_of(store: Store, name: str, on: date, known_at: date | None = None)
                           competition=names.get(qualifier, qualifier) if qualifier else None,
                           known_from=s.known_from, known_to=s.known_to, cited=cited))
     return entity, facts
+
+
+def fact_record(f: Fact) -> dict[str, Any]:
+    """A fact as plain JSON-ready data: since/until (world time), known_from/known_to (report
+    time) and its sources with article, source path or URL, date and span."""
+    return {"relation": f.relation, "value": f.value, "value_id": f.value_id, "since": f.valid_from,
+            "until": f.valid_to, "valid_from": f.valid_from, "valid_to": f.valid_to,
+            "competition": f.competition, "confidence": f.confidence, "support": f.support,
+            "known_from": f.known_from.isoformat() if f.known_from else None,
+            "known_to": f.known_to.isoformat() if f.known_to else None,
+            "sources": [{"article": s.article, "source": s.source, "url": s.url,
+                         "published": s.published.isoformat() if s.published else None,
+                         "start": s.start, "end": s.end, "text": s.text} for s in f.cited]}

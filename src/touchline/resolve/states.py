@@ -169,14 +169,20 @@ def _sources(claims: Iterable[Claim]) -> tuple[SourceSpan, ...]:
     return tuple(sorted({s for c in claims for s in c.sources}, key=lambda s: (s.article, s.start, s.end)))
 
 
-def states_of(relation: str, subject: str, claims: Iterable[Claim]) -> list[State]:
+def states_of(relation: str, subject: str, claims: Iterable[Claim], since: date | None = None,
+              stored: Iterable[State] = ()) -> list[State]:
     """Every version of every interval of a subject's relation, over world and report time.
 
     ``claims`` are those about the subject, plus ``leaves`` claims about its holders (a coach
-    appointed elsewhere)."""
+    appointed elsewhere).  With ``since`` (the earliest publication date among new claims) and
+    the ``stored`` versions, only the versions that can change are made: those still known on
+    the last publication date before ``since``, and later ones; versions that ended before it
+    stay as stored.  The result is the same as without it (``tests/resolve/test_states.py``).
+    """
     by_qualifier: dict[str | None, list[Claim]] = {}
     for c in claims:
         by_qualifier.setdefault(c.qualifier, []).append(c)
+    kept = list(stored)
     out: list[State] = []
     for qualifier in sorted(by_qualifier, key=lambda q: q or ""):
         chain = by_qualifier[qualifier]
@@ -184,22 +190,37 @@ def states_of(relation: str, subject: str, claims: Iterable[Claim]) -> list[Stat
         undated = [c for c in chain if c.published is None]
         steps: list[date | None] = [None] if undated else []
         steps += reported
+        base: date | None = None
+        if since is not None and not undated and reported[0] < since:
+            base = max(d for d in reported if d < since)
+            steps = [base, *(d for d in reported if d >= since)]
         opened: dict[tuple[object, ...], tuple[date | None, Interval]] = {}
         for step in steps:
             prefix = undated + [c for c in chain if c.published is not None and step is not None
                                 and c.published <= step]
             found = derive(prefix, HORIZONS.get(relation))
             now = {(iv.object, iv.valid_from, iv.valid_to): iv for iv in found}
+            if base is not None and step == base:  # as stored: known since the versions' own dates
+                known = _known_on(kept, qualifier, base)
+                opened = {key: (known.get(key, base), iv) for key, iv in now.items()}
+                continue
             for key in [k for k in opened if k not in now]:
-                since, iv = opened.pop(key)
-                out.append(_state(relation, subject, qualifier, iv, since, step))
+                first, iv = opened.pop(key)
+                out.append(_state(relation, subject, qualifier, iv, first, step))
             for key, iv in now.items():
-                since = opened[key][0] if key in opened else step
-                opened[key] = (since, iv)
-        for since, iv in opened.values():
-            out.append(_state(relation, subject, qualifier, iv, since, None))
+                first = opened[key][0] if key in opened else step
+                opened[key] = (first, iv)
+        for first, iv in opened.values():
+            out.append(_state(relation, subject, qualifier, iv, first, None))
     return sorted(out, key=lambda s: (s.qualifier or "", s.known_from or date.min, s.valid_from or "",
                                       s.object or "", s.id))
+
+
+def _known_on(stored: list[State], qualifier: str | None, day: date) -> dict[tuple[object, ...], date | None]:
+    """When each stored version known on ``day`` became known."""
+    return {(s.object, s.valid_from, s.valid_to): s.known_from for s in stored
+            if s.qualifier == qualifier and s.superseded_at is None
+            and (s.known_from is None or s.known_from <= day) and (s.known_to is None or s.known_to > day)}
 
 
 def leaves_from(subject: str, elsewhere: Iterable[Claim]) -> list[Claim]:

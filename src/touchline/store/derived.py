@@ -172,7 +172,9 @@ class SqlDerived:
     def _stored(self, article: str) -> tuple[list[Reading], list[Claim], str]:
         conn = self.conn
         row = conn.execute(select(t.articles.c.text, t.articles.c.published)
-                           .where(t.articles.c.id == article)).one()
+                           .where(t.articles.c.id == article)).one_or_none()
+        if row is None:  # a copy of an article that is not stored tells nothing of its own
+            return [], [], ""
         readings = [reading_from_row(r, row.published) for r in conn.execute(
             select(t.event_readings).where(t.event_readings.c.article == article)).mappings()]
         claims = [claim_from_row(r) for r in conn.execute(
@@ -242,43 +244,62 @@ class SqlDerived:
                     t.claims.c.mode == "starts", t.claims.c.subject != subject)).mappings()]
         return own + leaves_from(subject, elsewhere)
 
-    def refresh_states(self, keys: Iterable[tuple[str, str]]) -> None:
+    def refresh_states(self, keys: dict[tuple[str, str], date | None]) -> None:
+        """Derive the touched chains again; ``keys`` maps each to the earliest publication date
+        among its new claims (None: derive it from its first claim)."""
         conn = self.conn
-        for relation, subject in sorted(set(keys)):
-            fresh = {s.id: s for s in states_of(relation, subject, self._claims(relation, subject))}
-            stored = {r["id"]: r for r in conn.execute(select(t.states).where(
-                t.states.c.relation == relation, t.states.c.subject == subject)).mappings()}
-            for sid, row in stored.items():
-                if sid not in fresh and row["superseded_at"] is None:
-                    conn.execute(update(t.states).where(t.states.c.id == sid).values(superseded_at=self.now))
-            new = [state_row(s, self.now) for sid, s in fresh.items() if sid not in stored]
-            if new:
-                conn.execute(t.states.insert(), new)
+        for (relation, subject), since in sorted(keys.items(), key=lambda kv: kv[0]):
+            query = select(t.states).where(t.states.c.relation == relation, t.states.c.subject == subject,
+                                           t.states.c.superseded_at.is_(None))
+            if since is not None:  # versions that ended before it cannot change
+                query = query.where(or_(t.states.c.known_to.is_(None), t.states.c.known_to >= since))
+            stored = {r["id"]: r for r in conn.execute(query).mappings()}
+            claims = self._claims(relation, subject)
+            fresh = {s.id: s for s in states_of(relation, subject, claims, since,
+                                                [state_from_row(r) for r in stored.values()])}
+            for sid in stored.keys() - fresh.keys():
+                conn.execute(update(t.states).where(t.states.c.id == sid).values(superseded_at=self.now))
             for sid, s in fresh.items():
-                if sid not in stored:
-                    continue
-                row = stored[sid]
                 values = state_row(s, self.now)
-                changes = {k: values[k] for k in ("known_to", "confidence", "support", "sources")
-                           if row[k] != values[k]}
-                if row["superseded_at"] is not None:
-                    changes["superseded_at"] = None
-                if changes:
-                    conn.execute(update(t.states).where(t.states.c.id == sid).values(**changes))
+                row = stored.get(sid)
+                if row is not None:
+                    changes = {k: values[k] for k in ("known_to", "confidence", "support", "sources")
+                               if row[k] != values[k]}
+                    if changes:
+                        conn.execute(update(t.states).where(t.states.c.id == sid).values(**changes))
+                    continue
+                # new, or a version superseded once that follows from the articles again
+                again = conn.execute(update(t.states).where(t.states.c.id == sid).values(
+                    **{k: v for k, v in values.items() if k not in ("id", "recorded_at")}))
+                if again.rowcount == 0:
+                    conn.execute(t.states.insert().values(**values))
 
 
 LEAVING_RELATIONS = ("head_coach",)
 
 
-def chains(claims: Sequence[Claim], holders_elsewhere: Any) -> set[tuple[str, str]]:
-    """The chains new claims touch: their own, and for a holder who ``starts`` somewhere
-    (a coach appointed by another club), every chain that holder is claimed in."""
-    keys = {(c.relation, c.subject) for c in claims}
+def chains(claims: Sequence[Claim], holders_elsewhere: Any) -> dict[tuple[str, str], date | None]:
+    """The chains new claims touch, each with the earliest publication date among them (None
+    when one has none): their own, and for a holder who ``starts`` somewhere (a coach appointed
+    by another club), every chain that holder is claimed in."""
+    out: dict[tuple[str, str], date | None] = {}
+
+    def touch(key: tuple[str, str], when: date | None) -> None:
+        if key not in out:
+            out[key] = when
+        elif out[key] is not None:
+            out[key] = None if when is None else min(when, out[key])  # type: ignore[type-var]
+
+    for c in claims:
+        touch((c.relation, c.subject), c.published)
     for relation in LEAVING_RELATIONS:
-        starting = [c.object for c in claims if c.relation == relation and c.mode == "starts" and c.object]
+        starting = [c for c in claims if c.relation == relation and c.mode == "starts" and c.object]
         if starting:
-            keys |= set(holders_elsewhere(relation, starting))
-    return keys
+            dates = [c.published for c in starting]
+            when = None if None in dates else min(d for d in dates if d is not None)
+            for key in holders_elsewhere(relation, [c.object for c in starting]):
+                touch(key, when)
+    return out
 
 
 def read_states(conn: Connection, query: StateQuery) -> Iterator[State]:

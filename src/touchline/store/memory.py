@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from touchline.model import Article, Claim, Entity, Event, Mention, Quote, State, Story, TimeExpression
 from touchline.resolve.across import resolve_group
@@ -67,11 +67,14 @@ class MemoryStore:
         for kind, group in sorted({(r.event.kind, r.group) for r in readings}):
             touched |= self._regroup(kind, group)
         now = datetime.now(UTC)
-        for relation, subject in sorted(chains([c for c, _ in claims], self._holders_elsewhere)):
-            self._refresh(relation, subject, now)
+        keys = chains([c for c, _ in claims], self._holders_elsewhere)
+        for (relation, subject), since in sorted(keys.items(), key=lambda kv: kv[0]):
+            self._refresh(relation, subject, since, now)
         self._restory(touched)
 
     def _stored(self, article: str) -> tuple[list[Reading], list[Claim], str]:
+        if article not in self._articles:
+            return [], [], ""
         return ([r for r in self._readings.values() if r.article == article],
                 [c for c in self._claims.values() if c.article == article], self._articles[article].text)
 
@@ -96,16 +99,18 @@ class MemoryStore:
         return sorted({(relation, c.subject) for c in self._claims.values()
                        if c.relation == relation and c.object in wanted})
 
-    def _refresh(self, relation: str, subject: str, now: datetime) -> None:
+    def _refresh(self, relation: str, subject: str, since: date | None, now: datetime) -> None:
         own = [c for c in self._claims.values() if c.relation == relation and c.subject == subject]
         holders = {c.object for c in own}
         elsewhere = [c for c in self._claims.values() if relation in LEAVING_RELATIONS
                      and c.relation == relation and c.object in holders]
-        fresh = {s.id: s for s in states_of(relation, subject, own + leaves_from(subject, elsewhere))}
-        for sid, s in list(self._states.items()):
-            gone = sid not in fresh and s.superseded_at is None
-            if s.relation == relation and s.subject == subject and gone:
-                self._states[sid] = replace(s, superseded_at=now)
+        stored = {s.id: s for s in self._states.values() if s.relation == relation and s.subject == subject
+                  and s.superseded_at is None
+                  and (since is None or s.known_to is None or s.known_to >= since)}
+        fresh = {s.id: s for s in states_of(relation, subject, own + leaves_from(subject, elsewhere), since,
+                                            stored.values())}
+        for sid in stored.keys() - fresh.keys():
+            self._states[sid] = replace(stored[sid], superseded_at=now)
         for sid, s in fresh.items():
             old = self._states.get(sid)
             self._states[sid] = replace(s, recorded_at=old.recorded_at if old else now)
