@@ -115,7 +115,7 @@ def test_entities_articles_and_stories(db: str) -> None:
     assert json.loads(run(db, "articles", "--from", "2030-01-01", "--json")) == {"articles": []}
     assert "6 articles" in run(db, "articles")
     stories = json.loads(run(db, "stories", "--json"))["stories"]
-    assert [len(s["articles"]) for s in stories if s["id"] == "story:nu-cas"] == [2]
+    assert max(len(s["articles"]) for s in stories) == 2
     assert "5 stories" in run(db, "stories")
 
 
