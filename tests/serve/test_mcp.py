@@ -142,4 +142,4 @@ def test_streamable_http_transport(demo_db: str) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
-    assert [f["value"]["name"] for f in data["facts"]] == ["Arne Slot"]
+    assert [f["value"]["name"] for f in data["facts"] if f["relation"] == "head_coach"] == ["Arne Slot"]

@@ -50,7 +50,9 @@ class Page(BaseModel, Generic[T]):
 
 class Fact(BaseModel):
     relation: str = Field(description="head_coach (a club's), head_coach_of (a person's), captain...")
-    value: EntityRef
+    value: EntityRef | None = Field(description="the other entity, when the value is one (a club, a coach)")
+    text: str = Field(description="the value as told: an entity's name, an injury, a place in a table")
+    competition: str | None = Field(None, description="a place in a table: its competition")
     valid_from: str | None
     valid_to: str | None
     confidence: float

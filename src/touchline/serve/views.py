@@ -178,7 +178,8 @@ class View:
     def facts(self, entity: Entity, on: date) -> dict[str, Any]:
         _e, found = facts_as_of(self.store, entity.id, on)
         return {"as_of": on.isoformat(), "facts": [
-            {"relation": f.relation, "value": self.entity_ref(f.value_id), "valid_from": f.valid_from,
+            {"relation": f.relation, "value": self.entity_ref(f.value_id), "text": f.value,
+             "competition": f.competition, "valid_from": f.valid_from,
              "valid_to": f.valid_to, "confidence": f.confidence, "sources": self.sources(f.sources)}
             for f in found]}
 

@@ -87,8 +87,10 @@ def _loose_near(conn: Connection, anchored: set[str]) -> set[str]:
     for day in days:
         near = (t.articles.c.published >= day - timedelta(days=STORY_DAYS),
                 t.articles.c.published <= day + timedelta(days=STORY_DAYS))
-        out |= {r[0] for r in conn.execute(select(t.articles.c.id).where(
-            *near, t.articles.c.duplicate_of.is_(None), ~_has_event()))}
+        # copies are dropped here, not in SQL: a condition on duplicate_of makes the planner walk
+        # the (nearly whole) index of duplicate_of IS NULL instead of the few days' articles
+        out |= {r[0] for r in conn.execute(select(t.articles.c.id, t.articles.c.duplicate_of).where(
+            *near, ~_has_event())) if r[1] is None}
     return out
 
 
@@ -107,11 +109,13 @@ def _like(conn: Connection, article: str) -> str:
                        .where(t.articles.c.id == article)).one()
     if row.published is None:
         return f"story:{article}"
-    near = conn.execute(select(t.articles.c.id, t.articles.c.published, t.articles.c.story, t.articles.c.text)
-                        .where(t.articles.c.published >= row.published - timedelta(days=STORY_DAYS),
-                               t.articles.c.published <= row.published + timedelta(days=STORY_DAYS),
-                               t.articles.c.duplicate_of.is_(None), t.articles.c.story.is_not(None),
-                               t.articles.c.id != article, _has_event())).all()
+    near = [r for r in conn.execute(
+        select(t.articles.c.id, t.articles.c.published, t.articles.c.story, t.articles.c.text,
+               t.articles.c.duplicate_of)
+        .where(t.articles.c.published >= row.published - timedelta(days=STORY_DAYS),
+               t.articles.c.published <= row.published + timedelta(days=STORY_DAYS),
+               t.articles.c.story.is_not(None), t.articles.c.id != article, _has_event()))
+        if r.duplicate_of is None]
     named = _entities(conn, [article, *(r.id for r in near)])
     candidates = [(r.published, r.story, named[r.id], words(r.text)) for r in near]
     return like_story(row.published, named[article], words(row.text), candidates) or f"story:{article}"
