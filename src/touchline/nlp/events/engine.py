@@ -1,6 +1,6 @@
 """Runs the rule records over a Doc's sketch and returns hits with their slots filled.
 
-One ``Matcher`` holds every flat pattern of every record (a record's pattern
+An ``AnchoredMatcher`` holds every flat pattern of every record (a record's pattern
 may expand to several, one per alternative); alignments say which pattern
 element matched each sketch token, hence which slot it fills.  A hit whose
 guards fail is dropped here, so extractors only see readings the rules allow.
@@ -14,10 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.matcher import Matcher
 from spacy.tokens import Span
 from spacy.vocab import Vocab
 
+from touchline.nlp.events.anchors import AnchoredMatcher
 from touchline.nlp.events.context import Context, Ment
 from touchline.nlp.events.rules import Rule, compile_pattern, load_rules
 from touchline.nlp.events.sketch import Sketch, build_sketch
@@ -78,7 +78,7 @@ class RuleBook:
         self.rules = list(rules if rules is not None else load_rules())
         self.guards = dict(guards if guards is not None else GUARDS)
         self.by_id = {r.id: r for r in self.rules}
-        self.matcher = Matcher(vocab)
+        self.matcher = AnchoredMatcher(vocab)
         self.slot_maps: dict[str, tuple[Rule, list[str | None]]] = {}
         for rule in self.rules:
             missing = [g for g in rule.guards if g not in self.guards]
@@ -91,16 +91,16 @@ class RuleBook:
             for n, (tokens, slots) in enumerate(compiled):
                 key = f"{rule.id}#{n}"
                 self.slot_maps[key] = (rule, slots)
-                self.matcher.add(key, [tokens], greedy="LONGEST")
+                self.matcher.add(key, tokens)
 
     def run(self, ctx: Context, families: set[str] | None = None, *,
             keep_shadowed: bool = False) -> list[Hit]:
         sketch = build_sketch(ctx, self.vocab)
-        raw = self.matcher(sketch.doc, with_alignments=True)
+        raw = self.matcher(sketch.doc)
         sents = list(ctx.doc.sents)
         sent_of = _sentence_index(ctx, sents)
         hits: list[Hit] = []
-        for match_id, start, end, align in raw:  # type: ignore[misc]
+        for match_id, start, end, align in raw:
             key = self.vocab.strings[match_id]
             rule, slot_names = self.slot_maps[key]
             if families is not None and rule.family not in families:

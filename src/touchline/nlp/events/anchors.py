@@ -1,0 +1,157 @@
+"""A ``Matcher`` that tries a pattern only on the sentences holding one of its anchor words.
+
+spaCy's ``Matcher`` starts every pattern at every token: with the ten thousand
+flat patterns the rule records expand to, nearly all the time went into
+patterns whose verb or noun the sentence does not even contain.  Each flat
+pattern here gets an anchor, the words of one of its required elements (the
+rarest-looking: a verb list rather than a team placeholder or a comma), and
+patterns are grouped by anchor.  A sentence runs only the groups whose anchor
+words it holds, so what is matched is exactly what one big ``Matcher`` finds
+within sentences; a rule never spans two sentences.
+
+Long gaps (``{1,16}``) make spaCy keep a state per length; they are matched as
+``+``/``*`` and their bound checked on the alignment afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+# Words nearly every sentence holds: an anchor made of them picks out nothing.
+_COMMON = frozenset({
+    ",", ".", "the", "a", "an", "to", "of", "in", "and", "'s", "for", "on", "at", "with", "by", "as",
+    "his", "their", "it", "he", "they", "was", "is", "has", "had", "have", "be", "from", "that", "who",
+})
+# Gaps bounded above by more than this are matched unbounded and checked after.
+_LONG_GAP = 4
+
+Match = tuple[int, int, int, list[int]]
+
+
+def _required(spec: dict[str, Any]) -> bool:
+    op = spec.get("OP")
+    if op is None or op in ("+", "1"):
+        return True
+    if isinstance(op, str) and op.startswith("{"):
+        low = op[1:-1].split(",")[0]
+        return bool(low) and int(low) >= 1
+    return False
+
+
+def _words(spec: dict[str, Any]) -> frozenset[str] | None:
+    """The words one of which a token must be to match ``spec``, if it names them."""
+    found: frozenset[str] | None = None
+    for attr in ("ORTH", "LOWER", "TEXT", "NORM"):
+        value = spec.get(attr)
+        if isinstance(value, str):
+            words = frozenset({value})
+        elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+            words = frozenset(str(v) for v in value["IN"])
+        else:
+            continue
+        if attr == "LOWER":
+            words = frozenset(w.lower() for w in words)
+        found = words if found is None or len(words) < len(found) else found
+    return found
+
+
+def _cost(words: frozenset[str]) -> int:
+    # a placeholder (a team, a score) is in most sentences, a common word in nearly all
+    return sum(100 if w in _COMMON else 20 if w.startswith("__") else 1 for w in words)
+
+
+def anchor(tokens: list[dict[str, Any]]) -> frozenset[str] | None:
+    """The word set of the pattern's most selective required element (None: it has none)."""
+    options = [w for spec in tokens if _required(spec) and (w := _words(spec)) is not None]
+    return min(options, key=_cost) if options else None
+
+
+def _unbounded(tokens: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[int, tuple[int, int]]]:
+    """The pattern with long ``{n,m}`` gaps made ``+``/``*``, and the bounds to check per element."""
+    out: list[dict[str, Any]] = []
+    bounds: dict[int, tuple[int, int]] = {}
+    for k, spec in enumerate(tokens):
+        op = spec.get("OP")
+        if isinstance(op, str) and op.startswith("{") and "," in op:
+            low, high = (int(x) if x else -1 for x in op[1:-1].split(","))
+            if high > _LONG_GAP and low <= 1:
+                spec = {**spec, "OP": "+" if low == 1 else "*"}
+                bounds[k] = (max(low, 0), high)
+        out.append(spec)
+    return out, bounds
+
+
+class AnchoredMatcher:
+    """``add`` flat patterns by key; calling it on a Doc gives (key id, start, end, alignment)
+    like ``Matcher(..., with_alignments=True)`` restricted to single sentences."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self._pending: dict[frozenset[str] | None, list[tuple[str, list[dict[str, Any]]]]] = {}
+        self._groups: list[Matcher] = []
+        self._by_word: dict[str, list[int]] = {}
+        self._always: list[int] = []
+        self._bounds: dict[int, dict[int, tuple[int, int]]] = {}
+
+    def add(self, key: str, tokens: list[dict[str, Any]]) -> None:
+        tokens, bounds = _unbounded(tokens)
+        if bounds:
+            self._bounds[self.vocab.strings.add(key)] = bounds
+        self._pending.setdefault(anchor(tokens), []).append((key, tokens))
+        self._groups = []  # rebuilt on the next call
+
+    def _build(self) -> None:
+        self._groups, self._by_word, self._always = [], {}, []
+        for words, patterns in self._pending.items():
+            matcher = Matcher(self.vocab)
+            for key, tokens in patterns:
+                matcher.add(key, [tokens], greedy="LONGEST")
+            gid = len(self._groups)
+            self._groups.append(matcher)
+            if words is None:
+                self._always.append(gid)
+            for w in words or ():
+                self._by_word.setdefault(w, []).append(gid)
+
+    def __call__(self, doc: Doc) -> list[Match]:
+        if not self._groups and self._pending:
+            self._build()
+        out: list[Match] = []
+        for sent in _windows(doc):
+            present = {t.orth_ for t in sent} | {t.lower_ for t in sent}
+            groups = set(self._always)
+            for w in present:
+                groups.update(self._by_word.get(w, ()))
+            for gid in sorted(groups):
+                for key, start, end, align in self._groups[gid](sent, with_alignments=True):  # type: ignore[misc]
+                    if self._within_bounds(key, align):
+                        out.append((key, start + sent.start, end + sent.start, align))
+        out.sort(key=lambda m: (m[1], -m[2]))
+        return out
+
+    def _within_bounds(self, key: int, align: Iterable[int]) -> bool:
+        bounds = self._bounds.get(key)
+        if not bounds:
+            return True
+        counts: dict[int, int] = {}
+        for element in align:
+            counts[element] = counts.get(element, 0) + 1
+        return all(low <= counts.get(k, 0) <= high for k, (low, high) in bounds.items())
+
+
+def _windows(doc: Doc) -> Iterable[Any]:
+    """The sentences, a piece the parser cut off mid-sentence ("..., | who poked it in.") joined
+    back to the sentence before it."""
+    start = 0
+    for sent in doc.sents:
+        first = sent[0]
+        if sent.start > start and not (first.is_lower and first.is_alpha):
+            yield doc[start:sent.start]
+            start = sent.start
+    if start < len(doc):
+        yield doc[start:len(doc)]
