@@ -10,7 +10,8 @@ Called inside the write transaction (:meth:`touchline.store.sql.SqlStore.write`)
    (:func:`touchline.resolve.across.resolve_group`): its events are replaced
    (:mod:`touchline.store.regroup`, many groups at a time);
 3. every chain a new claim touches is derived again (:func:`touchline.resolve.states.states_of`):
-   new versions are recorded, versions that no longer follow are marked superseded;
+   new versions are recorded, versions that no longer follow are marked superseded
+   (:mod:`touchline.store.states`, many chains at a time);
 4. the articles whose main event changed take their story again.
 
 The pure rules live in ``touchline.resolve``; this module only reads and writes rows.
@@ -23,23 +24,27 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Connection
 
 from touchline.model import (
     Analysis,
     Claim,
-    SourceSpan,
     State,
 )
 from touchline.resolve.claims import claims_of, copied_claims
 from touchline.resolve.readings import Reading, copied_reading, map_span, reading_of
-from touchline.resolve.states import leaves_from, states_of
 from touchline.resolve.stories import main_event
 from touchline.store import schema as t
 from touchline.store.base import StateQuery
 from touchline.store.identity import _chunks, _insert_ignore
 from touchline.store.regroup import reading_from_row, reading_row, regroup
+from touchline.store.states import (
+    LEAVING_RELATIONS,
+    claim_from_row,
+    refresh_states,
+    state_from_row,
+)
 from touchline.store.stories import restory
 
 # --- rows <-> records ---------------------------------------------------------------------
@@ -57,30 +62,6 @@ def claim_row(c: Claim, copied_from: str | None = None) -> dict[str, Any]:
             "object": c.object, "qualifier": c.qualifier, "mode": c.mode, "date": c.day,
             "published": c.published, "confidence": c.confidence,
             "sources": [[s.start, s.end] for s in c.sources], "copied_from": copied_from}
-
-
-def claim_from_row(row: Any) -> Claim:
-    return Claim(relation=row["relation"], subject=row["subject"], object=row["object"], mode=row["mode"],
-                 day=row["date"], article=row["article"], published=row["published"],
-                 confidence=row["confidence"], qualifier=row["qualifier"],
-                 sources=tuple(SourceSpan(row["article"], int(a), int(b)) for a, b in row["sources"] or ()))
-
-
-def state_row(s: State, now: datetime) -> dict[str, Any]:
-    return {"id": s.id, "relation": s.relation, "subject": s.subject, "object": s.object,
-            "qualifier": s.qualifier, "valid_from": s.valid_from, "valid_to": s.valid_to,
-            "known_from": s.known_from, "known_to": s.known_to, "confidence": s.confidence,
-            "support": s.support, "sources": [[x.article, x.start, x.end] for x in s.sources],
-            "recorded_at": now, "superseded_at": None}
-
-
-def state_from_row(row: Any) -> State:
-    return State(id=row["id"], relation=row["relation"], subject=row["subject"], object=row["object"],
-                 valid_from=row["valid_from"], valid_to=row["valid_to"], known_from=row["known_from"],
-                 known_to=row["known_to"], confidence=row["confidence"], support=row["support"],
-                 sources=tuple(SourceSpan(a, int(s), int(e)) for a, s, e in row["sources"] or ()),
-                 qualifier=row["qualifier"], recorded_at=row["recorded_at"],
-                 superseded_at=row["superseded_at"])
 
 
 # --- what a batch of new articles tells -------------------------------------------------
@@ -132,7 +113,7 @@ class SqlDerived:
             self.conn.execute(_insert_ignore(self.conn, t.claims), [claim_row(c, o) for c, o in claims])
         touched = {a.article.id for a in analyses} | regroup(self.conn, {(r.event.kind, r.group)
                                                                          for r in readings})
-        self.refresh_states(chains([c for c, _ in claims], self._holders_elsewhere))
+        refresh_states(self.conn, self.now, chains([c for c, _ in claims], self._holders_elsewhere))
         restory(self.conn, touched)
 
     # -- readings and events --
@@ -171,54 +152,6 @@ class SqlDerived:
                 select(t.claims.c.subject).distinct().where(t.claims.c.relation == relation,
                                                             t.claims.c.object.in_(chunk)))]
         return out
-
-    def _claims(self, relation: str, subject: str) -> list[Claim]:
-        conn = self.conn
-        own = [claim_from_row(r) for r in conn.execute(
-            select(t.claims).where(t.claims.c.relation == relation, t.claims.c.subject == subject)
-        ).mappings()]
-        holders = sorted({c.object for c in own if c.object is not None})
-        elsewhere: list[Claim] = []
-        if relation in LEAVING_RELATIONS:
-            for chunk in _chunks(holders):
-                elsewhere += [claim_from_row(r) for r in conn.execute(select(t.claims).where(
-                    t.claims.c.relation == relation, t.claims.c.object.in_(chunk),
-                    t.claims.c.mode == "starts", t.claims.c.subject != subject)).mappings()]
-        return own + leaves_from(subject, elsewhere)
-
-    def refresh_states(self, keys: dict[tuple[str, str], date | None]) -> None:
-        """Derive the touched chains again; ``keys`` maps each to the earliest publication date
-        among its new claims (None: derive it from its first claim)."""
-        conn = self.conn
-        for (relation, subject), since in sorted(keys.items(), key=lambda kv: kv[0]):
-            query = select(t.states).where(t.states.c.relation == relation, t.states.c.subject == subject,
-                                           t.states.c.superseded_at.is_(None))
-            if since is not None:  # versions that ended before it cannot change
-                query = query.where(or_(t.states.c.known_to.is_(None), t.states.c.known_to >= since))
-            stored = {r["id"]: r for r in conn.execute(query).mappings()}
-            claims = self._claims(relation, subject)
-            fresh = {s.id: s for s in states_of(relation, subject, claims, since,
-                                                [state_from_row(r) for r in stored.values()])}
-            for sid in stored.keys() - fresh.keys():
-                conn.execute(update(t.states).where(t.states.c.id == sid).values(superseded_at=self.now))
-            for sid, s in fresh.items():
-                values = state_row(s, self.now)
-                row = stored.get(sid)
-                if row is not None:
-                    changes = {k: values[k] for k in ("known_to", "confidence", "support", "sources")
-                               if row[k] != values[k]}
-                    if changes:
-                        conn.execute(update(t.states).where(t.states.c.id == sid).values(**changes))
-                    continue
-                # new, or a version superseded once that follows from the articles again
-                again = conn.execute(update(t.states).where(t.states.c.id == sid).values(
-                    **{k: v for k, v in values.items() if k not in ("id", "recorded_at")}))
-                if again.rowcount == 0:
-                    conn.execute(t.states.insert().values(**values))
-
-
-LEAVING_RELATIONS = ("head_coach",)
-
 
 def chains(claims: Sequence[Claim], holders_elsewhere: Any) -> dict[tuple[str, str], date | None]:
     """The chains new claims touch, each with the earliest publication date among them (None
