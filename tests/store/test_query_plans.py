@@ -27,7 +27,8 @@ from touchline.store.sql import SqlStore
 from ..query.world import fill
 
 GROWING = ("articles", "events", "event_sources", "event_entities", "mentions", "quotes", "timexes",
-           "search_docs", "entity_words", "article_bands", "entities", "entity_keys", "entity_aliases")
+           "search_docs", "entity_words", "article_bands", "entities", "entity_keys", "entity_aliases",
+           "event_readings", "claims", "states")
 
 
 @contextmanager
@@ -113,3 +114,18 @@ def test_a_write_scans_no_growing_table(store: SqlStore) -> None:
     stored = {a.id: a for a in store.articles()}
     # a copy joins its original's story
     assert stored[copy.id].story == stored[batch[0].article.id].story is not None
+
+
+def test_a_write_of_events_scans_no_growing_table(store: SqlStore) -> None:
+    """Events joining stored groups (matches, a transfer, a role) and claims joining stored
+    chains: each group and chain is looked up by its index."""
+    batch = []
+    for a in fill.__globals__["analyses"]():
+        art = make_article(a.article.text + " (again)", source="again.txt", published=date(2025, 6, 1))
+        events = tuple(replace(ev, sources=tuple(replace(s, article=art.id) for s in ev.sources))
+                       for ev in a.events)
+        batch.append(Analysis(art, a.entities, (), events, ()))
+    with statements(store) as seen:
+        store.write(WriteBatch(batch))
+    assert seen
+    assert full_scans(store, seen) == []

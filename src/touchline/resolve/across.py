@@ -83,52 +83,108 @@ def _stated_home(r: Reading) -> str | None:
     return None
 
 
+_AGREEING = ("to_club", "from_club", "measure", "competition")  # of a transfer or milestone
+
+
 @dataclass(slots=True)
 class _Happening:
     members: list[Reading] = field(default_factory=list)
     window: tuple[str, str] | None = None
+    # What fits() compares, gathered as members join: a check costs the same however many
+    # articles tell the happening (a famous match may have thousands).
+    articles: set[str] = field(default_factory=set)
+    refs: set[tuple[Any, ...]] = field(default_factory=set)
+    homes: set[str] = field(default_factory=set)
+    told: dict[str, set[Any]] = field(default_factory=dict)  # the _AGREEING values members give
 
     def fits(self, r: Reading) -> bool:
-        if any(m.article == r.article for m in self.members):
+        if r.article in self.articles:
             return False  # an article telling two of them tells two happenings
         kind = r.event.kind
         if kind in SLACK_DAYS and _meet(self.window, r.window) is None:
             return False
         ref = _ref_key(r)
-        if ref is not None and any(k is not None and k != ref for k in map(_ref_key, self.members)):
+        if ref is not None and any(k != ref for k in self.refs):
             return False
         home = _stated_home(r)
-        if home is not None and any(h is not None and h != home for h in map(_stated_home, self.members)):
+        if home is not None and any(h != home for h in self.homes):
             return False
-        for name in ("to_club", "from_club", "measure", "competition"):
-            if kind not in ("transfer", "milestone"):
-                break
-            value = getattr(r.event.detail, name, None)
-            if value is not None and any(getattr(m.event.detail, name, None) not in (None, value)
-                                         for m in self.members):
-                return False
+        if kind in ("transfer", "milestone"):
+            for name in _AGREEING:
+                value = getattr(r.event.detail, name, None)
+                if value is not None and any(v != value for v in self.told.get(name, ())):
+                    return False
         return True
 
     def add(self, r: Reading) -> None:
         self.window = r.window if not self.members else _meet(self.window, r.window)
         self.members.append(r)
+        self.articles.add(r.article)
+        ref, home = _ref_key(r), _stated_home(r)
+        if ref is not None:
+            self.refs.add(ref)
+        if home is not None:
+            self.homes.add(home)
+        for name in _AGREEING:
+            value = getattr(r.event.detail, name, None)
+            if value is not None:
+                self.told.setdefault(name, set()).add(value)
+
+
+_BUCKET_DAYS = 32
+
+
+def _buckets(window: tuple[str, str]) -> range:
+    first, last = (date.fromisoformat(day).toordinal() // _BUCKET_DAYS for day in window)
+    return range(first, last + 1)
+
+
+class _Found:
+    """The happenings of one group, in the order they were started, and where their windows lie.
+
+    A windowed reading fits only a happening whose window meets its own, so only the
+    happenings filed under the same spans of days are checked: a group of thousands of
+    matches (two clubs over a century) costs each reading a few checks, not thousands.
+    A happening is filed under its first window; joining readings only narrow it.
+    """
+
+    def __init__(self) -> None:
+        self.all: list[_Happening] = []
+        self._by_days: dict[int, list[int]] = {}
+
+    def start(self, r: Reading) -> None:
+        h = _Happening()
+        h.add(r)
+        if h.window is not None:
+            for bucket in _buckets(h.window):
+                self._by_days.setdefault(bucket, []).append(len(self.all))
+        self.all.append(h)
+
+    def fitting(self, r: Reading) -> list[_Happening]:
+        """The happenings ``r`` fits, in the order they were started."""
+        if r.event.kind not in SLACK_DAYS:
+            candidates = self.all  # no window to narrow them down
+        elif r.window is None:
+            return []  # fits no happening (nor does any happening fit it)
+        else:
+            near = {i for bucket in _buckets(r.window) for i in self._by_days.get(bucket, ())}
+            candidates = [self.all[i] for i in sorted(near)]
+        return [h for h in candidates if h.fits(r)]
 
 
 def happenings(readings: Iterable[Reading]) -> list[list[Reading]]:
     """The readings of one group, clustered into happenings (each in canonical order)."""
-    found: list[_Happening] = []
+    found = _Found()
     for r in sorted(readings, key=order_key):
-        fits = [h for h in found if h.fits(r)]
+        fits = found.fitting(r)
         if r.narrow and fits:
             centre = _center(r.window)
             min(fits, key=lambda h: abs(_center(h.window) - centre)).add(r)
         elif len(fits) == 1:
             fits[0].add(r)
         else:
-            h = _Happening()
-            h.add(r)
-            found.append(h)
-    return [h.members for h in found]
+            found.start(r)
+    return [h.members for h in found.all]
 
 
 # --- the event of one happening ---------------------------------------------------------

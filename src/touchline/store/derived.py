@@ -7,9 +7,11 @@ Called inside the write transaction (:meth:`touchline.store.sql.SqlStore.write`)
    copy (``duplicate_of``) gets its original's readings and claims as its own, so it is a
    source of every fact its original tells;
 2. every group a new reading joins is resolved again from all its readings
-   (:func:`touchline.resolve.across.resolve_group`): its events are replaced;
+   (:func:`touchline.resolve.across.resolve_group`): its events are replaced
+   (:mod:`touchline.store.regroup`, many groups at a time);
 3. every chain a new claim touches is derived again (:func:`touchline.resolve.states.states_of`):
-   new versions are recorded, versions that no longer follow are marked superseded;
+   new versions are recorded, versions that no longer follow are marked superseded
+   (:mod:`touchline.store.states`, many chains at a time);
 4. the articles whose main event changed take their story again.
 
 The pure rules live in ``touchline.resolve``; this module only reads and writes rows.
@@ -18,58 +20,36 @@ The pure rules live in ``touchline.resolve``; this module only reads and writes 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Connection
 
 from touchline.model import (
     Analysis,
     Claim,
-    Event,
-    SourceSpan,
     State,
-    check_from_data,
-    check_to_data,
-    detail_from_fields,
-    detail_to_fields,
 )
-from touchline.resolve.across import resolve_group
 from touchline.resolve.claims import claims_of, copied_claims
-from touchline.resolve.readings import Reading, copied_reading, map_span, pair_group, reading_of
-from touchline.resolve.states import leaves_from, states_of
+from touchline.resolve.readings import Reading, copied_reading, map_span, reading_of
 from touchline.resolve.stories import main_event
-from touchline.store import indexing
 from touchline.store import schema as t
 from touchline.store.base import StateQuery
 from touchline.store.identity import _chunks, _insert_ignore
+from touchline.store.regroup import reading_from_row, reading_row, regroup
+from touchline.store.states import (
+    LEAVING_RELATIONS,
+    claim_from_row,
+    refresh_states,
+    state_from_row,
+)
 from touchline.store.stories import restory
 
 # --- rows <-> records ---------------------------------------------------------------------
 
-
-def reading_row(r: Reading) -> dict[str, Any]:
-    ev = r.event
-    return {"id": r.id, "article": r.article, "event_id": None, "kind": ev.kind, "group_key": r.group,
-            "date": ev.date, "window_from": r.window[0] if r.window else None,
-            "window_to": r.window[1] if r.window else None, "precision": r.precision,
-            "confidence": ev.confidence, "fields": detail_to_fields(ev.detail),
-            "reference": check_to_data(ev.check), "hints": dict(ev.hints) or None,
-            "sources": [[s.start, s.end] for s in ev.sources], "main": int(r.main),
-            "copied_from": r.copied_from}
-
-
-def reading_from_row(row: Any, published: date | None) -> Reading:
-    spans = tuple(SourceSpan(row["article"], int(a), int(b)) for a, b in row["sources"] or ())
-    event = Event(id=row["id"], kind=row["kind"], detail=detail_from_fields(row["kind"], row["fields"]),
-                  date=row["date"], confidence=row["confidence"], sources=spans,
-                  check=check_from_data(row["reference"]), hints=row["hints"] or {})
-    window = (row["window_from"], row["window_to"]) if row["window_from"] else None
-    return Reading(id=row["id"], article=row["article"], published=published, event=event,
-                   group=row["group_key"], window=window, precision=row["precision"], main=bool(row["main"]),
-                   copied_from=row["copied_from"])
+Account = tuple[list[Reading], list[Claim], str]  # an article's readings, claims and text
 
 
 def claim_id(c: Claim) -> str:
@@ -82,36 +62,6 @@ def claim_row(c: Claim, copied_from: str | None = None) -> dict[str, Any]:
             "object": c.object, "qualifier": c.qualifier, "mode": c.mode, "date": c.day,
             "published": c.published, "confidence": c.confidence,
             "sources": [[s.start, s.end] for s in c.sources], "copied_from": copied_from}
-
-
-def claim_from_row(row: Any) -> Claim:
-    return Claim(relation=row["relation"], subject=row["subject"], object=row["object"], mode=row["mode"],
-                 day=row["date"], article=row["article"], published=row["published"],
-                 confidence=row["confidence"], qualifier=row["qualifier"],
-                 sources=tuple(SourceSpan(row["article"], int(a), int(b)) for a, b in row["sources"] or ()))
-
-
-def state_row(s: State, now: datetime) -> dict[str, Any]:
-    return {"id": s.id, "relation": s.relation, "subject": s.subject, "object": s.object,
-            "qualifier": s.qualifier, "valid_from": s.valid_from, "valid_to": s.valid_to,
-            "known_from": s.known_from, "known_to": s.known_to, "confidence": s.confidence,
-            "support": s.support, "sources": [[x.article, x.start, x.end] for x in s.sources],
-            "recorded_at": now, "superseded_at": None}
-
-
-def state_from_row(row: Any) -> State:
-    return State(id=row["id"], relation=row["relation"], subject=row["subject"], object=row["object"],
-                 valid_from=row["valid_from"], valid_to=row["valid_to"], known_from=row["known_from"],
-                 known_to=row["known_to"], confidence=row["confidence"], support=row["support"],
-                 sources=tuple(SourceSpan(a, int(s), int(e)) for a, s, e in row["sources"] or ()),
-                 qualifier=row["qualifier"], recorded_at=row["recorded_at"],
-                 superseded_at=row["superseded_at"])
-
-
-def event_row(e: Event, group: str) -> dict[str, Any]:
-    return {"id": e.id, "kind": e.kind, "date": e.date, "confidence": e.confidence,
-            "fields": detail_to_fields(e.detail), "check_state": e.check.state if e.check else None,
-            "reference": check_to_data(e.check), "group_key": group, "conflicts": dict(e.conflicts) or None}
 
 
 # --- what a batch of new articles tells -------------------------------------------------
@@ -156,68 +106,41 @@ class SqlDerived:
         self.now = now
 
     def write(self, analyses: Sequence[Analysis]) -> None:
-        readings, claims = accounts(analyses, self._stored)
+        readings, claims = accounts(analyses, self._stored(analyses))
         if readings:
             self.conn.execute(_insert_ignore(self.conn, t.event_readings), [reading_row(r) for r in readings])
         if claims:
             self.conn.execute(_insert_ignore(self.conn, t.claims), [claim_row(c, o) for c, o in claims])
-        touched: set[str] = {a.article.id for a in analyses}
-        for kind, group in sorted({(r.event.kind, r.group) for r in readings}):
-            touched |= self.regroup(kind, group)
-        self.refresh_states(chains([c for c, _ in claims], self._holders_elsewhere))
+        touched = {a.article.id for a in analyses} | regroup(self.conn, {(r.event.kind, r.group)
+                                                                         for r in readings})
+        refresh_states(self.conn, self.now, chains([c for c, _ in claims], self._holders_elsewhere))
         restory(self.conn, touched)
 
     # -- readings and events --
 
-    def _stored(self, article: str) -> tuple[list[Reading], list[Claim], str]:
-        conn = self.conn
-        row = conn.execute(select(t.articles.c.text, t.articles.c.published)
-                           .where(t.articles.c.id == article)).one_or_none()
-        if row is None:  # a copy of an article that is not stored tells nothing of its own
-            return [], [], ""
-        readings = [reading_from_row(r, row.published) for r in conn.execute(
-            select(t.event_readings).where(t.event_readings.c.article == article)).mappings()]
-        claims = [claim_from_row(r) for r in conn.execute(
-            select(t.claims).where(t.claims.c.article == article)).mappings()]
-        return readings, claims, row.text
+    def _stored(self, analyses: Sequence[Analysis]) -> Callable[[str], Account]:
+        """What the stored originals of the batch's copies tell, read for all of them at once
+        (an original that is not stored tells nothing)."""
+        in_batch = {a.article.id for a in analyses if a.article.duplicate_of is None}
+        wanted = sorted({a.article.duplicate_of for a in analyses if a.article.duplicate_of} - in_batch)
+        found: dict[str, Account] = {}
+        for chunk in _chunks(wanted):
+            found.update(self._accounts_of(chunk))
+        return lambda article: found.get(article, ([], [], ""))
 
-    def _group_readings(self, kind: str, group: str) -> list[Reading]:
-        query = (select(t.event_readings, t.articles.c.published)
-                 .join(t.articles, t.articles.c.id == t.event_readings.c.article)
-                 .where(t.event_readings.c.kind == kind, t.event_readings.c.group_key == group))
-        return [reading_from_row(r, r["published"]) for r in self.conn.execute(query).mappings()]
-
-    def regroup(self, kind: str, group: str) -> set[str]:
-        """Resolve one group again; the articles whose story may have moved."""
+    def _accounts_of(self, articles: list[str]) -> dict[str, Account]:
         conn = self.conn
-        resolved = resolve_group(group, self._group_readings(kind, group))
-        old = [r[0] for r in conn.execute(select(t.events.c.id).where(t.events.c.group_key == group))]
-        old += [r[0] for r in conn.execute(select(t.event_readings.c.event_id).distinct().where(
-            t.event_readings.c.group_key == group, t.event_readings.c.event_id.is_not(None)))]
-        indexing.unindex_events(conn, old)
-        for chunk in _chunks(sorted(set(old))):
-            conn.execute(delete(t.event_sources).where(t.event_sources.c.event_id.in_(chunk)))
-            conn.execute(delete(t.events).where(t.events.c.id.in_(chunk)))
-        if resolved:
-            rows = [event_row(e, group) for e, _ in resolved]
-            conn.execute(t.events.insert(), rows)
-            indexing.index_events(conn, [(r["id"], r["kind"], r["fields"]) for r in rows], replace=False)
-            sources = [{"event_id": e.id, "article": s.article, "start_char": s.start, "end_char": s.end}
-                       for e, _ in resolved for s in e.sources]
-            if sources:
-                conn.execute(_insert_ignore(conn, t.event_sources), sources)
-        for e, members in resolved:
-            for chunk in _chunks([m.id for m in members]):
-                conn.execute(update(t.event_readings).where(t.event_readings.c.id.in_(chunk))
-                             .values(event_id=e.id))
-        groups = [group]
-        if kind == "match":
-            first = resolved[0][0].detail if resolved else None
-            home, away = getattr(first, "home", None), getattr(first, "away", None)
-            if home and away:
-                groups.append(pair_group("fixture", home, away))
-        return {r[0] for r in conn.execute(select(t.event_readings.c.article).where(
-            t.event_readings.c.group_key.in_(groups), t.event_readings.c.main == 1))}
+        stored = {r.id: r for r in conn.execute(select(t.articles.c.id, t.articles.c.text,
+                                                       t.articles.c.published)
+                                                .where(t.articles.c.id.in_(articles)))}
+        out: dict[str, Account] = {aid: ([], [], row.text) for aid, row in stored.items()}
+        for r in conn.execute(select(t.event_readings).where(t.event_readings.c.article.in_(list(stored)))
+                              .order_by(t.event_readings.c.id)).mappings():
+            out[r["article"]][0].append(reading_from_row(r, stored[r["article"]].published))
+        for r in conn.execute(select(t.claims).where(t.claims.c.article.in_(list(stored)))
+                              .order_by(t.claims.c.id)).mappings():
+            out[r["article"]][1].append(claim_from_row(r))
+        return out
 
     # -- states --
 
@@ -229,54 +152,6 @@ class SqlDerived:
                 select(t.claims.c.subject).distinct().where(t.claims.c.relation == relation,
                                                             t.claims.c.object.in_(chunk)))]
         return out
-
-    def _claims(self, relation: str, subject: str) -> list[Claim]:
-        conn = self.conn
-        own = [claim_from_row(r) for r in conn.execute(
-            select(t.claims).where(t.claims.c.relation == relation, t.claims.c.subject == subject)
-        ).mappings()]
-        holders = sorted({c.object for c in own if c.object is not None})
-        elsewhere: list[Claim] = []
-        if relation in LEAVING_RELATIONS:
-            for chunk in _chunks(holders):
-                elsewhere += [claim_from_row(r) for r in conn.execute(select(t.claims).where(
-                    t.claims.c.relation == relation, t.claims.c.object.in_(chunk),
-                    t.claims.c.mode == "starts", t.claims.c.subject != subject)).mappings()]
-        return own + leaves_from(subject, elsewhere)
-
-    def refresh_states(self, keys: dict[tuple[str, str], date | None]) -> None:
-        """Derive the touched chains again; ``keys`` maps each to the earliest publication date
-        among its new claims (None: derive it from its first claim)."""
-        conn = self.conn
-        for (relation, subject), since in sorted(keys.items(), key=lambda kv: kv[0]):
-            query = select(t.states).where(t.states.c.relation == relation, t.states.c.subject == subject,
-                                           t.states.c.superseded_at.is_(None))
-            if since is not None:  # versions that ended before it cannot change
-                query = query.where(or_(t.states.c.known_to.is_(None), t.states.c.known_to >= since))
-            stored = {r["id"]: r for r in conn.execute(query).mappings()}
-            claims = self._claims(relation, subject)
-            fresh = {s.id: s for s in states_of(relation, subject, claims, since,
-                                                [state_from_row(r) for r in stored.values()])}
-            for sid in stored.keys() - fresh.keys():
-                conn.execute(update(t.states).where(t.states.c.id == sid).values(superseded_at=self.now))
-            for sid, s in fresh.items():
-                values = state_row(s, self.now)
-                row = stored.get(sid)
-                if row is not None:
-                    changes = {k: values[k] for k in ("known_to", "confidence", "support", "sources")
-                               if row[k] != values[k]}
-                    if changes:
-                        conn.execute(update(t.states).where(t.states.c.id == sid).values(**changes))
-                    continue
-                # new, or a version superseded once that follows from the articles again
-                again = conn.execute(update(t.states).where(t.states.c.id == sid).values(
-                    **{k: v for k, v in values.items() if k not in ("id", "recorded_at")}))
-                if again.rowcount == 0:
-                    conn.execute(t.states.insert().values(**values))
-
-
-LEAVING_RELATIONS = ("head_coach",)
-
 
 def chains(claims: Sequence[Claim], holders_elsewhere: Any) -> dict[tuple[str, str], date | None]:
     """The chains new claims touch, each with the earliest publication date among them (None

@@ -19,7 +19,7 @@ import logging
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection
@@ -90,16 +90,18 @@ def upsert_entities(conn: Connection, additions: Iterable[Entity]) -> None:
     for e in order:
         old = pending.get(e.id) or stored.get(e.id)
         pending[e.id] = merge_entity(old, e) if old is not None else e
-    inserts = []
+    inserts, updates = [], []
     for eid, entity in pending.items():
         row = {"kind": entity.kind, "name": entity.name, "attrs": dict(entity.attrs)}
         if eid in stored:
             if stored[eid] != entity:
-                conn.execute(update(t.entities).where(t.entities.c.id == eid).values(**row))
+                updates.append({"eid": eid, **row})
         else:
             inserts.append({"id": eid, **row})
     if inserts:
         conn.execute(t.entities.insert(), inserts)
+    if updates:  # one executemany, not a statement per entity
+        conn.execute(update(t.entities).where(t.entities.c.id == bindparam("eid")), updates)
     _write_names(conn, *pending.values())
 
 

@@ -14,7 +14,8 @@ from touchline.resolve.readings import Reading, pair_group
 from touchline.resolve.states import leaves_from, states_of
 from touchline.resolve.stories import STORY_DAYS, like_story, story_for, words
 from touchline.store.base import StateQuery, StoreStats, WriteBatch
-from touchline.store.derived import LEAVING_RELATIONS, accounts, chains, claim_id
+from touchline.store.derived import accounts, chains, claim_id
+from touchline.store.states import LEAVING_RELATIONS
 
 
 class MemoryStore:

@@ -10,10 +10,10 @@ only a label on its articles).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import delete, exists, or_, select, update
+from sqlalchemy import bindparam, delete, exists, or_, select, update
 from sqlalchemy.engine import Connection
 
 from touchline.model import Event, detail_from_fields
@@ -50,7 +50,7 @@ def restory(conn: Connection, articles: set[str]) -> None:
             stories[article] = story_for(article, main, games)
     _write(conn, stories)
     loose |= _loose_near(conn, set(stories))
-    _write(conn, {a: _like(conn, a) for a in sorted(loose)})
+    _write(conn, _likes(conn, sorted(loose)))
     used = select(t.articles.c.story).where(t.articles.c.story.is_not(None))
     conn.execute(delete(t.stories).where(t.stories.c.id.not_in(used)))
 
@@ -63,13 +63,11 @@ def _write(conn: Connection, stories: dict[str, str]) -> None:
     stories = {**stories, **{copy: stories[original] for copy, original in copies.items()}}
     rows = [{"id": s, "label": None} for s in sorted(set(stories.values()))]
     conn.execute(_insert_ignore(conn, t.stories), rows)
-    by_story: dict[str, list[str]] = {}
-    for article, story in stories.items():
-        by_story.setdefault(story, []).append(article)
-    for story, members in by_story.items():
-        for chunk in _chunks(sorted(members)):
-            moved = or_(t.articles.c.story.is_(None), t.articles.c.story != story)
-            conn.execute(update(t.articles).where(t.articles.c.id.in_(chunk), moved).values(story=story))
+    a = t.articles
+    moved = or_(a.c.story.is_(None), a.c.story != bindparam("story_id"))
+    stmt = update(a).where(a.c.id == bindparam("article_id"), moved).values(story=bindparam("story_id"))
+    conn.execute(stmt, [{"article_id": article, "story_id": story}
+                        for article, story in sorted(stories.items())])
 
 
 def _has_event() -> Any:
@@ -84,14 +82,26 @@ def _loose_near(conn: Connection, anchored: set[str]) -> set[str]:
         select(t.articles.c.published).where(t.articles.c.id.in_(chunk),
                                              t.articles.c.published.is_not(None)))})
     out: set[str] = set()
-    for day in days:
-        near = (t.articles.c.published >= day - timedelta(days=STORY_DAYS),
-                t.articles.c.published <= day + timedelta(days=STORY_DAYS))
+    for first, last in _near_days(days):
+        near = (t.articles.c.published >= first, t.articles.c.published <= last)
         # copies are dropped here, not in SQL: a condition on duplicate_of makes the planner walk
         # the (nearly whole) index of duplicate_of IS NULL instead of the few days' articles
         out |= {r[0] for r in conn.execute(select(t.articles.c.id, t.articles.c.duplicate_of).where(
             *near, ~_has_event())) if r[1] is None}
     return out
+
+
+def _near_days(days: list[date]) -> list[tuple[date, date]]:
+    """The days within STORY_DAYS of ``days`` (sorted), as the fewest ranges: one query each,
+    not one per day."""
+    ranges: list[tuple[date, date]] = []
+    for day in days:
+        first, last = day - timedelta(days=STORY_DAYS), day + timedelta(days=STORY_DAYS)
+        if ranges and first <= ranges[-1][1] + timedelta(days=1):
+            ranges[-1] = (ranges[-1][0], max(ranges[-1][1], last))
+        else:
+            ranges.append((first, last))
+    return ranges
 
 
 def _entities(conn: Connection, articles: list[str]) -> dict[str, set[str]]:
@@ -104,21 +114,47 @@ def _entities(conn: Connection, articles: list[str]) -> dict[str, set[str]]:
     return out
 
 
-def _like(conn: Connection, article: str) -> str:
-    row = conn.execute(select(t.articles.c.published, t.articles.c.text)
-                       .where(t.articles.c.id == article)).one()
-    if row.published is None:
-        return f"story:{article}"
-    near = [r for r in conn.execute(
-        select(t.articles.c.id, t.articles.c.published, t.articles.c.story, t.articles.c.text,
-               t.articles.c.duplicate_of)
-        .where(t.articles.c.published >= row.published - timedelta(days=STORY_DAYS),
-               t.articles.c.published <= row.published + timedelta(days=STORY_DAYS),
-               t.articles.c.story.is_not(None), t.articles.c.id != article, _has_event()))
+def _likes(conn: Connection, articles: list[str]) -> dict[str, str]:
+    """The story of each article without an event: that of the article with one most like it
+    (:func:`touchline.resolve.stories.like_story`), else its own.  Articles published on one
+    day share their candidates: they are read once per day, not once per article."""
+    out: dict[str, str] = {}
+    by_day: dict[date, list[str]] = {}
+    for chunk in _chunks(articles):
+        query = select(t.articles.c.id, t.articles.c.published).where(t.articles.c.id.in_(chunk))
+        for r in conn.execute(query):
+            if r.published is None:
+                out[r.id] = f"story:{r.id}"
+            else:
+                by_day.setdefault(r.published, []).append(r.id)
+    for day, members in sorted(by_day.items()):
+        out.update(_likes_on(conn, day, sorted(members)))
+    return out
+
+
+def _likes_on(conn: Connection, day: date, articles: list[str]) -> dict[str, str]:
+    near = _anchored_near(conn, day)
+    named = _entities(conn, sorted({*articles, *(r.id for r in near)}))
+    told = {r.id: words(r.text) for r in near}
+    texts = {r.id: r.text for chunk in _chunks(articles) for r in conn.execute(
+        select(t.articles.c.id, t.articles.c.text).where(t.articles.c.id.in_(chunk)))}
+    out: dict[str, str] = {}
+    for article in articles:
+        candidates = [(r.published, r.story, named[r.id], told[r.id]) for r in near if r.id != article]
+        found = like_story(day, named[article], words(texts[article]), candidates)
+        out[article] = found or f"story:{article}"
+    return out
+
+
+def _anchored_near(conn: Connection, day: date) -> list[Any]:
+    """Originals with an event of their own and a story, published within STORY_DAYS of ``day``."""
+    a = t.articles
+    return [r for r in conn.execute(
+        select(a.c.id, a.c.published, a.c.story, a.c.text, a.c.duplicate_of)
+        .where(a.c.published >= day - timedelta(days=STORY_DAYS),
+               a.c.published <= day + timedelta(days=STORY_DAYS),
+               a.c.story.is_not(None), _has_event()))
         if r.duplicate_of is None]
-    named = _entities(conn, [article, *(r.id for r in near)])
-    candidates = [(r.published, r.story, named[r.id], words(r.text)) for r in near]
-    return like_story(row.published, named[article], words(row.text), candidates) or f"story:{article}"
 
 
 def _events(conn: Connection, ids: list[str]) -> Iterator[Event]:

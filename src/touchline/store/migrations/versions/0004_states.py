@@ -146,7 +146,9 @@ def _backfill(conn: sa.engine.Connection) -> None:
     from touchline.resolve.readings import copied_reading, map_span, reading_of
     from touchline.resolve.states import leaves_from, states_of
     from touchline.resolve.stories import main_event
-    from touchline.store.derived import claim_row, reading_row, state_row
+    from touchline.store.derived import claim_row
+    from touchline.store.regroup import reading_row
+    from touchline.store.states import state_row
 
     articles = _table('articles', 'id', 'published', 'text', 'duplicate_of', 'text_hash')
     events = _table('events', 'id', 'kind', 'date', 'confidence', 'fields', 'reference', 'group_key')

@@ -1,0 +1,174 @@
+"""Events across articles in SQL: the groups new readings join, resolved again.
+
+Every group a write touches is resolved again from all its readings
+(:func:`touchline.resolve.across.resolve_group`) and its events are replaced.  Groups are
+handled many at a time, so a write costs a few statements per batch of groups and of
+events, not per group or per event: one article may hold tens of thousands of events.
+Every list of values a statement carries is cut into chunks far below the parameter
+limits (PostgreSQL takes 65,535 per statement).
+
+The event_readings index leads with ``kind``: each look-up by group key names the kind
+too (a group key is a hash that includes its kind, so the condition drops no row).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy.engine import Connection
+
+from touchline.model import (
+    Event,
+    SourceSpan,
+    check_from_data,
+    check_to_data,
+    detail_from_fields,
+    detail_to_fields,
+)
+from touchline.resolve.across import resolve_group
+from touchline.resolve.readings import Reading, pair_group
+from touchline.store import indexing
+from touchline.store import schema as t
+from touchline.store.identity import _insert_ignore
+from touchline.store.indexing import chunks
+
+GROUPS_PER_ROUND = 500  # groups resolved together: all their readings are in memory at once
+ROWS_PER_STATEMENT = 5000  # rows per executemany: bounds the driver's buffers, not a limit
+
+Resolved = dict[str, list[tuple[Event, list[Reading]]]]  # group key -> (event, its readings)
+
+# --- rows <-> records ---------------------------------------------------------------------
+
+
+def reading_row(r: Reading) -> dict[str, Any]:
+    ev = r.event
+    return {"id": r.id, "article": r.article, "event_id": None, "kind": ev.kind, "group_key": r.group,
+            "date": ev.date, "window_from": r.window[0] if r.window else None,
+            "window_to": r.window[1] if r.window else None, "precision": r.precision,
+            "confidence": ev.confidence, "fields": detail_to_fields(ev.detail),
+            "reference": check_to_data(ev.check), "hints": dict(ev.hints) or None,
+            "sources": [[s.start, s.end] for s in ev.sources], "main": int(r.main),
+            "copied_from": r.copied_from}
+
+
+def reading_from_row(row: Any, published: date | None) -> Reading:
+    spans = tuple(SourceSpan(row["article"], int(a), int(b)) for a, b in row["sources"] or ())
+    event = Event(id=row["id"], kind=row["kind"], detail=detail_from_fields(row["kind"], row["fields"]),
+                  date=row["date"], confidence=row["confidence"], sources=spans,
+                  check=check_from_data(row["reference"]), hints=row["hints"] or {})
+    window = (row["window_from"], row["window_to"]) if row["window_from"] else None
+    return Reading(id=row["id"], article=row["article"], published=published, event=event,
+                   group=row["group_key"], window=window, precision=row["precision"], main=bool(row["main"]),
+                   copied_from=row["copied_from"])
+
+
+def event_row(e: Event, group: str) -> dict[str, Any]:
+    return {"id": e.id, "kind": e.kind, "date": e.date, "confidence": e.confidence,
+            "fields": detail_to_fields(e.detail), "check_state": e.check.state if e.check else None,
+            "reference": check_to_data(e.check), "group_key": group, "conflicts": dict(e.conflicts) or None}
+
+
+# --- resolving groups ---------------------------------------------------------------------
+
+
+def regroup(conn: Connection, groups: Iterable[tuple[str, str]]) -> set[str]:
+    """Resolve the groups given as (kind, group key) again; the articles whose story may have moved."""
+    touched: set[str] = set()
+    for part in chunks(sorted(set(groups)), GROUPS_PER_ROUND):
+        touched |= _regroup(conn, part)
+    return touched
+
+
+def _regroup(conn: Connection, groups: Sequence[tuple[str, str]]) -> set[str]:
+    readings = _readings(conn, groups)
+    resolved: Resolved = {group: resolve_group(group, readings.get(group, [])) for _, group in groups}
+    _drop_events(conn, _old_events(conn, groups))
+    _insert_events(conn, resolved)
+    _link_readings(conn, resolved)
+    return _main_articles(conn, [*groups, *_fixture_groups(groups, resolved)])
+
+
+def _by_kind(groups: Iterable[tuple[str, str]]) -> Iterator[tuple[str, Sequence[str]]]:
+    """(kind, a chunk of its group keys): what one indexed look-up by group takes."""
+    keys: dict[str, set[str]] = {}
+    for kind, group in groups:
+        keys.setdefault(kind, set()).add(group)
+    for kind in sorted(keys):
+        for part in chunks(sorted(keys[kind])):
+            yield kind, part
+
+
+def _readings(conn: Connection, groups: Sequence[tuple[str, str]]) -> dict[str, list[Reading]]:
+    """Every stored reading of the groups, by group key."""
+    r, a = t.event_readings, t.articles
+    out: dict[str, list[Reading]] = {}
+    for kind, part in _by_kind(groups):
+        query = (select(r, a.c.published).join(a, a.c.id == r.c.article)
+                 .where(r.c.kind == kind, r.c.group_key.in_(part)))
+        for row in conn.execute(query).mappings():
+            out.setdefault(row["group_key"], []).append(reading_from_row(row, row["published"]))
+    return out
+
+
+def _old_events(conn: Connection, groups: Sequence[tuple[str, str]]) -> list[str]:
+    """The stored events of the groups: those filed under them and those their readings name."""
+    old: set[str] = set()
+    for part in chunks(sorted({group for _, group in groups})):
+        old |= {row[0] for row in conn.execute(select(t.events.c.id).where(t.events.c.group_key.in_(part)))}
+    r = t.event_readings
+    for kind, part in _by_kind(groups):
+        old |= {row[0] for row in conn.execute(select(r.c.event_id).distinct().where(
+            r.c.kind == kind, r.c.group_key.in_(part), r.c.event_id.is_not(None)))}
+    return sorted(old)
+
+
+def _drop_events(conn: Connection, ids: list[str]) -> None:
+    indexing.unindex_events(conn, ids)
+    for part in chunks(ids):
+        conn.execute(delete(t.event_sources).where(t.event_sources.c.event_id.in_(part)))
+        conn.execute(delete(t.events).where(t.events.c.id.in_(part)))
+
+
+def _insert_events(conn: Connection, resolved: Resolved) -> None:
+    rows = [event_row(e, group) for group, pairs in resolved.items() for e, _ in pairs]
+    for part in chunks(rows, ROWS_PER_STATEMENT):
+        conn.execute(t.events.insert(), list(part))
+    indexing.index_events(conn, [(r["id"], r["kind"], r["fields"]) for r in rows], replace=False)
+    sources = [{"event_id": e.id, "article": s.article, "start_char": s.start, "end_char": s.end}
+               for pairs in resolved.values() for e, _ in pairs for s in e.sources]
+    for part in chunks(sources, ROWS_PER_STATEMENT):
+        conn.execute(_insert_ignore(conn, t.event_sources), list(part))
+
+
+def _link_readings(conn: Connection, resolved: Resolved) -> None:
+    """Each reading names the event it became (one executemany, not a statement per event)."""
+    r = t.event_readings
+    stmt = update(r).where(r.c.id == bindparam("reading")).values(event_id=bindparam("event"))
+    links = [{"reading": m.id, "event": e.id} for pairs in resolved.values() for e, members in pairs
+             for m in members]
+    for part in chunks(links, ROWS_PER_STATEMENT):
+        conn.execute(stmt, list(part))
+
+
+def _fixture_groups(groups: Sequence[tuple[str, str]], resolved: Resolved) -> list[tuple[str, str]]:
+    """The fixtures between the sides of each match group: their articles' stories hang on its games."""
+    out = []
+    for kind, group in groups:
+        first = resolved[group][0][0].detail if kind == "match" and resolved[group] else None
+        home, away = getattr(first, "home", None), getattr(first, "away", None)
+        if home and away:
+            out.append(("fixture", pair_group("fixture", home, away)))
+    return out
+
+
+def _main_articles(conn: Connection, groups: Sequence[tuple[str, str]]) -> set[str]:
+    """The articles whose main event is read in one of the groups."""
+    r = t.event_readings
+    out: set[str] = set()
+    for kind, part in _by_kind(groups):
+        out |= {row[0] for row in conn.execute(select(r.c.article).where(
+            r.c.kind == kind, r.c.group_key.in_(part), r.c.main == 1))}
+    return out
