@@ -5,9 +5,10 @@ flat patterns the rule records expand to, nearly all the time went into
 patterns whose verb or noun the sentence does not even contain.  Each flat
 pattern here gets an anchor, the words of one of its required elements (the
 rarest-looking: a verb list rather than a team placeholder or a comma), and
-patterns are grouped by anchor.  A sentence runs only the groups whose anchor
-words it holds, so what is matched is exactly what one big ``Matcher`` finds
-within sentences; a rule never spans two sentences.
+a second anchor from another required element; patterns are grouped by their
+anchors.  A sentence runs only the groups both of whose anchors it holds, so
+what is matched is exactly what one big ``Matcher`` finds within sentences; a
+rule never spans two sentences.
 
 Long gaps (``{1,16}``) make spaCy keep a state per length; they are matched as
 ``+``/``*`` and their bound checked on the alignment afterwards.
@@ -18,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from spacy.attrs import LOWER, ORTH
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -67,8 +69,15 @@ def _cost(words: frozenset[str]) -> int:
 
 def anchor(tokens: list[dict[str, Any]]) -> frozenset[str] | None:
     """The word set of the pattern's most selective required element (None: it has none)."""
-    options = [w for spec in tokens if _required(spec) and (w := _words(spec)) is not None]
-    return min(options, key=_cost) if options else None
+    found = anchors(tokens)
+    return found[0] if found else None
+
+
+def anchors(tokens: list[dict[str, Any]], most: int = 2) -> tuple[frozenset[str], ...]:
+    """The word sets of the pattern's ``most`` most selective required elements, rarest first:
+    a sentence can match only if it holds a word of each."""
+    options = {w for spec in tokens if _required(spec) and (w := _words(spec)) is not None}
+    return tuple(sorted(options, key=lambda w: (_cost(w), sorted(w)))[:most])
 
 
 def _unbounded(tokens: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[int, tuple[int, int]]]:
@@ -92,9 +101,10 @@ class AnchoredMatcher:
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
-        self._pending: dict[frozenset[str] | None, list[tuple[str, list[dict[str, Any]]]]] = {}
+        self._pending: dict[tuple[frozenset[str], ...], list[tuple[str, list[dict[str, Any]]]]] = {}
         self._groups: list[Matcher] = []
-        self._by_word: dict[str, list[int]] = {}
+        self._needs: list[tuple[frozenset[int], ...]] = []  # per group: the hashes of its anchors
+        self._by_word: dict[int, list[int]] = {}
         self._always: list[int] = []
         self._bounds: dict[int, dict[int, tuple[int, int]]] = {}
 
@@ -102,31 +112,38 @@ class AnchoredMatcher:
         tokens, bounds = _unbounded(tokens)
         if bounds:
             self._bounds[self.vocab.strings.add(key)] = bounds
-        self._pending.setdefault(anchor(tokens), []).append((key, tokens))
-        self._groups = []  # rebuilt on the next call
+        self._pending.setdefault(anchors(tokens), []).append((key, tokens))
+        self._groups = []  # rebuilt by ``build`` or on the next call
 
-    def _build(self) -> None:
-        self._groups, self._by_word, self._always = [], {}, []
+    def build(self) -> None:
+        """Compile the groups (done once, at load, rather than on the first article)."""
+        self._groups, self._needs, self._by_word, self._always = [], [], {}, []
+        strings = self.vocab.strings
         for words, patterns in self._pending.items():
             matcher = Matcher(self.vocab)
             for key, tokens in patterns:
                 matcher.add(key, [tokens], greedy="LONGEST")
             gid = len(self._groups)
             self._groups.append(matcher)
-            if words is None:
+            needs = tuple(frozenset(strings.add(w) for w in ws) for ws in words)
+            self._needs.append(needs)
+            if not needs:
                 self._always.append(gid)
-            for w in words or ():
-                self._by_word.setdefault(w, []).append(gid)
+            for h in needs[0] if needs else ():
+                self._by_word.setdefault(h, []).append(gid)
 
     def __call__(self, doc: Doc) -> list[Match]:
         if not self._groups and self._pending:
-            self._build()
+            self.build()
+        words = doc.to_array([ORTH, LOWER])
         out: list[Match] = []
         for sent in _windows(doc):
-            present = {t.orth_ for t in sent} | {t.lower_ for t in sent}
+            present = set(words[sent.start:sent.end].ravel().tolist())
             groups = set(self._always)
-            for w in present:
-                groups.update(self._by_word.get(w, ()))
+            for h in present:
+                for gid in self._by_word.get(h, ()):
+                    if gid not in groups and all(not present.isdisjoint(n) for n in self._needs[gid][1:]):
+                        groups.add(gid)
             for gid in sorted(groups):
                 for key, start, end, align in self._groups[gid](sent, with_alignments=True):  # type: ignore[misc]
                     if self._within_bounds(key, align):

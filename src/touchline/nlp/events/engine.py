@@ -92,6 +92,7 @@ class RuleBook:
                 key = f"{rule.id}#{n}"
                 self.slot_maps[key] = (rule, slots)
                 self.matcher.add(key, tokens)
+        self.matcher.build()
 
     def run(self, ctx: Context, families: set[str] | None = None, *,
             keep_shadowed: bool = False) -> list[Hit]:
