@@ -138,10 +138,10 @@ class AnchoredMatcher:
         words = doc.to_array([ORTH, LOWER])
         out: list[Match] = []
         for sent in _windows(doc):
-            present = set(words[sent.start:sent.end].ravel().tolist())
+            present: set[int] = set(words[sent.start:sent.end].ravel().tolist())
             groups = set(self._always)
             for h in present:
-                for gid in self._by_word.get(h, ()):
+                for gid in self._by_word.get(h, []):
                     if gid not in groups and all(not present.isdisjoint(n) for n in self._needs[gid][1:]):
                         groups.add(gid)
             for gid in sorted(groups):
