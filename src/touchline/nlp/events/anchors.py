@@ -138,7 +138,7 @@ class AnchoredMatcher:
         words = doc.to_array([ORTH, LOWER])
         out: list[Match] = []
         for sent in _windows(doc):
-            present: set[int] = set(words[sent.start:sent.end].ravel().tolist())
+            present: set[int] = {int(h) for h in words[sent.start:sent.end].ravel()}
             groups = set(self._always)
             for h in present:
                 for gid in self._by_word.get(h, []):
