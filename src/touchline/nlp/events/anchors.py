@@ -17,7 +17,7 @@ Long gaps (``{1,16}``) make spaCy keep a state per length; they are matched as
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from spacy.attrs import LOWER, ORTH
 from spacy.matcher import Matcher
@@ -138,7 +138,7 @@ class AnchoredMatcher:
         words = doc.to_array([ORTH, LOWER])
         out: list[Match] = []
         for sent in _windows(doc):
-            present: set[int] = {int(h) for h in words[sent.start:sent.end].ravel()}
+            present: set[int] = set(cast(list[int], words[sent.start:sent.end].ravel().tolist()))
             groups = set(self._always)
             for h in present:
                 for gid in self._by_word.get(h, []):
