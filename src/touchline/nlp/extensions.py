@@ -68,3 +68,15 @@ def report_date(doc: Doc) -> date | None:
 
 
 register_extensions()
+
+
+_TEXT_KEY = "tl_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins every token again on each access, and the event
+    and time readers ask for it per sentence and per expression."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(cached, tuple) or cached[0] != len(doc):
+        cached = doc.user_data[_TEXT_KEY] = (len(doc), doc.text)
+    return str(cached[1])

@@ -30,9 +30,10 @@ _COMMON = frozenset({
     "with", "by", "as",
     "his", "their", "it", "he", "they", "was", "is", "has", "had", "have", "be", "from", "that", "who",
 })
-# Gaps bounded above by more than this are matched unbounded and checked after ("_desc", up to
-# four describing words, twice in a pattern made one sentence cost 45 ms).
-_LONG_GAP = 2
+# Gaps bounded above by more than this are matched unbounded and checked after.  Not shorter
+# ones: with two gaps in a pattern the one alignment spaCy reports may break a bound another
+# alignment keeps.
+_LONG_GAP = 4
 
 Match = tuple[int, int, int, list[int]]
 

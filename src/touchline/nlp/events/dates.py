@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from touchline.nlp import extensions
+from touchline.nlp.extensions import doc_text
 
 logger = logging.getLogger(__name__)
 
@@ -114,14 +115,24 @@ def lede_sentences(doc: Doc) -> int:
     """How many sentences open the report: its headline, key-point bullets and first paragraph
     (up to the first line break after a sentence ending in a full stop); in text without line
     breaks, the first three sentences."""
-    if "\n" not in doc.text.strip():
+    cached = doc.user_data.get(_LEDE_KEY)
+    if cached is None:
+        cached = doc.user_data[_LEDE_KEY] = _lede_sentences(doc)
+    return int(cached)
+
+
+_LEDE_KEY = "tl_lede_sentences"  # asked for by every match of an article: counted once
+
+
+def _lede_sentences(doc: Doc) -> int:
+    if "\n" not in doc_text(doc).strip():
         return FALLBACK_LEDE_SENTENCES
     seen_stop = False
     for n, sent in enumerate(doc.sents):
         if n >= MAX_LEDE_SENTENCES:
             return n
         text = sent.text.rstrip()
-        if seen_stop and n >= 1 and "\n" in doc.text[max(sent.start_char - 3, 0):sent.start_char + 1]:
+        if seen_stop and n >= 1 and "\n" in doc_text(doc)[max(sent.start_char - 3, 0):sent.start_char + 1]:
             return max(n, FALLBACK_LEDE_SENTENCES)
         seen_stop = seen_stop or text.endswith((".", "!", "?", ".”", '."'))
     return MAX_LEDE_SENTENCES
@@ -306,7 +317,7 @@ def match_dating(doc: Doc, start: int, end: int, near: int, *, parsed: bool,
             root = span.root if span is not None else tt
             in_clause = root is not None and same_clause(trig, root)
         else:
-            gap = doc.text[min(near, ts): max(near, ts)]
+            gap = doc_text(doc)[min(near, ts): max(near, ts)]
             in_clause = len(gap) <= MAX_DATE_GAP and not any(p in gap for p in (",", ";", "("))
         if not in_clause:
             # the sentence's own day, when nothing in it tells of another time or game
@@ -316,7 +327,7 @@ def match_dating(doc: Doc, start: int, end: int, near: int, *, parsed: bool,
                     loose = (dist, Dated(val, ts, te, explicit=True))
             continue
         if val is not None and ref is not None and compare(val, ref) > 0:
-            val = last_weekday(doc.text[ts:te], ref)  # a misread tense made "on Saturday" the next one
+            val = last_weekday(doc_text(doc)[ts:te], ref)  # a misread tense made "on Saturday" the next one
             if val is None:
                 continue  # a future time is not when a played match was played
         if val is None or not _DAY.match(val):

@@ -10,6 +10,7 @@ from spacy.tokens import Span
 
 from touchline.nlp.events import dates
 from touchline.nlp.events.context import Context
+from touchline.nlp.extensions import doc_text
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_TEXT = re.compile(
@@ -57,7 +58,7 @@ def _days(ctx: Context, sent: Span, forward: bool) -> list[_Day]:
             or t.get("anchor")
         ):
             continue
-        text = doc.text[ts:te]
+        text = doc_text(doc)[ts:te]
         value = (
             _forward_weekday(text, t.get("value"), ref) if forward else dates.calendar_value(t.get("value"))
         )

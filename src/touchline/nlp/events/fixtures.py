@@ -33,6 +33,7 @@ from touchline.nlp.events.engine import Hit
 from touchline.nlp.events.fixture_days import _days
 from touchline.nlp.events.guards import _phrase_in, _words, clause_before, guard
 from touchline.nlp.events.lexicon import LEXICON
+from touchline.nlp.extensions import doc_text
 
 _AWAY_NOUNS = {"visit", "visits", "trip", "trips", "journey", "journeys"}
 _FORWARD = (
@@ -370,7 +371,7 @@ def _date_by_stage(
         return
     doc = ctx.doc
     lede = list(doc.sents)[: dates.FALLBACK_LEDE_SENTENCES]
-    texts = [s.text.lower() for s in lede] + [doc.text[a:b].lower() for a, b in ev["sources"]]
+    texts = [s.text.lower() for s in lede] + [doc_text(doc)[a:b].lower() for a, b in ev["sources"]]
     if not any(re.search(rf"\b{re.escape(w)}\b", t) for w in stage_words for t in texts):
         return
     del found[key]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from touchline.nlp.events import readers
 from touchline.nlp.events.context import Context
 from touchline.nlp.events.engine import Hit
+from touchline.nlp.extensions import doc_text
 
 _ORDINAL_MINUTE = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b(?:[- ]minute)?", re.IGNORECASE)
 _MINUTE_WINDOW = 80  # characters after the scorer's phrase
@@ -36,7 +37,7 @@ class ScorerHit:
 def minute_after(ctx: Context, start_char: int, end_char: int) -> int | None:
     """The match minute told right after a goal: "in the 20th minute", "a 53rd-minute winner",
     "in the 71st" (an ordinal alone after "in the"), never a clock time or a count of goals."""
-    text = ctx.doc.text[start_char:end_char]
+    text = doc_text(ctx.doc)[start_char:end_char]
     for m in _ORDINAL_MINUTE.finditer(text):
         tail = text[m.end():m.end() + 10].lower()
         head = text[max(m.start() - 8, 0):m.start()].lower()

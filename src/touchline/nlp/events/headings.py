@@ -17,6 +17,7 @@ from functools import lru_cache
 from touchline.nlp.events.context import Context, Ment
 from touchline.nlp.events.engine import Hit
 from touchline.nlp.events.guards import guard
+from touchline.nlp.extensions import doc_text
 from touchline.nlp.gazetteer_data import fold_name, load_default
 
 _NAME = r"([A-Z][A-Z.'’ -]{1,30}[A-Z.])"
@@ -54,7 +55,7 @@ def heading_club(ctx: Context, name: str) -> str | None:
 def mark_heading_clubs(ctx: Context) -> None:
     """Mentions for the club names of every capitals heading with a score."""
     doc = ctx.doc
-    for m in _HEADING.finditer(doc.text):
+    for m in _HEADING.finditer(doc_text(doc)):
         for group in (1, 3):
             start, end = m.start(group), m.end(group)
             if any(x.start < end and start < x.end for x in ctx.mentions):
@@ -72,7 +73,7 @@ def mark_heading_clubs(ctx: Context) -> None:
 @guard("heading_line")
 def heading_line(ctx: Context, hit: Hit) -> bool:
     """The hit is a whole line of its own: a heading, not a running sentence."""
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     start = ctx.doc[hit.start].idx
     last = ctx.doc[hit.end - 1]
     end = last.idx + len(last)

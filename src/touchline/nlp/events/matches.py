@@ -22,6 +22,7 @@ from touchline.nlp.events.context import Context
 from touchline.nlp.events.goals import ScorerHit
 from touchline.nlp.events.lexicon import LEXICON
 from touchline.nlp.events.results import ResultMention
+from touchline.nlp.extensions import doc_text
 
 # How many sentences back the match in focus may be for an anaphor or a scorer.
 ANAPHOR_WINDOW = 3
@@ -174,7 +175,7 @@ class MatchBuilder:
         self.clusters: list[Cluster] = []
         self.recent: Cluster | None = None
         self.last_seen: dict[int, int] = {}
-        self.quoted = quoted_spans(ctx.doc.text)
+        self.quoted = quoted_spans(doc_text(ctx.doc))
         self.story_day: dates.Dated | None = None
         self.lede = dates.lede_sentences(ctx.doc)
 

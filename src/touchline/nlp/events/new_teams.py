@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 
 from touchline.nlp.events.context import Context, Ment
 from touchline.nlp.events.engine import Hit
+from touchline.nlp.extensions import doc_text
 from touchline.nlp.gazetteer_data import fold_name, load_default
 
 # Fuzzy match floor: "olympiakos"/"olympiacos" scores 90, "sporting lisbon"/"sporting cp" 69.
@@ -132,7 +133,7 @@ def adopt(ctx: Context, spans: list[tuple[int, int]]) -> list[dict[str, object]]
         ctx.attrs.setdefault(eid, {})
         names[text] = eid
     for text, eid in names.items():
-        for m in re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", doc.text):
+        for m in re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", doc_text(doc)):
             span = doc.char_span(m.start(), m.end())
             if span is None:
                 continue
@@ -175,7 +176,7 @@ def adopt_people(ctx: Context, spans: list[tuple[int, int]]) -> list[dict[str, o
             ctx.attrs[eid] = {}
         surname = doc[end - 1].text
         for form in (text, surname):
-            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", doc.text):
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", doc_text(doc)):
                 span = doc.char_span(m.start(), m.end())
                 if span is None or any(ctx.at(i) is not None for i in range(span.start, span.end)):
                     continue

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from touchline.nlp.events.context import Context, Ment, subject_of
 from touchline.nlp.events.engine import Hit
 from touchline.nlp.events.lexicon import LEXICON
+from touchline.nlp.extensions import doc_text
 
 TEAM_KINDS = ("club", "national_team")
 _POSSESSIVE = ("'s", "’s", "'", "’", "‘s", "‘")
@@ -238,7 +239,7 @@ def antecedent_team(ctx: Context, span: Span, home: str | None, away: str | None
 def paragraph_of(ctx: Context, i: int) -> tuple[int, int]:
     """Token range of the paragraph (blank-line or line-break block) holding token ``i``."""
     doc = ctx.doc
-    text = doc.text
+    text = doc_text(doc)
     char = doc[i].idx
     start = text.rfind("\n", 0, char) + 1
     end = text.find("\n", char)
@@ -251,9 +252,9 @@ def inside_quote(ctx: Context, i: int) -> bool:
     """Whether token ``i`` stands inside quotation marks opened in its paragraph: there "he" and
     "his" are the speaker's words, and whom they stand for is not read from the text around."""
     doc = ctx.doc
-    start = doc.text.rfind("\n", 0, doc[i].idx) + 1
+    start = doc_text(doc).rfind("\n", 0, doc[i].idx) + 1
     inside = False
-    for ch in doc.text[start:doc[i].idx]:
+    for ch in doc_text(doc)[start:doc[i].idx]:
         if ch == '"':
             inside = not inside
         elif ch == "“":

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from touchline.nlp.extensions import doc_text
 from touchline.nlp.quotes import cues
 from touchline.nlp.quotes.lexicon import Lexicon
 from touchline.nlp.quotes.marks import QuoteSpan
@@ -70,7 +71,7 @@ class Attributor:
     def __init__(self, doc: Doc, lex: Lexicon, spans: Sequence[QuoteSpan],
                  paragraphs: Sequence[tuple[int, int]], lookback_paragraphs: int = 2) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.lex = lex
         self.spans = spans
         self.paras = paragraphs

@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from touchline.nlp import extensions
+from touchline.nlp.extensions import doc_text
 from touchline.nlp.quotes.attribution import Attributor, Found
 from touchline.nlp.quotes.lexicon import lexicon
 from touchline.nlp.quotes.marks import find_quote_spans, paragraphs
@@ -83,7 +84,7 @@ def _reported_record(text: str, r: Reported) -> dict[str, Any]:
 def find_quotes(doc: Doc, *, reported: bool = True, lookback_paragraphs: int = 2) -> list[dict[str, Any]]:
     """Every quote of an analysed Doc as plain dicts (see the module docstring), in text order."""
     extensions.register_extensions()
-    text = doc.text  # spaCy rebuilds doc.text on every access
+    text = doc_text(doc)
     spans = find_quote_spans(text)
     paras = paragraphs(text)
     att = Attributor(doc, lexicon(), spans, paras, lookback_paragraphs)

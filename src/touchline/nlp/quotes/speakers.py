@@ -18,6 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from touchline.nlp.extensions import doc_text
 from touchline.nlp.people_context import roles
 from touchline.nlp.quotes.lexicon import CONTINUATION_VERBS, PRONOUNS, Lexicon
 
@@ -92,7 +93,7 @@ def _strip_possessive(text: str, start: int, end: int) -> int:
 
 def collect_people(doc: Doc) -> list[Person]:
     """Person and body mentions, in text order (gazetteer/entity mentions first, then NER)."""
-    full_text = doc.text  # spaCy rebuilds doc.text on every access
+    full_text = doc_text(doc)
     out: list[Person] = []
     taken: list[tuple[int, int]] = []
     mentions = doc._.tl_mentions if Doc.has_extension("tl_mentions") else None
@@ -172,7 +173,7 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, lex: Lexicon, quoted: Sequence[tuple[int, int]],
                  paragraphs: Sequence[tuple[int, int]], lookback_paragraphs: int = 2) -> None:
         self.doc = doc
-        self.text = doc.text  # spaCy rebuilds doc.text on every access
+        self.text = doc_text(doc)
         self.lex = lex
         people = collect_people(doc)
         self.people_all = people

@@ -13,6 +13,7 @@ from typing import Literal
 
 from spacy.tokens import Doc
 
+from touchline.nlp.extensions import doc_text
 from touchline.nlp.time.lexicon import LEXICON
 
 Tense = Literal["past", "present", "future", "none"]
@@ -113,7 +114,7 @@ def tense_from_doc(doc: Doc, start: int, end: int) -> Tense:
     """Tense of the verb that governs the expression at ``start:end`` in a parsed Doc."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not doc.has_annotation("DEP"):
-        return tense_from_words(doc.text, start, end)
+        return tense_from_words(doc_text(doc), start, end)
     token = span.root
     for _ in range(6):
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "acomp"}:
@@ -122,7 +123,7 @@ def tense_from_doc(doc: Doc, start: int, end: int) -> Tense:
             break
         token = token.head
     if token.pos_ not in {"VERB", "AUX"}:
-        return tense_from_words(doc.text, start, end)
+        return tense_from_words(doc_text(doc), start, end)
     return _verb_tense(token)
 
 
