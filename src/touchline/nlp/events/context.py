@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import LOWER, TAG
+from spacy.attrs import LOWER, ORTH, TAG
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -67,6 +67,7 @@ class Context:
     # Lower-cased words and tags by token index: the rules test words far more often than
     # they need a Token, and each doc[i] builds one.
     lower: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     added: list[Ment] = field(default_factory=list)
     # entities the event rules name that no mention of the article does (a known coach's team)
@@ -77,7 +78,8 @@ class Context:
     def from_doc(cls, doc: Doc) -> Context:
         ctx = cls(doc=doc, parsed=doc.has_annotation("DEP"))
         strings = doc.vocab.strings
-        for low, tag in doc.to_array([LOWER, TAG]).tolist():
+        for orth, low, tag in doc.to_array([ORTH, LOWER, TAG]).tolist():
+            ctx.words.append(strings[orth])
             ctx.lower.append(strings[low])
             ctx.tags.append(strings[tag] if tag else "")
         for ent in doc._.tl_entities or []:

@@ -66,15 +66,17 @@ class Sketch:
 
 def _score_at(ctx: Context, i: int) -> tuple[tuple[int, int], int] | None:
     """A final-looking scoreline starting at token i: "2-1", "2–1", "2 - 1"; not a record "5-1-4"."""
-    doc, low = ctx.doc, ctx.lower
+    doc, low, words = ctx.doc, ctx.lower, ctx.words
     if low[i] in _GOALLESS:
         return (0, 0), i + 1
-    m = _SCORE_ONE.match(doc[i].text)
+    if not words[i][:1].isdigit():
+        return None
+    m = _SCORE_ONE.match(words[i])
     if m:
         score, end = (int(m.group(1)), int(m.group(2))), i + 1
-    elif i + 2 < len(doc) and _NUM.match(doc[i].text) and doc[i + 1].text in _DASHES \
-            and _NUM.match(doc[i + 2].text) and bool(doc[i].whitespace_) == bool(doc[i + 1].whitespace_):
-        score, end = (int(doc[i].text), int(doc[i + 2].text)), i + 3
+    elif i + 2 < len(doc) and _NUM.match(words[i]) and words[i + 1] in _DASHES \
+            and _NUM.match(words[i + 2]) and bool(doc[i].whitespace_) == bool(doc[i + 1].whitespace_):
+        score, end = (int(words[i]), int(words[i + 2])), i + 3
     else:
         return None
     return None if _record_around(ctx, i, end) else (score, end)
@@ -82,15 +84,14 @@ def _score_at(ctx: Context, i: int) -> tuple[tuple[int, int], int] | None:
 
 def _record_around(ctx: Context, start: int, end: int) -> bool:
     """ "5-4-1" (a won-drawn-lost record) or "1-0-2": more numbers joined by dashes."""
-    doc = ctx.doc
-    if end + 1 < len(doc) and doc[end].text in _DASHES and doc[end + 1].text[:1].isdigit():
+    words = ctx.words
+    if end + 1 < len(words) and words[end] in _DASHES and words[end + 1][:1].isdigit():
         return True
-    return start >= 2 and doc[start - 1].text in _DASHES and doc[start - 2].text[-1:].isdigit()
+    return start >= 2 and words[start - 1] in _DASHES and words[start - 2][-1:].isdigit()
 
 
 def _is_name_token(ctx: Context, i: int) -> bool:
-    tok = ctx.doc[i]
-    text = tok.text
+    text = ctx.words[i]
     if not text[:1].isupper() or not any(c.isalpha() for c in text) or ctx.lower[i] in _NOT_NAMES:
         return False
     return not (len(text) > 1 and text.isupper() and len(text) <= 3 and ctx.lower[i] in ("fc",))
