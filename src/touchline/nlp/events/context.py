@@ -99,6 +99,9 @@ class Context:
                 ctx.by_token.setdefault(i, []).append(ment)
         ctx.mentions.sort(key=lambda x: (x.tok_start, -x.tok_end))
         ctx.add_short_club_names()
+        from touchline.nlp.events.derbies import mark_derbies  # it builds on this module
+
+        mark_derbies(ctx)
         ref = str(doc._.dct or "")[:10]
         for eid, a in ctx.attrs.items():
             team = _team_at_date(a, ref)
@@ -109,13 +112,15 @@ class Context:
                     ctx.player_team[eid] = team
         return ctx
 
-    def add_mention(self, ment: Ment) -> None:
-        """A mention found by the event rules themselves (a club a result frame names)."""
+    def add_mention(self, ment: Ment, *, adopted: bool = True) -> None:
+        """A mention found by the event rules themselves (a club a result frame names); one
+        not ``adopted`` serves the rules only and never becomes an entity mention (a derby)."""
         self.mentions.append(ment)
         self.mentions.sort(key=lambda x: (x.tok_start, -x.tok_end))
         for i in range(ment.tok_start, ment.tok_end):
             self.by_token.setdefault(i, []).append(ment)
-        self.added.append(ment)
+        if adopted:
+            self.added.append(ment)
 
     def add_short_club_names(self) -> None:
         """ "the Union" after "the Philadelphia Union", "Thorns" after "Portland Thorns": a club's

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from touchline.nlp.events import readers
 from touchline.nlp.events.context import Context
+from touchline.nlp.events.derbies import derby_clubs
 from touchline.nlp.events.engine import Hit, Slot
 from touchline.nlp.events.lexicon import LEXICON
 from touchline.nlp.events.rules import entry_forms
@@ -137,6 +138,8 @@ def _mention(ctx: Context, hit: Hit) -> ResultMention | None:
             return None
         conf_factor = READER_CONFIDENCE["antecedent"]
         team_slot = None
+    if opp_slot is not None and opp_slot.mention is not None and opp_slot.mention.kind == "derby":
+        return _derby_result(ctx, hit, team, team_slot, conf * conf_factor)
     venue_slot = hit.slots.get("venue")
     if opp_slot is None and venue_slot is not None and venue_slot.entity:
         clubs = ctx.venue_clubs(venue_slot.entity)
@@ -181,6 +184,21 @@ def _mention(ctx: Context, hit: Hit) -> ResultMention | None:
     elif where == "opp":
         home = opp
     return ResultMention(hit, team, opp, team_score, opp_score, home, round(conf, 3))
+
+
+def _derby_result(ctx: Context, hit: Hit, team: str | None, team_slot: Slot | None,
+                  conf: float) -> ResultMention | None:
+    """ "the humiliation they suffered in El Clasico": the derby's other club is the opponent;
+    a team that does not play the derby makes it no reading at all."""
+    pair = derby_clubs(hit.slots["opp"].entity)
+    how = "rule"
+    if team is None and team_slot is None:
+        team, how = _team_through_discourse(ctx, hit)
+    if pair is None or team not in pair:
+        return None
+    opp = pair[1] if team == pair[0] else pair[0]
+    ctx.bring_entity(opp)  # the article may name only the derby
+    return ResultMention(hit, team, opp, conf=round(conf * READER_CONFIDENCE[how], 3))
 
 
 _SHOOTOUT_AFTER = ("on penalties", "on pens", "in the shootout", "in the shoot - out", "in a shootout",

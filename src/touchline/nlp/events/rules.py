@@ -62,6 +62,7 @@ SYMBOLS = {
     "score": ("__score__",),
     "name": ("__name__", "__pname__"),
     "pname": ("__pname__",),
+    "derby": ("__derby__",),
     # a team told by a pronoun: the extractor reads whom it stands for
     "pron": ("they", "They", "it", "It"),
 }

@@ -29,6 +29,7 @@ KIND_SYMBOL = {
     # read it as a name when a result frame says it is a team
     "person": "__pname__",
     "competition": "__comp__", "venue": "__venue__",
+    "derby": "__derby__",  # "El Clasico": two clubs at once (see derbies)
 }
 # Capitalised words that open sentences or name days, never an unknown club or person.
 _NOT_NAMES = {
