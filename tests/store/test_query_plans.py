@@ -111,4 +111,5 @@ def test_a_write_scans_no_growing_table(store: SqlStore) -> None:
     assert seen
     assert full_scans(store, seen) == []
     stored = {a.id: a for a in store.articles()}
-    assert stored[copy.id].story == stored[batch[0].article.id].story is not None  # a copy joins its original's story
+    # a copy joins its original's story
+    assert stored[copy.id].story == stored[batch[0].article.id].story is not None
