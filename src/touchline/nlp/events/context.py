@@ -201,6 +201,8 @@ class Context:
                 out |= {c for c in (item.get("club"), item.get("team")) if isinstance(c, str)}
         if person in self.coach_team:
             out.add(self.coach_team[person])
+        if person in self.player_team:
+            out.add(self.player_team[person])
         return out
 
     def bring_entity(self, eid: str) -> None:
