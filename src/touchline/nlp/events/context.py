@@ -100,7 +100,11 @@ class Context:
         ref = str(doc._.dct or "")[:10]
         for eid, a in ctx.attrs.items():
             team = _team_at_date(a, ref)
-            if team:
+            stated = a.get("stated")
+            stated = stated if isinstance(stated, dict) else {}
+            if team and ctx.kinds.get(eid) == "coach" and stated.get("club") and not stated.get("team"):
+                ctx.player_team[eid] = team  # "United striker X": a player here, whatever he coached later
+            elif team:
                 if ctx.kinds.get(eid) == "coach":
                     ctx.coach_team[eid] = team
                 elif ctx.kinds.get(eid) == "player":
