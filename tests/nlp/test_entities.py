@@ -203,3 +203,21 @@ def test_shared_names_resolve_only_in_a_football_reading(full_nlp: Language, tex
     doc = nlp(doc)
     found = {m["text"]: m["entity"] for m in doc._.tl_mentions if m["entity"]}
     assert found == expected
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # the last word of the one club the article names in full
+    ("Vale Rovers beat Harbour City on Saturday. Rovers are third in the table.", "Rovers",
+     "club:vale-rovers"),
+    ("Kestrel Rovers beat Harbour City. Rovers, third in the table, travel to Castlemoor Town next.",
+     "Rovers", "club:kestrel-rovers"),
+    # two clubs of the article end with it: nobody can say which
+    ("Kestrel Rovers lost to Harbour City and Ashby Rovers won. Rovers were poor.", "Rovers", None),
+    # part of another name, or a city
+    ("Vale Rovers lost to Harbour City. Blackburn Rovers won.", "Rovers", None),
+])
+def test_a_club_named_in_full_is_then_named_by_its_last_word(nlp: Language, text: str, word: str,
+                                                             expected: str | None) -> None:
+    doc = _run(nlp, text)
+    linked = [m["entity"] for m in doc._.tl_mentions if m["text"] == word and m["entity"]]
+    assert linked == ([expected] if expected else [])

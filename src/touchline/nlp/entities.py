@@ -24,7 +24,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from touchline.model import entity_id
-from touchline.nlp import descriptors, extensions, gazetteer_data, people_context
+from touchline.nlp import descriptors, extensions, gazetteer_data, people_context, short_names
 from touchline.nlp.entity_facts import Article, Mention, coach_team
 from touchline.nlp.gazetteer_data import GazetteerData, surname_forms
 
@@ -230,21 +230,9 @@ class EntityLinker:
         self._short_club_names(art)
 
     def _short_club_names(self, art: Article) -> None:
-        """"Castelmar" after "Castelmar FC": a club's distinctive first word, once it is named in full."""
-        first_words: dict[str, set[str]] = {}
-        for m in art.mentions:
-            if m.kind == "club" and m.entity and m.end - m.start > 1:
-                word = art.doc[m.start].text
-                if word not in _shapes()["club_prefixes"]:
-                    first_words.setdefault(word, set()).add(m.entity)
-        for ent in art.doc.ents:
-            span = _trim_name(ent)
-            if span is None or len(span) != 1 or art.overlaps(span.start, span.end):
-                continue
-            clubs = first_words.get(span.text, set())
-            if len(clubs) == 1 and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-                eid = next(iter(clubs))
-                art.add(span.start, span.end, "club", eid, 0.7, "context")
+        """"Castelmar" after "Castelmar FC", "Rovers" after "Northbridge Rovers" (see short_names)."""
+        names = [(span, ent.label_) for ent in art.doc.ents if (span := _trim_name(ent)) is not None]
+        short_names.link(art, names, _shapes()["club_prefixes"])
 
     def _ner_people(self, art: Article, ner_persons: list[Span]) -> None:
         for ner_span in ner_persons:

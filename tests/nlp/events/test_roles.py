@@ -80,3 +80,10 @@ def test_former_before_the_team_and_title_is_no_current_role(full_nlp: Language)
     doc._.dct = "2005-03-01"
     # read as a past role, if at all: never one held on the report date
     assert all(e["fields"]["status"] == "former" for e in nlp(doc)._.tl_events if e["kind"] == "role")
+
+
+def test_a_coach_the_article_calls_a_player_has_no_coach_role(nlp: Language) -> None:
+    # the gazetteer knows him as a coach of later years; in 2005 the article makes him a striker
+    found = roles(nlp, "Manchester United striker Ruud van Nistelrooy scored twice on Saturday. Van "
+                       "Nistelrooy was delighted with his afternoon.", dct="2005-02-01")
+    assert not any(r[0] == "coach:ruud-van-nistelrooy" for r in found)

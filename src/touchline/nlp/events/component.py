@@ -79,11 +79,16 @@ class EventExtractor:
             # clubs and scorers no list knows, read from result and goal frames: mark them, read again
             self.new_entities = new_teams.adopt(ctx, names) + new_teams.adopt_people(ctx, people)
             rule_hits = self.book.run(ctx)
+        # moves first: a player the article moves to a club plays for it in the results it tells
+        moves = transfers.extract(ctx, rule_hits, hits, [])
+        transfers.learn_clubs(ctx, moves)
         found, clusters = matches.extract_matches(ctx, result_mentions(ctx, rule_hits),
                                                   scorer_hits(ctx, rule_hits))
         out += found
-        for family in (fixtures, milestones, shirts, injuries, transfers, standings):
+        for family in (fixtures, milestones, shirts, injuries):
             out += family.extract(ctx, rule_hits, hits, clusters)
+        out += moves
+        out += standings.extract(ctx, rule_hits, hits, clusters)
         return [e for e in out if e["kind"] in self.kinds and e["confidence"] >= self.min_confidence]
 
     def set_annotations(self, doc: Doc, events: list[dict[str, Any]]) -> None:

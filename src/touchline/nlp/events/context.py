@@ -105,7 +105,11 @@ class Context:
         ref = str(doc._.dct or "")[:10]
         for eid, a in ctx.attrs.items():
             team = _team_at_date(a, ref)
-            if team:
+            stated = a.get("stated")
+            stated = stated if isinstance(stated, dict) else {}
+            if team and ctx.kinds.get(eid) == "coach" and stated.get("club") and not stated.get("team"):
+                ctx.player_team[eid] = team  # "United striker X": a player here, whatever he coached later
+            elif team:
                 if ctx.kinds.get(eid) == "coach":
                     ctx.coach_team[eid] = team
                 elif ctx.kinds.get(eid) == "player":
@@ -208,6 +212,8 @@ class Context:
                 out |= {c for c in (item.get("club"), item.get("team")) if isinstance(c, str)}
         if person in self.coach_team:
             out.add(self.coach_team[person])
+        if person in self.player_team:
+            out.add(self.player_team[person])
         return out
 
     def bring_entity(self, eid: str) -> None:

@@ -174,7 +174,7 @@ def subject_team(ctx: Context, i: int, sent: Span) -> str | None:
             return team
         # a person subject ("Vardy netted twice in a 4-1 win"): the team of that person,
         # if the sentence names it, or the clause above's subject
-        person = ctx.at(subj[-1].i, ("player", "coach", "person"))
+        person = ctx.at(subj[-1].i, ("player", "coach", "person")) or described_player(ctx, subj)
         if person is not None:
             team = ctx.team_of_person(person.entity) or ctx.stated_team(person.entity)
             if team is not None:
@@ -319,6 +319,19 @@ def people_in_slot(ctx: Context, hit: Hit, name: str = "who") -> list[tuple[Ment
     return [(m, "pronoun" if pronoun else "description")] if m is not None else []
 
 
+_PLAYER_DESCRIPTIONS = {w.split("-")[-1] for w in LEXICON.player_nouns.words} | {"back", "half"}
+
+
+def described_player(ctx: Context, span: Span) -> Ment | None:
+    """The player a description stands for when it names nobody ("the 24-year-old defender", "the
+    former Eastvale centre-back"): the player last named before it (see ``antecedent_person``)."""
+    if len(span) < 2 or span[0].lower_ != "the" or span.root.lower_ not in _PLAYER_DESCRIPTIONS:
+        return None
+    if ctx.in_range(span.start, span.end, PEOPLE):
+        return None
+    return antecedent_person(ctx, span.start, span.sent)
+
+
 def antecedent_person(ctx: Context, i: int, sent: Span, *, pronoun: bool = False) -> Ment | None:
     """The person last named before token ``i`` when that person is a player: for a description
     ("the striker") in its sentence or the two before; for "he"/"she" in its sentence or the one
@@ -330,17 +343,36 @@ def antecedent_person(ctx: Context, i: int, sent: Span, *, pronoun: bool = False
         if first == 0:
             break
         first = doc[first - 1].sent.start
-    best: Ment | None = None
+    people: list[Ment] = []
     for m in ctx.mentions:
         if m.tok_start >= i:
             break
         if m.tok_start >= first and m.tok_end <= i and m.kind in PEOPLE:
-            best = m
+            people.append(m)
+    best = people[-1] if people else None
+    if best is not None and not pronoun and ctx.parsed and _in_passing(doc[best.tok_start:best.tok_end].root):
+        # "X has become one of the first names on Y's team sheet. The defender ...": a name told
+        # in passing (a possessor, inside a phrase) gives way to the one player its sentence is about
+        sent_start = doc[best.tok_start].sent.start
+        about = [m for m in people if doc[m.tok_start].sent.start == sent_start and m.kind in PLAYER_KINDS
+                 and _is_subject(doc[m.tok_start:m.tok_end].root)]
+        best = about[0] if len(about) == 1 else best
     if best is None or best.kind not in PLAYER_KINDS:
         return None
     if pronoun and ctx.parsed and not _is_subject(doc[best.tok_start:best.tok_end].root):
         return None
     return best
+
+
+def _in_passing(tok: Token) -> bool:
+    """A name told in passing: a possessor ("on Y's team sheet") or inside a prepositional phrase."""
+    for _ in range(8):
+        if tok.dep_ in ("poss", "pobj"):
+            return True
+        if tok.pos_ in ("VERB", "AUX") or tok.head == tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _is_subject(tok: Token) -> bool:

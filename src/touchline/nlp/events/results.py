@@ -223,9 +223,11 @@ def _team_through_discourse(ctx: Context, hit: Hit) -> tuple[str | None, str]:
     if team is not None:
         return team, "possessor"
     if readers.time_possessive(ctx, hit.start, sent):
-        # "Wednesday night's 2-1 defeat to Sevilla": the team the text is about
+        # "Wednesday night's 2-1 defeat to Sevilla": the team the text is about, else (below)
+        # the clause's subject ("the defender headed the winner in Saturday's 2-1 win")
         team = readers.focus_team(ctx, hit.start)
-        return team, "focus"
+        if team is not None:
+            return team, "focus"
     if hit.get("team_from") == "possessor":
         return None, "possessor"
     trigger = _trigger(ctx, hit)

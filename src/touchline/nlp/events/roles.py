@@ -32,7 +32,7 @@ def coach_of_team(ctx: Context, hit: Hit) -> bool:
     person, team = hit.slots.get("person"), hit.slots.get("team")
     if person is None or team is None or person.mention is None or person.mention.kind != "coach":
         return False
-    return ctx.team_of_person(person.mention.entity) == team.entity
+    return ctx.coach_team.get(person.mention.entity) == team.entity
 
 
 @guard("coach_kind")
@@ -61,7 +61,7 @@ def coach_team_in_article(ctx: Context, hit: Hit) -> bool:
     person = hit.slots.get("person")
     if person is None or person.mention is None or person.mention.kind != "coach":
         return False
-    team = ctx.team_of_person(person.mention.entity)
+    team = ctx.coach_team.get(person.mention.entity)
     if team is None:
         return False
     if ctx.in_range(hit.sent.start, hit.sent.end, readers.TEAM_KINDS):
@@ -133,7 +133,7 @@ def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) ->
         if team is None and hit.get("team_from") == "focus" and people:
             team = readers.focus_team(ctx, hit.start)
         elif team is None and hit.get("team_from") == "gazetteer" and people:
-            team = ctx.team_of_person(people[0].entity)
+            team = ctx.coach_team.get(people[0].entity)
             if team is not None and team not in ctx.kinds:
                 ctx.bring_entity(team)
         elif team is None and hit.get("team_from") == "venue":

@@ -13,6 +13,7 @@ only ever goes to a club (never a national team), and from a different one.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from spacy.tokens import Span
@@ -258,3 +259,37 @@ def _drop_doubled(recs: list[dict[str, Any]]) -> list[dict[str, Any]]:
              if r["fields"]["status"] == "loan" for s in r["sources"]}
     return [r for r in recs if r["fields"]["status"] != "completed" or not any(
         (r["fields"]["player"], r["fields"]["to_club"], tuple(s)) in loans for s in r["sources"])]
+
+
+# A move told this long before the report date says nothing sure of the player's club on it.
+_RECENT_DAYS = 366
+
+
+def learn_clubs(ctx: Context, moves: list[dict[str, Any]]) -> None:
+    """A player no list places, whom the article moves to one club ("the former Eastvale
+    centre-back joined Harbour City in January"), plays for it on the report date: his team
+    for "his side" and for the results he is the subject of.  Only a done move or a loan,
+    dated within the year before the report; several destinations, or a team the article
+    states otherwise ("scored for Castlemoor"), leave him without one."""
+    ref = dates.dct(ctx.doc)
+    if ref is None:
+        return
+    dest: dict[str, set[str]] = {}
+    for rec in moves:
+        f = rec["fields"]
+        if f.get("to_club"):
+            dest.setdefault(f["player"], set()).add(f["to_club"])
+    for rec in moves:
+        f, when = rec["fields"], dates.calendar_value(rec.get("date"))
+        player, club = f["player"], f.get("to_club")
+        if f["status"] not in ("completed", "loan") or not club or len(dest[player]) != 1 or not when:
+            continue
+        if ctx.team_of_person(player) or ctx.stated_team(player) not in (None, club):
+            continue
+        parts = [int(x) for x in when.split("-")]
+        try:
+            day = date(parts[0], *[*parts[1:], 1, 1][:2])
+        except ValueError:
+            continue
+        if 0 <= (ref - day).days <= _RECENT_DAYS:
+            ctx.player_team[player] = club
