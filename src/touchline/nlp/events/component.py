@@ -22,7 +22,7 @@ from touchline.nlp.events import (
     standings,
     transfers,
 )
-from touchline.nlp.events.context import Context, Hits, build_phrase_matcher
+from touchline.nlp.events.context import Context
 from touchline.nlp.events.engine import RuleBook
 from touchline.nlp.events.goals import scorer_hits
 from touchline.nlp.events.results import result_mentions
@@ -41,7 +41,6 @@ class EventExtractor:
         self.name = name
         self.kinds = set(kinds or KINDS)
         self.min_confidence = min_confidence
-        self.phrases = build_phrase_matcher(nlp)
         self.book = RuleBook(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -65,12 +64,11 @@ class EventExtractor:
         headings.mark_heading_clubs(ctx)
         self.new_entities: list[dict[str, Any]] = []
         self.ctx = ctx
-        hits = Hits(doc, self.phrases)
         out: list[dict[str, Any]] = []
         rule_hits = self.book.run(ctx)
         # Roles first: the coach of "Pulis' men" must be known before the results are read.
         known = dict(ctx.coach_team)
-        out += roles.extract(ctx, rule_hits, hits, [])
+        out += roles.extract(ctx, rule_hits, [])
         if ctx.coach_team != known:
             rule_hits = self.book.run(ctx)
         names = new_teams.name_slots(rule_hits)
@@ -80,15 +78,15 @@ class EventExtractor:
             self.new_entities = new_teams.adopt(ctx, names) + new_teams.adopt_people(ctx, people)
             rule_hits = self.book.run(ctx)
         # moves first: a player the article moves to a club plays for it in the results it tells
-        moves = transfers.extract(ctx, rule_hits, hits, [])
+        moves = transfers.extract(ctx, rule_hits, [])
         transfers.learn_clubs(ctx, moves)
         found, clusters = matches.extract_matches(ctx, result_mentions(ctx, rule_hits),
                                                   scorer_hits(ctx, rule_hits))
         out += found
         for family in (fixtures, milestones, shirts, injuries):
-            out += family.extract(ctx, rule_hits, hits, clusters)
+            out += family.extract(ctx, rule_hits, clusters)
         out += moves
-        out += standings.extract(ctx, rule_hits, hits, clusters)
+        out += standings.extract(ctx, rule_hits, clusters)
         return [e for e in out if e["kind"] in self.kinds and e["confidence"] >= self.min_confidence]
 
     def set_annotations(self, doc: Doc, events: list[dict[str, Any]]) -> None:

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import logging
-from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from spacy.attrs import LOWER, ORTH, TAG
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 logger = logging.getLogger(__name__)
@@ -25,15 +19,10 @@ _GENERIC_CLUB_WORDS = {"united", "city", "town", "athletic", "athletico", "rover
                        "forest", "palace", "rangers", "celtic", "olympic", "dynamo", "lokomotiv", "academy",
                        "women", "ladies", "reserves", "juniors", "stars", "star", "football", "soccer",
                        "madrid", "milan", "munich", "rome", "lisbon", "porto", "germain"}
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, Any]:
-    """The word lists the event rules use (loaded once per process)."""
-    with (DATA_DIR / "legacy_lexicon.json").open(encoding="utf-8") as fh:
-        data: dict[str, Any] = json.load(fh)
-    return data
+TEAM_KINDS = ("club", "national_team")
+# "<coach>'s men": the nouns that name a coach's team
+_COACH_TEAM_NOUNS = frozenset({"men", "side", "team", "charges", "troops", "outfit", "squad", "boys",
+                               "players", "lads", "xi"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,15 +257,14 @@ class Context:
 
     def team_at(self, i: int) -> tuple[str, Ment] | None:
         """The team a token refers to: a club mention, or "<coach>'s men"."""
-        lex = lexicon()
-        m = self.at(i, lex["team_kinds"])
+        m = self.at(i, TEAM_KINDS)
         if m is not None:
             return m.entity, m
         p = self.at(i, ("coach", "person"))
         if p is not None and p.tok_end + 1 < len(self.doc):
             nxt = self.doc[p.tok_end]
             noun = self.doc[p.tok_end + 1]
-            if nxt.lower_ in ("'s", "’s") and noun.text in lex["coach_team_nouns"]:
+            if nxt.lower_ in ("'s", "’s") and noun.lower_ in _COACH_TEAM_NOUNS:
                 team = self.coach_team.get(p.entity)
                 if team:
                     return team, p
@@ -294,7 +282,7 @@ class Context:
         if hit:
             return hit[0]
         if len(subj) == 1 and subj[0].lower_ in ("they", "it"):
-            prev = [m for m in self.mentions if m.kind in lexicon()["team_kinds"] and m.tok_end <= subj.start]
+            prev = [m for m in self.mentions if m.kind in TEAM_KINDS and m.tok_end <= subj.start]
             return prev[-1].entity if prev else None
         return None
 
@@ -330,68 +318,6 @@ def subject_of(tok: Token) -> Span | None:
             return None
         cur = cur.head
     return None
-
-
-def phrase_lists() -> dict[str, list[str]]:
-    """Every word list of the lexicon by dotted key ("result_nouns.win")."""
-    out: dict[str, list[str]] = {}
-    for key, val in lexicon().items():
-        if isinstance(val, list):
-            out[key] = [str(v) for v in val]
-        elif isinstance(val, dict):
-            for sub, words in val.items():
-                if isinstance(words, list):
-                    out[f"{key}.{sub}"] = [str(w) for w in words]
-            # Mappings (phrase -> label) are matched on their keys.
-            if all(isinstance(v, (str, int)) for v in val.values()):
-                out[key] = [str(k) for k in val]
-    return out
-
-
-def build_phrase_matcher(nlp: Language) -> PhraseMatcher:
-    """One case-insensitive PhraseMatcher over every list, compiled once per component."""
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for key, words in phrase_lists().items():
-        matcher.add(key, [nlp.make_doc(w) for w in words])
-    return matcher
-
-
-class Hits:
-    """Phrase-list matches of one Doc, queried by list key and token range."""
-
-    def __init__(self, doc: Doc, matcher: PhraseMatcher) -> None:
-        self.by_key: dict[str, list[tuple[int, int]]] = {}
-        self.by_start: dict[int, dict[str, int]] = {}
-        for match_id, start, end in matcher(doc):
-            key = doc.vocab.strings[match_id]
-            self.by_key.setdefault(key, []).append((start, end))
-            slot = self.by_start.setdefault(start, {})
-            slot[key] = max(slot.get(key, 0), end)
-        for spans in self.by_key.values():
-            spans.sort()
-
-    def find(self, key: str, start: int, end: int) -> list[tuple[int, int]]:
-        spans = self.by_key.get(key, [])
-        lo = bisect_left(spans, (start, -1))
-        out = []
-        for s, e in spans[lo:]:
-            if s >= end:
-                break
-            if e <= end:
-                out.append((s, e))
-        return out
-
-    def starts(self, key: str, i: int) -> int | None:
-        """End of the longest ``key`` phrase starting at token ``i``, or None."""
-        return self.by_start.get(i, {}).get(key)
-
-    def ends_at(self, key: str, end: int, window: int = 4) -> int | None:
-        """Start of a ``key`` phrase ending exactly at ``end`` (looked up within ``window``)."""
-        for s in range(end - 1, max(end - window, 0) - 1, -1):
-            e = self.by_start.get(s, {}).get(key)
-            if e == end:
-                return s
-        return None
 
 
 def _team_at_date(attrs: dict[str, Any], ref: str) -> str | None:

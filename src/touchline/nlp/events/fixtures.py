@@ -28,7 +28,7 @@ from spacy.tokens import Span
 
 from touchline.model import FixtureEvent, detail_to_fields
 from touchline.nlp.events import dates, readers
-from touchline.nlp.events.context import Context, Hits, Ment
+from touchline.nlp.events.context import Context, Ment
 from touchline.nlp.events.engine import Hit
 from touchline.nlp.events.fixture_days import _days
 from touchline.nlp.events.guards import _phrase_in, _words, clause_before, guard
@@ -393,7 +393,7 @@ def _played(clusters: list[Any], a: str, b: str, day: str | None) -> bool:
     return False
 
 
-def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) -> list[dict[str, Any]]:
+def extract(ctx: Context, hits: list[Hit], clusters: list[Any]) -> list[dict[str, Any]]:
     """Every fixture an article tells."""
     found: dict[tuple[str, str, str | None], dict[str, Any]] = {}
     ordered = sorted((h for h in hits if h.family == "fixture"), key=lambda h: h.start)

@@ -17,7 +17,7 @@ from typing import Any
 
 from touchline.model import InjuryEvent, detail_to_fields
 from touchline.nlp.events import dates, readers
-from touchline.nlp.events.context import Context, Hits
+from touchline.nlp.events.context import Context
 from touchline.nlp.events.engine import Hit
 from touchline.nlp.events.guards import clause_before, guard
 from touchline.nlp.events.lexicon import LEXICON
@@ -95,7 +95,7 @@ def _words(ctx: Context, start: int, end: int) -> str:
     return " ".join(ctx.lower[start:end]).replace(" - ", "-")
 
 
-def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) -> list[dict[str, Any]]:
+def extract(ctx: Context, hits: list[Hit], clusters: list[Any]) -> list[dict[str, Any]]:
     """Every injury an article tells, one per player and injury."""
     found: dict[tuple[str, str | None], dict[str, Any]] = {}
     report = dates.report_date(ctx.doc)

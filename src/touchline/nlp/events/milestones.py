@@ -22,7 +22,7 @@ from typing import Any
 
 from touchline.model import MilestoneEvent
 from touchline.nlp.events import dates, readers
-from touchline.nlp.events.context import Context, Hits, Ment
+from touchline.nlp.events.context import Context, Ment
 from touchline.nlp.events.engine import Hit, Slot
 from touchline.nlp.events.guards import guard
 from touchline.nlp.events.lexicon import LEXICON
@@ -246,7 +246,7 @@ def _add_source(rec: dict[str, Any], hit: Hit) -> None:
         rec["sources"].sort()
 
 
-def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) -> list[dict[str, Any]]:
+def extract(ctx: Context, hits: list[Hit], clusters: list[Any]) -> list[dict[str, Any]]:
     """Every milestone an article tells, with the details told around it."""
     mains = sorted((h for h in hits if h.family == "milestone"), key=lambda h: h.start)
     details = sorted((h for h in hits if h.family == "milestone_detail"), key=lambda h: h.start)

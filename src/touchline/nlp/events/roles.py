@@ -16,7 +16,7 @@ from typing import Any
 
 from touchline.model import RoleEvent, detail_to_fields
 from touchline.nlp.events import dates, readers
-from touchline.nlp.events.context import Context, Hits, Ment
+from touchline.nlp.events.context import Context, Ment
 from touchline.nlp.events.engine import Hit
 from touchline.nlp.events.guards import clause_before, guard
 from touchline.nlp.events.lexicon import LEXICON
@@ -115,7 +115,7 @@ def _people(hit: Hit) -> list[Ment]:
     return []
 
 
-def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) -> list[dict[str, Any]]:
+def extract(ctx: Context, hits: list[Hit], clusters: list[Any]) -> list[dict[str, Any]]:
     """Every role an article tells; head-coach roles are also taught to the context."""
     found: dict[tuple[str, str, str], dict[str, Any]] = {}
     report = dates.report_date(ctx.doc)

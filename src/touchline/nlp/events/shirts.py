@@ -19,7 +19,7 @@ from typing import Any
 
 from touchline.model import ShirtExchangeEvent
 from touchline.nlp.events import dates, readers
-from touchline.nlp.events.context import Context, Hits
+from touchline.nlp.events.context import Context
 from touchline.nlp.events.engine import Hit
 from touchline.nlp.events.guards import clause_before, guard
 from touchline.nlp.events.lexicon import LEXICON
@@ -134,7 +134,7 @@ def _exchanges(ctx: Context, hits: list[Hit]) -> list[_Exchange]:
     return exchanges
 
 
-def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) -> list[dict[str, Any]]:
+def extract(ctx: Context, hits: list[Hit], clusters: list[Any]) -> list[dict[str, Any]]:
     """Every shirt exchange an article tells."""
     doc = ctx.doc
     main_date = next((c.date.value for c in clusters if c.date is not None), None)

@@ -21,7 +21,7 @@ from spacy.tokens import Span
 
 from touchline.model import StandingEvent, detail_to_fields
 from touchline.nlp.events import dates, readers
-from touchline.nlp.events.context import Context, Hits, subject_of
+from touchline.nlp.events.context import Context, subject_of
 from touchline.nlp.events.engine import Hit
 from touchline.nlp.events.guards import _phrase_in, _words, clause_before, guard
 from touchline.nlp.events.lexicon import LEXICON
@@ -459,7 +459,7 @@ def _points(ctx: Context, hit: Hit) -> int | None:
     return None
 
 
-def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) -> list[dict[str, Any]]:
+def extract(ctx: Context, hits: list[Hit], clusters: list[Any]) -> list[dict[str, Any]]:
     """Every standing an article tells."""
     found: dict[tuple[str, int], dict[str, Any]] = {}
     report = dates.report_date(ctx.doc)

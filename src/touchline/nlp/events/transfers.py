@@ -20,7 +20,7 @@ from spacy.tokens import Span
 
 from touchline.model import TransferEvent, detail_to_fields
 from touchline.nlp.events import dates, readers
-from touchline.nlp.events.context import Context, Hits, Ment
+from touchline.nlp.events.context import Context, Ment
 from touchline.nlp.events.engine import Hit
 from touchline.nlp.events.guards import clause_before, guard
 from touchline.nlp.events.lexicon import LEXICON
@@ -191,7 +191,7 @@ def _when(ctx: Context, hit: Hit) -> str | None:
     return None
 
 
-def extract(ctx: Context, hits: list[Hit], legacy: Hits, clusters: list[Any]) -> list[dict[str, Any]]:
+def extract(ctx: Context, hits: list[Hit], clusters: list[Any]) -> list[dict[str, Any]]:
     """Every transfer an article tells, one per player, club and status."""
     found: dict[tuple[str, str | None, str], dict[str, Any]] = {}
     for hit in sorted((h for h in hits if h.family == "transfer"), key=lambda h: h.start):
