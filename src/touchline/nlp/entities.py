@@ -11,12 +11,9 @@ When unsure it leaves a mention unresolved (``entity`` None) or skips it.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 from spacy.language import Language
@@ -27,14 +24,21 @@ from touchline.model import entity_id
 from touchline.nlp import descriptors, extensions, gazetteer_data, people_context, short_names
 from touchline.nlp.entity_facts import Article, Mention, coach_team
 from touchline.nlp.gazetteer_data import GazetteerData, surname_forms
+from touchline.nlp.name_shapes import (
+    COACH_ROLES,
+    LOCATIVES,
+    PLAYER_ROLES,
+    in_result,
+    kind_from_context,
+    name_runs_of,
+    name_shape,
+    shapes,
+    trim_name,
+    trim_span,
+)
 
 logger = logging.getLogger(__name__)
 
-PLAYER_ROLES = {"star", "midfielder", "striker", "defender", "forward", "winger", "goalkeeper",
-                "keeper", "captain", "skipper", "youngster", "teenager", "full-back", "centre-back",
-                "left-back", "right-back", "playmaker", "attacker", "international", "loanee",
-                "signing", "legend", "wonderkid", "talisman", "ace"}
-COACH_ROLES = {"boss", "manager", "coach", "head coach", "tactician", "gaffer"}
 PERSON_KINDS = ("player", "coach", "person")
 NAME_PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "dos", "del", "la", "le", "mac", "ten", "ter"}
 
@@ -123,7 +127,7 @@ class EntityLinker:
             self._matchers = self._build()
         roles, desc_matcher, surname_matcher = self._matchers
         art = Article(doc, data, extensions.report_date(doc))
-        trimmed = (_trim(e) for e in doc.ents if e.label_ == "PERSON")
+        trimmed = (trim_span(e) for e in doc.ents if e.label_ == "PERSON")
         # A score inside a "person" ("Everton 2-1 Brentford") means the NER misread a result line.
         ner_persons = [s for s in trimmed if s is not None and not any(c.isdigit() for c in s.text)]
         self._gazetteer_mentions(art, ner_persons)
@@ -199,7 +203,7 @@ class EntityLinker:
 
     def _other_spellings(self, art: Article) -> None:
         """A gazetteer person written with other accents or case ("Rúben Amorim" for "Ruben Amorim")."""
-        for _, start, end in _name_runs_of(art):
+        for _, start, end in name_runs_of(art):
             if art.overlaps(start, end):
                 continue
             known = art.data.folded_people.get(gazetteer_data.fold_name(art.doc[start:end].text), set())
@@ -216,8 +220,8 @@ class EntityLinker:
         """
         doc = art.doc
         ner = [(s, True) for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "FAC", "NORP", "PRODUCT")
-               if (s := _trim_name(e)) is not None]
-        runs = [(doc[s:e], False) for _, s, e in _name_runs_of(art)]
+               if (s := trim_name(e)) is not None]
+        runs = [(doc[s:e], False) for _, s, e in name_runs_of(art)]
         for span, from_ner in [*ner, *runs]:
             if art.overlaps(span.start, span.end):
                 continue
@@ -231,12 +235,12 @@ class EntityLinker:
 
     def _short_club_names(self, art: Article) -> None:
         """"Castelmar" after "Castelmar FC", "Rovers" after "Northbridge Rovers" (see short_names)."""
-        names = [(span, ent.label_) for ent in art.doc.ents if (span := _trim_name(ent)) is not None]
-        short_names.link(art, names, _shapes()["club_prefixes"])
+        names = [(span, ent.label_) for ent in art.doc.ents if (span := trim_name(ent)) is not None]
+        short_names.link(art, names, shapes()["club_prefixes"])
 
     def _ner_people(self, art: Article, ner_persons: list[Span]) -> None:
         for ner_span in ner_persons:
-            span = _trim_name(ner_span)
+            span = trim_name(ner_span)
             if span is None or art.overlaps(span.start, span.end) or len(span.text.split()) < 2:
                 continue
             name = span.text
@@ -249,7 +253,7 @@ class EntityLinker:
             # A two-word surname ("Mac Allister") is not a full name: the surname step decides.
             if name in art.data.surnames or any(c.isdigit() for c in name):
                 continue
-            kind = _kind_from_context(span)
+            kind = kind_from_context(span)
             eid = entity_id(kind, name)
             art.new_entity(eid, kind, name, {})
             art.add(span.start, span.end, kind, eid, 0.7, "ner")
@@ -277,21 +281,21 @@ class EntityLinker:
         club or ground word and no known name of anything."""
         doc = art.doc
         given = self.given_names(art.data)
-        shapes = _shapes()
-        not_last = shapes["club_suffixes"] | shapes["weak_club_suffixes"] | shapes["venue_suffixes"]
-        for _, start, end in _name_runs_of(art):
-            span = _trim_name(doc[start:end])
+        known = shapes()
+        not_last = known["club_suffixes"] | known["weak_club_suffixes"] | known["venue_suffixes"]
+        for _, start, end in name_runs_of(art):
+            span = trim_name(doc[start:end])
             if span is None or not 2 <= len(span) <= 3 or art.overlaps(span.start, span.end):
                 continue
             words = [t.text for t in span]
-            if words[0] not in given or words[-1] in not_last or words[0] in shapes["club_prefixes"]:
+            if words[0] not in given or words[-1] in not_last or words[0] in known["club_prefixes"]:
                 continue
             if any(not w.replace("-", "").isalpha() or w in art.data.by_alias for w in words[1:]):
                 continue
             name = span.text
             if name in art.data.surnames:
                 continue
-            kind = _kind_from_context(span)
+            kind = kind_from_context(span)
             eid = entity_id(kind, name)
             art.new_entity(eid, kind, name, {})
             art.add(span.start, span.end, kind, eid, 0.65, "context")
@@ -344,7 +348,7 @@ class EntityLinker:
             if entry["kind"] == "player" and clubs & art.mentioned_ids() and _in_era(entry, art.dct):
                 art.add(start, end, art.data.entries[eid]["kind"], eid, 0.6, "surname")
         for ent in doc.ents:
-            span = _trim(ent)
+            span = trim_span(ent)
             if span is not None and ent.label_ == "PERSON" and not art.overlaps(span.start, span.end) \
                     and not any(c.isdigit() for c in span.text):
                 art.add(span.start, span.end, "person", None, 0.4, "ner")
@@ -370,7 +374,7 @@ class EntityLinker:
             # stands in a result and only one team bears it.
             teams = [e for e in art.data.by_alias.get(span.text, set())
                      if art.data.entries[e]["kind"] in ("club", "national_team")]
-            if len(teams) == 1 and _in_result(doc, span.start, span.end):
+            if len(teams) == 1 and in_result(doc, span.start, span.end):
                 kind = art.data.entries[teams[0]]["kind"]
                 art.add(span.start, span.end, kind, teams[0], 0.6, "context")
 
@@ -461,120 +465,6 @@ def _in_era(entry: dict[str, Any], on: date | None) -> bool:
     years = {int(c["season"][:4]) for c in entry["attrs"].get("clubs", [])
              if isinstance(c, dict) and c.get("season")}
     return any(abs(on.year - y) <= 3 for y in years)
-
-
-def _trim(span: Span) -> Span | None:
-    """Drop a possessive "'s" and a leading "the" from an NER span, and whatever it took from
-    a line before its own ("Birmingham\n- Teemu Pukki": a name never runs over a line break)."""
-    start, end = span.start, span.end
-    doc = span.doc
-    for k in range(end - 1, start - 1, -1):
-        if (doc[k].is_space and "\n" in doc[k].text) or "\n" in doc[k].whitespace_:
-            start = k + 1
-            break
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    if end - start > 1 and span.doc[end - 1].lower_ in ("'s", "’s", "'"):
-        end -= 1
-    if end - start > 1 and span.doc[start].lower_ == "the":
-        start += 1
-    return span.doc[start:end] if end > start else None
-
-
-@lru_cache(maxsize=1)
-def _shapes() -> dict[str, frozenset[str]]:
-    text = files("touchline.nlp").joinpath("data/entities/name_shapes.json").read_text(encoding="utf-8")
-    raw = json.loads(text)
-    return {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
-
-
-def name_shape(span: Span, weak: bool = False) -> str | None:
-    """"club" or "venue" when the words of an unknown name say so, else None.
-
-    ``weak``: the NER already calls the span a name, so weak suffixes count.
-    """
-    shapes = _shapes()
-    words = [t.text for t in span]
-    if len(words) < 2 or not all(w[:1].isupper() or w in shapes["name_particles"] for w in words):
-        return None
-    if words[-1] in shapes["venue_suffixes"] or words[0] in shapes["venue_prefixes"]:
-        return "venue"
-    suffixes = shapes["club_suffixes"] | (shapes["weak_club_suffixes"] if weak else frozenset())
-    if words[-1] in suffixes or words[0] in shapes["club_prefixes"]:
-        return "club"
-    return None
-
-
-@lru_cache(maxsize=4)
-def _run_matcher(vocab: Any) -> Matcher:
-    matcher = Matcher(vocab)
-    particles = sorted(_shapes()["name_particles"])
-    word = {"IS_TITLE": True}
-    matcher.add("RUN", [[word, {"LOWER": {"IN": particles}, "OP": "?"}, word, {"IS_TITLE": True, "OP": "*"}],
-                        [{"IS_UPPER": True, "LENGTH": {">=": 2}}, word],
-                        [word, {"IS_UPPER": True, "LENGTH": {">=": 2}}]], greedy="LONGEST")
-    return matcher
-
-
-def _name_runs(doc: Doc) -> list[tuple[int, int, int]]:
-    """Maximal runs of capitalised words: "Northbridge Rovers", "Estádio do Farol"."""
-    return list(_run_matcher(doc.vocab)(doc))
-
-
-def _name_runs_of(art: Article) -> list[tuple[int, int, int]]:
-    """``_name_runs`` of the article's Doc, found once: three rules read them."""
-    runs: list[tuple[int, int, int]] | None = art.cache.get("name_runs")
-    if runs is None:
-        runs = art.cache["name_runs"] = _name_runs(art.doc)
-    return runs
-
-
-def _trim_name(span: Span) -> Span | None:
-    """An NER span without a leading "the", a possessive, or a score stuck to its end."""
-    trimmed = _trim(span)
-    if trimmed is None:
-        return None
-    start, end = trimmed.start, trimmed.end
-    while end > start and (any(c.isdigit() for c in span.doc[end - 1].text) or span.doc[end - 1].is_punct):
-        end -= 1
-    return span.doc[start:end] if end > start else None
-
-
-RESULT_WORDS = {"beat", "beats", "beating", "against", "v", "vs", "vs.", "over", "host", "hosts", "hosted",
-                "face", "faces", "faced", "drew", "thrashed", "defeated", "edged"}
-# "in Berlin", "at Milan": before these a club's city-name alias is the place.
-LOCATIVES = {"in", "at", "near", "outside", "around", "across", "into"}
-
-
-def _has_scoreline(span: Span) -> bool:
-    """"4-1" as one token or as "4", "-", "1"."""
-    toks = list(span)
-    for i, tok in enumerate(toks):
-        if any(c.isdigit() for c in tok.text) and ("-" in tok.text or "–" in tok.text):
-            return True
-        if tok.text.isdigit() and i + 2 < len(toks) and toks[i + 1].text in ("-", "–") \
-                and toks[i + 2].text.isdigit():
-            return True
-    return False
-
-
-def _in_result(doc: Doc, start: int, end: int) -> bool:
-    """A scoreline within three words, or a result word next to the name in a sentence with a scoreline."""
-    if _has_scoreline(doc[max(0, start - 3):min(len(doc), end + 5)]):
-        return True
-    near = {doc[start - 1].lower_ if start > 0 else "", doc[end].lower_ if end < len(doc) else ""}
-    return bool(near & RESULT_WORDS) and _has_scoreline(doc[start].sent)
-
-
-def _kind_from_context(span: Span) -> str:
-    """Coach or player when a role word sits just before the name, else person."""
-    left = span.doc[max(0, span.start - 3):span.start]
-    words = {t.lower_ for t in left}
-    if words & COACH_ROLES or ("head" in words and "coach" in words):
-        return "coach"
-    if words & PLAYER_ROLES:
-        return "player"
-    return "person"
 
 
 def _raise_error(proc_name: str, proc: Any, docs: list[Doc], e: Exception) -> Doc:
