@@ -194,6 +194,10 @@ def test_capitalised_particle_surname_joins_the_full_name(full_nlp: Language) ->
      {"The Dutch": "national_team:netherlands", "Turkey": "national_team:turkey"}),
     ("AC Milan lost 2-1 in Madrid on Tuesday.", {"AC Milan": "club:ac-milan"}),
     ("Madrid beat Milan on Sunday.", {"Madrid": "club:real-madrid", "Milan": "club:ac-milan"}),
+    # after a result verb, "at" names the club played away to, not the town
+    ("Preston drew at Ipswich on Saturday.", {"Preston": "club:preston-north-end",
+                                                "Ipswich": "club:ipswich-town"}),
+    ("The charity walk finished at Ipswich on Saturday.", {}),
 ])
 def test_shared_names_resolve_only_in_a_football_reading(full_nlp: Language, text: str,
                                                           expected: dict[str, str]) -> None:

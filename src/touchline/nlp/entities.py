@@ -32,6 +32,7 @@ from touchline.nlp.name_shapes import (
     kind_from_context,
     name_runs_of,
     name_shape,
+    result_at,
     shapes,
     trim_name,
     trim_span,
@@ -168,7 +169,8 @@ class EntityLinker:
             # after a locative, is the place.
             if len(span) == 1 and span.label_ == "club" and span.text in art.data.cities \
                     and art.data.entries[span.id_]["name"] != span.text \
-                    and span.start > 0 and art.doc[span.start - 1].lower_ in LOCATIVES:
+                    and span.start > 0 and art.doc[span.start - 1].lower_ in LOCATIVES \
+                    and not result_at(art.doc, span.start):
                 continue
             conf = 0.95 if len(span) > 1 else 0.85
             art.add(span.start, span.end, span.label_, span.id_, conf, "gazetteer")

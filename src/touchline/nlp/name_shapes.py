@@ -102,6 +102,14 @@ RESULT_WORDS = {"beat", "beats", "beating", "against", "v", "vs", "vs.", "over",
                 "face", "faces", "faced", "drew", "thrashed", "defeated", "edged"}
 # "in Berlin", "at Milan": before these a club's city-name alias is the place.
 LOCATIVES = {"in", "at", "near", "outside", "around", "across", "into"}
+# ... except after a result verb: "drew at Ipswich", "won at Burnley" name the club played.
+AWAY_RESULT_VERBS = {"drew", "draw", "draws", "drawing", "won", "win", "wins", "winning", "lost", "lose",
+                     "loses", "losing", "triumphed", "prevailed", "stumbled", "slipped", "succumbed"}
+
+
+def result_at(doc: Doc, start: int) -> bool:
+    """ "<result verb> at <name>": the name is the club played away to, not a place."""
+    return start >= 2 and doc[start - 1].lower_ == "at" and doc[start - 2].lower_ in AWAY_RESULT_VERBS
 
 
 def has_scoreline(span: Span) -> bool:
