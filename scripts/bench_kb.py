@@ -346,7 +346,8 @@ def print_report(r: dict[str, Any]) -> None:
             print(f"  {name:<13}{q['p50']:>10.1f}{q['p95']:>10.1f}{q['cpu_p50']:>10.1f}{q['cpu_p95']:>10.1f}"
                   f"{q['n']:>6}{q['load']:>6.1f}{flag}")
         if "ingest" in entry:
-            for label, key in (("into the 100k KB", "kb"), ("into an empty KB", "empty")):
+            sized = f"into the {r['articles']:,}-article KB"
+            for label, key in ((sized, "kb"), ("into an empty KB", "empty")):
                 i = entry["ingest"][key]
                 print(f"  ingest of {len(ARTICLES)} articles {label}: {i['seconds']:.2f} s, peak RSS "
                       f"{i['peak_mb']:.0f} MB (after loading the pipeline {i['loaded_mb']:.0f} MB)")
