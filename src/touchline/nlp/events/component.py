@@ -65,6 +65,7 @@ class EventExtractor:
         self.new_entities: list[dict[str, Any]] = []
         self.ctx = ctx
         out: list[dict[str, Any]] = []
+        self.book.matcher.forget()  # windows kept for this article's readings only
         rule_hits = self.book.run(ctx)
         # Roles first: the coach of "Pulis' men" must be known before the results are read.
         known = dict(ctx.coach_team)
