@@ -111,8 +111,11 @@ class SqlDerived:
             self.conn.execute(_insert_ignore(self.conn, t.event_readings), [reading_row(r) for r in readings])
         if claims:
             self.conn.execute(_insert_ignore(self.conn, t.claims), [claim_row(c, o) for c, o in claims])
+        new: dict[str, list[str]] = {}
+        for r in readings:
+            new.setdefault(r.group, []).append(r.id)
         touched = {a.article.id for a in analyses} | regroup(self.conn, {(r.event.kind, r.group)
-                                                                         for r in readings})
+                                                                         for r in readings}, new)
         refresh_states(self.conn, self.now, chains([c for c, _ in claims], self._holders_elsewhere))
         restory(self.conn, touched)
 

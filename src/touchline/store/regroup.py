@@ -1,7 +1,9 @@
 """Events across articles in SQL: the groups new readings join, resolved again.
 
-Every group a write touches is resolved again from all its readings
-(:func:`touchline.resolve.across.resolve_group`) and its events are replaced.  Groups are
+Every group a write touches is resolved again (:func:`touchline.resolve.across.resolve_group`)
+and its events are replaced: a group of a windowed kind only around its new readings
+(:mod:`touchline.store.nearby`, so a write does not cost more as seasons pile up), any
+other from all its readings.  Groups are
 handled many at a time, so a write costs a few statements per batch of groups and of
 events, not per group or per event: one article may hold tens of thousands of events.
 Every list of values a statement carries is cut into chunks far below the parameter
@@ -13,7 +15,7 @@ too (a group key is a hash that includes its kind, so the condition drops no row
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -29,8 +31,8 @@ from touchline.model import (
     detail_to_fields,
 )
 from touchline.resolve.across import resolve_group
-from touchline.resolve.readings import Reading, pair_group
-from touchline.store import indexing
+from touchline.resolve.readings import SLACK_DAYS, Reading, pair_group
+from touchline.store import indexing, nearby
 from touchline.store import schema as t
 from touchline.store.identity import _insert_ignore
 from touchline.store.indexing import chunks
@@ -74,21 +76,32 @@ def event_row(e: Event, group: str) -> dict[str, Any]:
 # --- resolving groups ---------------------------------------------------------------------
 
 
-def regroup(conn: Connection, groups: Iterable[tuple[str, str]]) -> set[str]:
-    """Resolve the groups given as (kind, group key) again; the articles whose story may have moved."""
+def regroup(conn: Connection, groups: Iterable[tuple[str, str]],
+            new: Mapping[str, Iterable[str]] | None = None) -> set[str]:
+    """Resolve the groups given as (kind, group key) again; the articles whose story may have moved.
+    ``new``: the ids of each group's new readings, when known; a windowed group is then resolved
+    again only where they can change it."""
     touched: set[str] = set()
     for part in chunks(sorted(set(groups)), GROUPS_PER_ROUND):
-        touched |= _regroup(conn, part)
+        touched |= _regroup(conn, part, new)
     return touched
 
 
-def _regroup(conn: Connection, groups: Sequence[tuple[str, str]]) -> set[str]:
-    readings = _readings(conn, groups)
-    resolved: Resolved = {group: resolve_group(group, readings.get(group, [])) for _, group in groups}
-    _drop_events(conn, _old_events(conn, groups))
+def _regroup(conn: Connection, groups: Sequence[tuple[str, str]],
+             new: Mapping[str, Iterable[str]] | None) -> set[str]:
+    near = nearby.resolve_near(conn, [g for g in groups if g[0] in SLACK_DAYS], new) if new else {}
+    whole = [g for g in groups if g[1] not in near]
+    readings = _readings(conn, whole)
+    resolved: Resolved = {group: resolve_group(group, readings.get(group, [])) for _, group in whole}
+    _drop_events(conn, sorted({*_old_events(conn, whole), *(e for n in near.values() for e in n.old)}))
+    resolved.update({group: n.resolved for group, n in near.items()})
     _insert_events(conn, resolved)
     _link_readings(conn, resolved)
-    return _main_articles(conn, [*groups, *_fixture_groups(groups, resolved)])
+    # Near its new readings, only the events of the runs can change: every other event of the
+    # group keeps its id and content, so the stories of its articles (and of the articles
+    # without an event near them) stay as they are; restory needs only the runs' articles.
+    mains = {m.article for n in near.values() for _, members in n.resolved for m in members if m.main}
+    return mains | _main_articles(conn, [*whole, *_fixture_groups(groups, resolved)])
 
 
 def _by_kind(groups: Iterable[tuple[str, str]]) -> Iterator[tuple[str, Sequence[str]]]:
@@ -154,7 +167,9 @@ def _link_readings(conn: Connection, resolved: Resolved) -> None:
 
 
 def _fixture_groups(groups: Sequence[tuple[str, str]], resolved: Resolved) -> list[tuple[str, str]]:
-    """The fixtures between the sides of each match group: their articles' stories hang on its games."""
+    """The fixtures between the sides of each match group: their articles' stories hang on its games.
+    Every event of a match group names the same two sides (its key is made of them), so the first
+    event of a group resolved only in part names the fixture group the whole would."""
     out = []
     for kind, group in groups:
         first = resolved[group][0][0].detail if kind == "match" and resolved[group] else None
