@@ -10,6 +10,7 @@ from rich.text import Text
 
 from touchline.cli.app import DbOption, JsonOption, add_row, app, console, open_kb, parse_date, print_json
 from touchline.model import printable
+from touchline.query.asof import fact_record
 
 
 @app.command("facts")
@@ -50,16 +51,3 @@ def facts_command(
         add_row(table, relation, r["value"], r["since"] or "?", r["until"] or "", str(r["support"]),
                 where + (f"; +{more}" if more > 0 else ""))
     console.print(table)
-
-
-def fact_record(f: Any) -> dict[str, Any]:
-    """A fact as plain JSON-ready data: since/until (world time), known_from/known_to (report
-    time) and its sources with article, source path or URL, date and span."""
-    return {"relation": f.relation, "value": f.value, "value_id": f.value_id, "since": f.valid_from,
-            "until": f.valid_to, "valid_from": f.valid_from, "valid_to": f.valid_to,
-            "competition": f.competition, "confidence": f.confidence, "support": f.support,
-            "known_from": f.known_from.isoformat() if f.known_from else None,
-            "known_to": f.known_to.isoformat() if f.known_to else None,
-            "sources": [{"article": s.article, "source": s.source, "url": s.url,
-                         "published": s.published.isoformat() if s.published else None,
-                         "start": s.start, "end": s.end, "text": s.text} for s in f.cited]}

@@ -37,7 +37,8 @@ from touchline.resolve.readings import Reading, copied_reading, map_span, readin
 from touchline.resolve.stories import main_event
 from touchline.store import schema as t
 from touchline.store.base import StateQuery
-from touchline.store.identity import _chunks, _insert_ignore
+from touchline.store.identity import _insert_ignore
+from touchline.store.indexing import chunks
 from touchline.store.regroup import reading_from_row, reading_row, regroup
 from touchline.store.states import (
     LEAVING_RELATIONS,
@@ -127,11 +128,11 @@ class SqlDerived:
         in_batch = {a.article.id for a in analyses if a.article.duplicate_of is None}
         wanted = sorted({a.article.duplicate_of for a in analyses if a.article.duplicate_of} - in_batch)
         found: dict[str, Account] = {}
-        for chunk in _chunks(wanted):
+        for chunk in chunks(wanted):
             found.update(self._accounts_of(chunk))
         return lambda article: found.get(article, ([], [], ""))
 
-    def _accounts_of(self, articles: list[str]) -> dict[str, Account]:
+    def _accounts_of(self, articles: Sequence[str]) -> dict[str, Account]:
         conn = self.conn
         stored = {r.id: r for r in conn.execute(select(t.articles.c.id, t.articles.c.text,
                                                        t.articles.c.published)
@@ -150,7 +151,7 @@ class SqlDerived:
     def _holders_elsewhere(self, relation: str, holders: Iterable[str]) -> list[tuple[str, str]]:
         """(relation, subject) of every chain where one of ``holders`` is claimed."""
         out: list[tuple[str, str]] = []
-        for chunk in _chunks(sorted(set(holders))):
+        for chunk in chunks(sorted(set(holders))):
             out += [(relation, r[0]) for r in self.conn.execute(
                 select(t.claims.c.subject).distinct().where(t.claims.c.relation == relation,
                                                             t.claims.c.object.in_(chunk)))]

@@ -27,10 +27,10 @@ from sqlalchemy.engine import Connection
 from touchline.model import ENTITY_FIELDS, Entity
 from touchline.resolve.entity_records import entity_keys, merge_entity
 from touchline.store import schema as t
+from touchline.store.indexing import chunks
 
 logger = logging.getLogger(__name__)
 
-_CHUNK = 500  # ids per IN (...) list: far below every backend's parameter limit
 
 
 def _insert_ignore(conn: Connection, table: Any) -> Any:
@@ -39,16 +39,11 @@ def _insert_ignore(conn: Connection, table: Any) -> Any:
     return sqlite_dialect.insert(table).on_conflict_do_nothing()
 
 
-def _chunks(items: list[str]) -> Iterable[list[str]]:
-    for i in range(0, len(items), _CHUNK):
-        yield items[i:i + _CHUNK]
-
-
 def read_entities(conn: Connection, ids: Iterable[str]) -> dict[str, Entity]:
     """The stored entities with these ids, aliases included."""
     wanted = sorted(set(ids))
     out: dict[str, Entity] = {}
-    for chunk in _chunks(wanted):
+    for chunk in chunks(wanted):
         aliases: dict[str, list[str]] = {}
         for row in conn.execute(select(t.entity_aliases).where(t.entity_aliases.c.entity_id.in_(chunk))
                                 .order_by(t.entity_aliases.c.entity_id, t.entity_aliases.c.alias)):
@@ -64,7 +59,7 @@ def entities_by_keys(conn: Connection, keys: Iterable[str]) -> dict[str, list[En
     """For each key, the stored entities holding it."""
     wanted = sorted({k[:300] for k in keys})
     holders: dict[str, list[str]] = {}
-    for chunk in _chunks(wanted):
+    for chunk in chunks(wanted):
         for row in conn.execute(select(t.entity_keys).where(t.entity_keys.c.key.in_(chunk))):
             holders.setdefault(row.key, []).append(row.entity_id)
     entities = read_entities(conn, {i for ids in holders.values() for i in ids})
@@ -162,7 +157,7 @@ def merge_ids(conn: Connection, mapping: Mapping[str, str]) -> int:
         conn.execute(update(t.quotes).where(t.quotes.c.speaker == old).values(speaker=new))
         _move_mentions(conn, old, new)
     _rewrite_events(conn, flat)
-    for chunk in _chunks(olds):
+    for chunk in chunks(olds):
         conn.execute(delete(t.entity_aliases).where(t.entity_aliases.c.entity_id.in_(chunk)))
         conn.execute(delete(t.entity_keys).where(t.entity_keys.c.entity_id.in_(chunk)))
         conn.execute(delete(t.entities).where(t.entities.c.id.in_(chunk)))

@@ -37,6 +37,17 @@ def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
         yield items[i:i + size]
 
 
+def chunks_by_first(pairs: Iterable[tuple[str, str]]) -> Iterator[tuple[str, Sequence[str]]]:
+    """(first, a chunk of the seconds paired with it), firsts in order: what one indexed look-up
+    by (kind, group key) or (relation, subject) takes."""
+    seconds: dict[str, set[str]] = {}
+    for first, second in pairs:
+        seconds.setdefault(first, set()).add(second)
+    for first in sorted(seconds):
+        for part in chunks(sorted(seconds[first])):
+            yield first, part
+
+
 _WORD = re.compile(r"[^\W_]+")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 

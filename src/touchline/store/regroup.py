@@ -15,7 +15,7 @@ too (a group key is a hash that includes its kind, so the condition drops no row
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -35,7 +35,7 @@ from touchline.resolve.readings import SLACK_DAYS, Reading, pair_group
 from touchline.store import indexing, nearby
 from touchline.store import schema as t
 from touchline.store.identity import _insert_ignore
-from touchline.store.indexing import chunks
+from touchline.store.indexing import chunks, chunks_by_first
 
 GROUPS_PER_ROUND = 500  # groups resolved together: all their readings are in memory at once
 ROWS_PER_STATEMENT = 5000  # rows per executemany: bounds the driver's buffers, not a limit
@@ -104,21 +104,11 @@ def _regroup(conn: Connection, groups: Sequence[tuple[str, str]],
     return mains | _main_articles(conn, [*whole, *_fixture_groups(groups, resolved)])
 
 
-def _by_kind(groups: Iterable[tuple[str, str]]) -> Iterator[tuple[str, Sequence[str]]]:
-    """(kind, a chunk of its group keys): what one indexed look-up by group takes."""
-    keys: dict[str, set[str]] = {}
-    for kind, group in groups:
-        keys.setdefault(kind, set()).add(group)
-    for kind in sorted(keys):
-        for part in chunks(sorted(keys[kind])):
-            yield kind, part
-
-
 def _readings(conn: Connection, groups: Sequence[tuple[str, str]]) -> dict[str, list[Reading]]:
     """Every stored reading of the groups, by group key."""
     r, a = t.event_readings, t.articles
     out: dict[str, list[Reading]] = {}
-    for kind, part in _by_kind(groups):
+    for kind, part in chunks_by_first(groups):
         query = (select(r, a.c.published).join(a, a.c.id == r.c.article)
                  .where(r.c.kind == kind, r.c.group_key.in_(part)))
         for row in conn.execute(query).mappings():
@@ -132,7 +122,7 @@ def _old_events(conn: Connection, groups: Sequence[tuple[str, str]]) -> list[str
     for part in chunks(sorted({group for _, group in groups})):
         old |= {row[0] for row in conn.execute(select(t.events.c.id).where(t.events.c.group_key.in_(part)))}
     r = t.event_readings
-    for kind, part in _by_kind(groups):
+    for kind, part in chunks_by_first(groups):
         old |= {row[0] for row in conn.execute(select(r.c.event_id).distinct().where(
             r.c.kind == kind, r.c.group_key.in_(part), r.c.event_id.is_not(None)))}
     return sorted(old)
@@ -183,7 +173,7 @@ def _main_articles(conn: Connection, groups: Sequence[tuple[str, str]]) -> set[s
     """The articles whose main event is read in one of the groups."""
     r = t.event_readings
     out: set[str] = set()
-    for kind, part in _by_kind(groups):
+    for kind, part in chunks_by_first(groups):
         out |= {row[0] for row in conn.execute(select(r.c.article).where(
             r.c.kind == kind, r.c.group_key.in_(part), r.c.main == 1))}
     return out

@@ -12,7 +12,7 @@ does not matter.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection
 from touchline.model import Claim, SourceSpan, State
 from touchline.resolve.states import leaves_from, states_of
 from touchline.store import schema as t
-from touchline.store.indexing import chunks
+from touchline.store.indexing import chunks, chunks_by_first
 
 CHAINS_PER_ROUND = 500  # chains derived together: their claims and versions are in memory at once
 ROWS_PER_STATEMENT = 5000  # rows per executemany: bounds the driver's buffers, not a limit
@@ -80,23 +80,13 @@ def _refresh(conn: Connection, now: datetime, keys: dict[Chain, date | None]) ->
     writes.apply(conn)
 
 
-def _by_relation(keys: Iterable[Chain]) -> Iterator[tuple[str, Sequence[str]]]:
-    """(relation, a chunk of its subjects): what one indexed look-up of chains takes."""
-    subjects: dict[str, set[str]] = {}
-    for relation, subject in keys:
-        subjects.setdefault(relation, set()).add(subject)
-    for relation in sorted(subjects):
-        for part in chunks(sorted(subjects[relation])):
-            yield relation, part
-
-
 def _versions(conn: Connection, keys: dict[Chain, date | None]) -> dict[Chain, dict[str, Row]]:
     """The current versions of each chain that may change: those not ended before its date."""
     s = t.states
     dates = list(keys.values())
     earliest = None if None in dates else min(d for d in dates if d is not None)
     out: dict[Chain, dict[str, Row]] = {}
-    for relation, part in _by_relation(keys):
+    for relation, part in chunks_by_first(keys):
         query = select(s).where(s.c.relation == relation, s.c.subject.in_(part),
                                 s.c.superseded_at.is_(None)).order_by(s.c.id)
         if earliest is not None:  # versions that ended before every chain's date cannot change
@@ -113,7 +103,7 @@ def _claims(conn: Connection, keys: list[Chain]) -> dict[Chain, list[Claim]]:
     appointed elsewhere."""
     c = t.claims.c
     own: dict[Chain, list[Claim]] = {}
-    for relation, part in _by_relation(keys):
+    for relation, part in chunks_by_first(keys):
         for row in conn.execute(select(t.claims).where(c.relation == relation, c.subject.in_(part))
                                 .order_by(c.id)).mappings():
             own.setdefault((relation, row["subject"]), []).append(claim_from_row(row))
@@ -132,7 +122,7 @@ def _starts(conn: Connection, holders: Iterable[tuple[str, str]]) -> dict[tuple[
     """(relation, holder) -> the claims that the holder ``starts`` that relation somewhere."""
     c = t.claims.c
     out: dict[tuple[str, str], list[Claim]] = {}
-    for relation, part in _by_relation(holders):
+    for relation, part in chunks_by_first(holders):
         for row in conn.execute(select(t.claims).where(c.relation == relation, c.object.in_(part),
                                                 c.mode == "starts").order_by(c.id)).mappings():
             out.setdefault((relation, row["object"]), []).append(claim_from_row(row))

@@ -20,7 +20,8 @@ from touchline.model import Event, detail_from_fields
 from touchline.resolve.readings import pair_group
 from touchline.resolve.stories import STORY_DAYS, like_story, story_for, words
 from touchline.store import schema as t
-from touchline.store.identity import _chunks, _insert_ignore
+from touchline.store.identity import _insert_ignore
+from touchline.store.indexing import chunks
 
 
 def restory(conn: Connection, articles: set[str]) -> None:
@@ -29,13 +30,13 @@ def restory(conn: Connection, articles: set[str]) -> None:
     if not articles:
         return
     originals = set(articles)
-    for chunk in _chunks(sorted(articles)):  # a copy's story is its original's
+    for chunk in chunks(sorted(articles)):  # a copy's story is its original's
         copied = {a: b for a, b in conn.execute(select(t.articles.c.id, t.articles.c.duplicate_of).where(
             t.articles.c.id.in_(chunk), t.articles.c.duplicate_of.is_not(None)))}
         originals = (originals - set(copied)) | set(copied.values())
     stories: dict[str, str] = {}
     loose: set[str] = set()
-    for chunk in _chunks(sorted(originals)):
+    for chunk in chunks(sorted(originals)):
         mains = {a: e for a, e in conn.execute(select(t.event_readings.c.article, t.event_readings.c.event_id)
                                                .where(t.event_readings.c.article.in_(chunk),
                                                       t.event_readings.c.main == 1,
@@ -58,7 +59,7 @@ def restory(conn: Connection, articles: set[str]) -> None:
 def _write(conn: Connection, stories: dict[str, str]) -> None:
     if not stories:
         return
-    copies = {r.id: r.duplicate_of for chunk in _chunks(sorted(stories)) for r in conn.execute(
+    copies = {r.id: r.duplicate_of for chunk in chunks(sorted(stories)) for r in conn.execute(
         select(t.articles.c.id, t.articles.c.duplicate_of).where(t.articles.c.duplicate_of.in_(chunk)))}
     stories = {**stories, **{copy: stories[original] for copy, original in copies.items()}}
     rows = [{"id": s, "label": None} for s in sorted(set(stories.values()))]
@@ -78,7 +79,7 @@ def _has_event() -> Any:
 
 def _loose_near(conn: Connection, anchored: set[str]) -> set[str]:
     """Articles without an event published within STORY_DAYS of these articles with one."""
-    days = sorted({r[0] for chunk in _chunks(sorted(anchored)) for r in conn.execute(
+    days = sorted({r[0] for chunk in chunks(sorted(anchored)) for r in conn.execute(
         select(t.articles.c.published).where(t.articles.c.id.in_(chunk),
                                              t.articles.c.published.is_not(None)))})
     out: set[str] = set()
@@ -106,7 +107,7 @@ def _near_days(days: list[date]) -> list[tuple[date, date]]:
 
 def _entities(conn: Connection, articles: list[str]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {a: set() for a in articles}
-    for chunk in _chunks(articles):
+    for chunk in chunks(articles):
         query = select(t.mentions.c.article, t.mentions.c.entity).distinct().where(
             t.mentions.c.article.in_(chunk), t.mentions.c.entity.is_not(None))
         for article, entity in conn.execute(query):
@@ -120,7 +121,7 @@ def _likes(conn: Connection, articles: list[str]) -> dict[str, str]:
     day share their candidates: they are read once per day, not once per article."""
     out: dict[str, str] = {}
     by_day: dict[date, list[str]] = {}
-    for chunk in _chunks(articles):
+    for chunk in chunks(articles):
         query = select(t.articles.c.id, t.articles.c.published).where(t.articles.c.id.in_(chunk))
         for r in conn.execute(query):
             if r.published is None:
@@ -136,7 +137,7 @@ def _likes_on(conn: Connection, day: date, articles: list[str]) -> dict[str, str
     near = _anchored_near(conn, day)
     named = _entities(conn, sorted({*articles, *(r.id for r in near)}))
     told = {r.id: words(r.text) for r in near}
-    texts = {r.id: r.text for chunk in _chunks(articles) for r in conn.execute(
+    texts = {r.id: r.text for chunk in chunks(articles) for r in conn.execute(
         select(t.articles.c.id, t.articles.c.text).where(t.articles.c.id.in_(chunk)))}
     out: dict[str, str] = {}
     for article in articles:
@@ -158,7 +159,7 @@ def _anchored_near(conn: Connection, day: date) -> list[Any]:
 
 
 def _events(conn: Connection, ids: list[str]) -> Iterator[Event]:
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         for r in conn.execute(select(t.events).where(t.events.c.id.in_(chunk))).mappings():
             yield Event(id=r["id"], kind=r["kind"], detail=detail_from_fields(r["kind"], r["fields"]),
                         date=r["date"], confidence=r["confidence"])
