@@ -1,4 +1,4 @@
-"""A ``Matcher`` that tries a pattern only on the sentences holding one of its anchor words.
+"""A ``Matcher`` that tries a pattern only on the sentences holding its anchor words.
 
 spaCy's ``Matcher`` starts every pattern at every token: with the ten thousand
 flat patterns the rule records expand to, nearly all the time went into
@@ -41,7 +41,7 @@ _SEEN_LIMIT = 4096  # windows whose matches are kept (one article has far fewer)
 
 def _required(spec: dict[str, Any]) -> bool:
     op = spec.get("OP")
-    if op is None or op in ("+", "1"):
+    if op is None or op == "+":
         return True
     if isinstance(op, str) and op.startswith("{"):
         low = op[1:-1].split(",")[0]
@@ -69,12 +69,6 @@ def _words(spec: dict[str, Any]) -> frozenset[str] | None:
 def _cost(words: frozenset[str]) -> int:
     # a placeholder (a team, a score) is in most sentences, a common word in nearly all
     return sum(100 if w in _COMMON else 20 if w.startswith("__") else 1 for w in words)
-
-
-def anchor(tokens: list[dict[str, Any]]) -> frozenset[str] | None:
-    """The word set of the pattern's most selective required element (None: it has none)."""
-    found = anchors(tokens)
-    return found[0] if found else None
 
 
 def anchors(tokens: list[dict[str, Any]], most: int = 2) -> tuple[frozenset[str], ...]:

@@ -9,6 +9,9 @@ from typing import Any
 from spacy.attrs import LOWER, ORTH, TAG
 from spacy.tokens import Doc, Span, Token
 
+from touchline.nlp.events.derbies import derby_spans
+from touchline.nlp.extensions import doc_text
+
 logger = logging.getLogger(__name__)
 
 _REFLEXIVE = {"themselves", "himself", "herself", "itself"}
@@ -88,9 +91,10 @@ class Context:
                 ctx.by_token.setdefault(i, []).append(ment)
         ctx.mentions.sort(key=lambda x: (x.tok_start, -x.tok_end))
         ctx.add_short_club_names()
-        from touchline.nlp.events.derbies import mark_derbies  # it builds on this module
-
-        mark_derbies(ctx)
+        for start, end, span, derby in derby_spans(doc):
+            # over any club it contains ("Madrid derby" is no mention of Real Madrid)
+            ctx.add_mention(Ment(start, end, "derby", derby, doc_text(doc)[start:end], span.start, span.end,
+                                 "derby", 0.9), adopted=False)
         ref = str(doc._.dct or "")[:10]
         for eid, a in ctx.attrs.items():
             team = _team_at_date(a, ref)

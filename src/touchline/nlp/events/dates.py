@@ -115,16 +115,6 @@ def lede_sentences(doc: Doc) -> int:
     """How many sentences open the report: its headline, key-point bullets and first paragraph
     (up to the first line break after a sentence ending in a full stop); in text without line
     breaks, the first three sentences."""
-    cached = doc.user_data.get(_LEDE_KEY)
-    if cached is None:
-        cached = doc.user_data[_LEDE_KEY] = _lede_sentences(doc)
-    return int(cached)
-
-
-_LEDE_KEY = "tl_lede_sentences"  # asked for by every match of an article: counted once
-
-
-def _lede_sentences(doc: Doc) -> int:
     if "\n" not in doc_text(doc).strip():
         return FALLBACK_LEDE_SENTENCES
     seen_stop = False

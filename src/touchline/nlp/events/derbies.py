@@ -1,7 +1,7 @@
 """Named derbies: "El Clasico", "the Merseyside derby" stand for the two clubs that play them.
 
-A derby name becomes a mention of kind ``derby`` for the rules only (it is never
-stored as an entity); a result told of a derby ("the humiliation they suffered
+A derby name becomes a mention of kind ``derby`` for the rules only (the event
+context adds it; it is never stored as an entity); a result told of a derby ("the humiliation they suffered
 in El Clasico on Sunday") has the derby's other club for its opponent.  The
 names and clubs are data (``data/events/derbies.json``).
 """
@@ -13,7 +13,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from touchline.nlp.events.context import Context, Ment
+from spacy.tokens import Doc, Span
+
 from touchline.nlp.extensions import doc_text
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "events" / "derbies.json"
@@ -40,15 +41,12 @@ def derby_clubs(derby: str | None) -> tuple[str, str] | None:
     return _derbies()[2].get(derby or "")
 
 
-def mark_derbies(ctx: Context) -> None:
-    """Every derby name of the article as a ``derby`` mention, over any club it contains
-    ("Madrid derby" is no mention of Real Madrid)."""
+def derby_spans(doc: Doc) -> list[tuple[int, int, Span, str]]:
+    """Every derby name of the article: its characters [start, end), its tokens, the derby id."""
     pattern, by_name, _clubs = _derbies()
-    doc = ctx.doc
+    found = []
     for m in pattern.finditer(doc_text(doc)):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        derby = by_name[" ".join(m.group(0).lower().split())]
-        ment = Ment(m.start(), m.end(), "derby", derby, m.group(0), span.start, span.end, "derby", 0.9)
-        ctx.add_mention(ment, adopted=False)
+        if span is not None and len(span) > 0:
+            found.append((m.start(), m.end(), span, by_name[" ".join(m.group(0).lower().split())]))
+    return found

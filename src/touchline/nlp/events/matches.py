@@ -366,7 +366,7 @@ class MatchBuilder:
             c.scorers[h.player] = Scorer(h.player, team, h.minute)
 
     def events(self) -> list[dict[str, Any]]:
-        lede = dates.lede_sentences(self.ctx.doc)
+        lede = self.lede
         out = []
         for c in self.clusters:
             event = _to_event(self.ctx, c, reported=c.reported and bool(c.sents) and min(c.sents) < lede)

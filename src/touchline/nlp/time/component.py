@@ -8,7 +8,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from touchline.nlp.extensions import register_extensions, report_date
+from touchline.nlp.extensions import doc_text, register_extensions, report_date
 from touchline.nlp.time.recognise import find_timex_dicts
 from touchline.nlp.time.tense import Tense, tense_from_doc, tense_from_words
 
@@ -26,7 +26,7 @@ class TimeTagger:
 
     def match(self, doc: Doc) -> list[dict[str, Any]]:
         parsed = doc.has_annotation("DEP")
-        text = doc.text  # built from every token on each access: once, not once per expression
+        text = doc_text(doc)
 
         def tense_of(start: int, end: int) -> Tense:
             if parsed:
