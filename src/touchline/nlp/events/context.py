@@ -16,12 +16,6 @@ logger = logging.getLogger(__name__)
 
 _REFLEXIVE = {"themselves", "himself", "herself", "itself"}
 # Last words of club names that many clubs share: never a club on their own.
-_GENERIC_CLUB_WORDS = {"united", "city", "town", "athletic", "athletico", "rovers", "county", "wanderers",
-                       "albion", "club", "real", "sporting", "fc", "cf", "sc", "ac", "afc", "hotspur",
-                       "villa",
-                       "forest", "palace", "rangers", "celtic", "olympic", "dynamo", "lokomotiv", "academy",
-                       "women", "ladies", "reserves", "juniors", "stars", "star", "football", "soccer",
-                       "madrid", "milan", "munich", "rome", "lisbon", "porto", "germain"}
 TEAM_KINDS = ("club", "national_team")
 # "<coach>'s men": the nouns that name a coach's team
 _COACH_TEAM_NOUNS = frozenset({"men", "side", "team", "charges", "troops", "outfit", "squad", "boys",
@@ -90,7 +84,6 @@ class Context:
             for i in range(span.start, span.end):
                 ctx.by_token.setdefault(i, []).append(ment)
         ctx.mentions.sort(key=lambda x: (x.tok_start, -x.tok_end))
-        ctx.add_short_club_names()
         for start, end, span, derby in derby_spans(doc):
             # over any club it contains ("Madrid derby" is no mention of Real Madrid)
             ctx.add_mention(Ment(start, end, "derby", derby, doc_text(doc)[start:end], span.start, span.end,
@@ -118,36 +111,6 @@ class Context:
             self.by_token.setdefault(i, []).append(ment)
         if adopted:
             self.added.append(ment)
-
-    def add_short_club_names(self) -> None:
-        """ "the Union" after "the Philadelphia Union", "Thorns" after "Portland Thorns": a club's
-        last name-word, once the article has named the club in full and no other club of the
-        article ends in that word."""
-        by_word: dict[str, set[str]] = {}
-        first: dict[str, int] = {}
-        for m in self.mentions:
-            words = m.text.split()
-            if self.kinds.get(m.entity, m.kind) not in ("club",) or len(words) < 2:
-                continue
-            last = words[-1]
-            if not last[:1].isupper() or len(last) < 4 or last.lower() in _GENERIC_CLUB_WORDS:
-                continue
-            by_word.setdefault(last, set()).add(m.entity)
-            first[last] = min(first.get(last, m.tok_start), m.tok_start)
-        doc = self.doc
-        for word, ids in by_word.items():
-            if len(ids) != 1:
-                continue
-            eid = next(iter(ids))
-            for i in range(first[word] + 1, len(doc)):
-                tok = doc[i]
-                if tok.text != word or self.by_token.get(i):
-                    continue
-                nxt = doc[i + 1] if i + 1 < len(doc) else None
-                if nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct:
-                    continue  # "Union Berlin": another name that starts with the word
-                self.add_mention(Ment(tok.idx, tok.idx + len(tok.text), "club", eid, tok.text, i, i + 1,
-                                      "short_name", 0.7))
 
     def remove_mention(self, ment: Ment) -> None:
         """Drop a mention the event rules showed to be wrong (a club the NER took for a person)."""
