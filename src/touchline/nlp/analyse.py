@@ -147,7 +147,7 @@ def read_doc(doc: Doc, article: Article) -> Analysis:
 
 
 # Optional keys of an event dict that are hints for resolve (see touchline.resolve.reference.link).
-HINT_KEYS = ("date_source", "date_window", "home_stated")
+HINT_KEYS = ("date_source", "date_window", "home_stated", "winner", "only_if_linked")
 
 
 def _event(article: str, data: dict[str, Any]) -> Event:

@@ -39,10 +39,16 @@ def test_a_derby_lost_is_a_match_against_the_other_club() -> None:
 @pytest.mark.parametrize("text", [
     "Everton could win the Merseyside derby on Saturday.",  # hypothetical
     "Chelsea won the north London derby on Saturday.",  # a club that does not play it
-    "Everton won the Merseyside derby.",  # no day: says too little on its own
 ])
 def test_no_match_where_the_derby_tells_none(text: str) -> None:
     assert events(text, "2024-03-04") == []
+
+
+def test_a_derby_with_no_day_is_kept_only_if_the_reference_finds_it() -> None:
+    [match] = events("Everton won the Merseyside derby.", "2024-03-04")
+    assert match["only_if_linked"] is True
+    assert match["date"] is None
+    assert match["date_window"] == ["2023-07-01", "2024-03-04"]  # the season so far
 
 
 def test_the_reference_confirms_the_derby_and_gives_its_score(tmp_path: Path) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from touchline.model import Event, FixtureEvent, MatchEvent, ReferenceCheck
-from touchline.resolve.reference import Reference
+from touchline.model import Entity, Event, FixtureEvent, MatchEvent, ReferenceCheck
+from touchline.resolve.reference import Reference, check_events
 from touchline.resolve.reference.check import merge_checks
 from touchline.resolve.reference.link import link_event, window_of
 
@@ -160,3 +160,29 @@ def test_an_undated_retelling_of_a_game_the_article_reports_is_linked_to_it(refe
     again = same_game_again([told, misread], date(2040, 10, 28), reference, clubs)
     assert [e.check.state for e in again if e.check] == ["confirmed", "contradicted"]
     assert again[1].date == "2040-10-27"
+
+
+def test_a_result_told_without_a_score_keeps_the_results_that_ended_so(reference: Reference,
+                                                                       clubs: Any) -> None:
+    season = {"date_window": ["2040-07-01", "2041-05-31"]}
+    # Chelsea and Arsenal met three times: only one ended level
+    drew = link(match(C, A, None, None, hints={**season, "winner": "draw"}), "2041-05-31", reference, clubs)
+    assert drew.check and drew.check.state == "confirmed" and drew.date == "2041-03-16"
+    # two of them Arsenal did not lose, but only one did Chelsea win: the cup tie
+    won = link(match(C, A, None, None, hints={**season, "winner": C}), "2041-05-31", reference, clubs)
+    assert won.check and won.check.reference and won.check.reference.competition.endswith("cup")
+    lost = link(match(E, A, None, None, hints={**season, "winner": E}), "2041-05-31", reference, clubs)
+    assert lost.check and lost.check.state == "unknown"
+    assert lost.check.note == "no result in 2040-07-01..2041-05-31 ended as the text says"
+
+
+def test_a_game_only_named_is_kept_only_when_the_reference_confirms_it(reference: Reference,
+                                                                      clubs: Any) -> None:
+    named = {"date_window": ["2040-07-01", "2041-05-31"], "only_if_linked": True}
+    entities = {cid: Entity(id=cid, kind="club", name=cid) for cid in (A, C, E)}
+    found = match(E, A, None, None, hints={**named, "winner": "draw"})
+    missing = match(E, A, None, None, hints={**named, "winner": A})  # Arsenal never won there
+    several = match(C, A, None, None, hints=named)  # three meetings: which one?
+    kept, _ = check_events([found, missing, several], date(2041, 5, 31), entities, reference)
+    assert len(kept) == 1 and kept[0].date == "2040-10-27"
+    assert kept[0].check and kept[0].check.state == "confirmed"

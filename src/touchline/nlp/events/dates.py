@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from touchline.nlp import extensions
 from touchline.nlp.extensions import doc_text
+from touchline.nlp.events.lexicon import LEXICON
 
 logger = logging.getLogger(__name__)
 
@@ -109,6 +110,17 @@ def fallback_match_date(doc: Doc) -> Dated:
     if ref is None:
         return Dated(None)
     return Dated((ref - timedelta(days=FALLBACK_OFFSET_DAYS)).isoformat())
+
+
+def season_so_far(doc: Doc) -> list[str] | None:
+    """The days from the start of the season the article is written in (1 July; an article of
+    July still looks back on the season just ended) to its date: where a game the text names with
+    no time of its own ("their draw at Bilbao") is looked for."""
+    ref = dct(doc)
+    if ref is None:
+        return None
+    start_year = ref.year if ref.month >= 8 else ref.year - 1
+    return [date(start_year, 7, 1).isoformat(), ref.isoformat()]
 
 
 def lede_sentences(doc: Doc) -> int:
@@ -222,6 +234,9 @@ def relative_to_other_event(tok: Token) -> bool:
     return False
 
 
+_GAME_NOUNS = set(LEXICON.game_nouns.words)
+
+
 def _name_year(doc: Doc, start: int, end: int) -> bool:
     """A bare year that is part of a name or modifies a noun ("Euro 2024", "the 2022 World Cup",
     "Qatar 2022", "the 2024 final"), not a time adverbial ("in 2022")."""
@@ -234,6 +249,9 @@ def _name_year(doc: Doc, start: int, end: int) -> bool:
             and prev.lower_ not in _MONTHS:
         return True
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in _GAME_NOUNS and tok.i >= 2 \
+            and doc[tok.i - 1].lower_ == "the" and doc[tok.i - 2].lower_ in ("in", "at", "during"):
+        return False  # "their meeting in the 2018 final": when that game was played
     return nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and not nxt.is_punct
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from touchline.nlp.events.context import Context
 from touchline.nlp.events.engine import Hit
 from touchline.nlp.events.lexicon import LEXICON
+from touchline.nlp.events.rules import entry_forms
 
 _CLAUSE_BREAKS = {";", ":", "—", "–", "but", "while", "whereas", "although", "though", "after", "before",
                   "since", "as", "when", "and", "despite", "which", "who"}
@@ -155,6 +156,25 @@ def scorer_not_possessor(ctx: Context, hit: Hit) -> bool:
     return slot is None or slot.end >= hit.sent.end or ctx.lower[slot.end] not in ("'s", "’s", "'")
 
 
+def _delivery_forms() -> set[str]:
+    wl = LEXICON.delivery_verbs
+    return {seq[-1] for entry in wl.words for seq in entry_forms(entry, wl.inflect, None)}
+
+
+_DELIVERY_VERBS = _delivery_forms()
+
+
+def not_delivery(ctx: Context, hit: Hit) -> bool:
+    """ "Norburn whipped in a corner": a ball played in for another, not a finish."""
+    words = _words(ctx, hit.start, min(hit.end + 4, hit.sent.end))
+    for k, w in enumerate(words[:-1]):
+        if w in _DELIVERY_VERBS and words[k + 1] == "in":
+            rest = [x for x in words[k + 2:] if x not in ("a", "an", "the", "another", "his", "her", "low",
+                                                           "high", "deep", "dangerous", "inviting")]
+            return not _phrase_in(rest[:3], LEXICON.delivery_nouns.words)
+    return True
+
+
 def not_own_goal(ctx: Context, hit: Hit) -> bool:
     """ "an own goal from defender X", "X turned into his own net": never X's goal."""
     words = clause_before(ctx, hit, 6) + _words(ctx, hit.start, min(hit.end + 4, hit.sent.end))
@@ -268,6 +288,7 @@ GUARDS: dict[str, Callable[[Context, Hit], bool]] = {
     "not_own_goal": not_own_goal,
     "not_other_game": not_other_game,
     "scorer_not_possessor": scorer_not_possessor,
+    "not_delivery": not_delivery,
     "not_shootout": not_shootout,
     "not_missed": not_missed,
     "goal_went_in": goal_went_in,

@@ -52,6 +52,8 @@ class Lexicon:
     result_getting_verbs: WordList
     two_sides: WordList
     meeting_verbs: WordList
+    replay_verbs: WordList
+    host_verbs: WordList
     win_nouns: WordList
     loss_nouns: WordList
     draw_nouns: WordList
@@ -78,6 +80,8 @@ class Lexicon:
     goal_verbs: WordList
     finish_verbs: WordList
     finish_particles: WordList
+    delivery_verbs: WordList
+    delivery_nouns: WordList
     goal_nouns: WordList
     strong_goal_nouns: WordList
     goal_success: WordList

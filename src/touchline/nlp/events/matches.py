@@ -29,6 +29,7 @@ ANAPHOR_WINDOW = 3
 # Words after a competition's name that make it a title or a table, not the match's competition.
 _NOT_THIS_MATCH = {"table", "standings", "winners", "winner", "champions", "champion", "holders", "title",
                    "titles", "trophy", "trophies", "crown", "medal", "medals", "era"}
+_REPLAY_WORDS = {"replay", "replays", "rematch"}
 _GOAL_TALK = {"goal", "goals", "scoring", "minute", "half", "half-time", "penalty", "lead", "equaliser",
               "equalizer", "opener", "winner", "shot", "header", "free-kick", "interval", "break", "restart",
               "stoppage", "halftime", "scored", "netted", "struck", "assist", "assisted", "saves"}
@@ -57,6 +58,8 @@ class Cluster:
     story_day: dates.Dated | None = None  # the day the story was at when this match was first told
     timed: bool = False  # told with a time coarser than a day ("last week's win"): worth linking
     coarse: str | None = None  # that time's TIMEX value
+    winner: str | None = None  # told without a score: the winning team, or "draw"
+    hearsay: bool = True  # told only by rules whose games stand only if the results reference has them
 
     def touch(self, m: ResultMention) -> None:
         sent = m.hit.sent
@@ -76,6 +79,7 @@ def _compatible(c: Cluster, m: ResultMention) -> bool:
 
 def _merge(c: Cluster, m: ResultMention) -> None:
     c.touch(m)
+    c.hearsay = c.hearsay and bool(m.hit.get("only_if_linked"))
     if m.anaphor and m.team_score is not None and not c.scores:
         c.scores = {t: m.team_score for t in c.teams}  # "the match ended goalless"
     if m.team_score is not None and not c.scores and m.team and m.opp:
@@ -83,6 +87,8 @@ def _merge(c: Cluster, m: ResultMention) -> None:
     elif m.team_score is not None and not c.scores and m.team in c.teams and m.opp is None:
         other = next(t for t in c.teams if t != m.team)
         c.scores = {m.team: m.team_score, other: m.opp_score if m.opp_score is not None else 0}
+    if c.winner is None and m.team and m.opp:
+        c.winner = {"draw": "draw", "win": m.team, "loss": m.opp}.get(m.outcome or "")
     if m.home and m.home in c.teams and m.conf > c.home_conf:
         c.home, c.home_conf = m.home, m.conf
 
@@ -112,7 +118,9 @@ def sentence_details(ctx: Context, sent: Span) -> dict[str, Any]:
     """Venue, competition and stage named in a sentence."""
     doc = ctx.doc
     out: dict[str, Any] = {}
-    venues = ctx.in_range(sent.start, sent.end, ("venue",))
+    # "... set up a replay at Molineux": the ground of the game to come, not of this one
+    venues = [m for m in ctx.in_range(sent.start, sent.end, ("venue",))
+              if not _REPLAY_WORDS & set(ctx.lower[max(m.tok_start - 4, sent.start):m.tok_start])]
     if venues:
         out["venue"] = venues[0].entity
     comps = [m for m in ctx.in_range(sent.start, sent.end, ("competition",))
@@ -372,8 +380,17 @@ class MatchBuilder:
             event = _to_event(self.ctx, c, reported=c.reported and bool(c.sents) and min(c.sents) < lede)
             # a match only named ("with victory over Villarreal"), with no score and no time at
             # all, says too little to be worth a fact of its own
-            if c.reported or c.timed or event["date"] is not None:
+            if not c.hearsay and (c.reported or c.timed or event["date"] is not None):
                 out.append(event)
+                continue
+            # ... unless the results reference confirms exactly one such game (this season, when
+            # the text gives no time); so too a game told only by a rule that asks for it
+            if event["date"] is None and "date_window" not in event:
+                window = dates.season_so_far(self.ctx.doc)
+                if window is None:
+                    continue
+                event = {**event, "date_window": window}
+            out.append({**event, "only_if_linked": True})
         return out
 
 
@@ -408,7 +425,8 @@ def _to_event(ctx: Context, c: Cluster, *, reported: bool) -> dict[str, Any]:
     away = c.teams[1] if home == c.teams[0] else c.teams[0]
     date = c.date
     hints: dict[str, Any] = {"date_source": "text" if date is not None else None,
-                             "home_stated": c.home is not None}
+                             "home_stated": c.home is not None,
+                             "winner": c.winner if not c.scores else None}
     if date is None and c.reported and not c.no_fallback and c.story_day is not None:
         date = dates.Dated(c.story_day.value)  # the story's day, not named for this match itself
         conf *= dates.FALLBACK_PENALTY

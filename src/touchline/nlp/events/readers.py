@@ -130,6 +130,23 @@ def time_possessive(ctx: Context, start: int, sent: Span) -> bool:
     return j - 1 >= sent.start and ctx.lower[j] in ("'s", "’s") and ctx.lower[j - 1] in _TIME_WORDS
 
 
+def sentence_pair(ctx: Context, sent: Span) -> tuple[str, str] | None:
+    """The two teams a sentence is about, when it names exactly two: by name, as "<coach>'s men",
+    or by a ground only one of them plays at ("... made it 1-1 at the Riverside")."""
+    teams = [m.entity for m in ctx.in_range(sent.start, sent.end, TEAM_KINDS)]
+    for venue in ctx.in_range(sent.start, sent.end, ("venue",)):
+        clubs = ctx.venue_clubs(venue.entity)
+        if len(clubs) == 1:
+            teams.append(clubs[0])
+    for i in range(sent.start + 1, sent.end):
+        if ctx.lower[i] in _TEAM_NOUNS:
+            owner = _person_possessor(ctx, i - 1, sent)
+            if owner is not None:
+                teams.append(owner)
+    distinct = list(dict.fromkeys(teams))
+    return (distinct[0], distinct[1]) if len(distinct) == 2 else None
+
+
 def pronoun_team(ctx: Context, sent: Span, i: int) -> str | None:
     """What "they/their/it" at token ``i`` stands for: the clause subject's team when it is one,
     else the last team named in this sentence or the one before."""
@@ -179,6 +196,9 @@ def subject_team(ctx: Context, i: int, sent: Span) -> str | None:
             team = ctx.team_of_person(person.entity) or ctx.stated_team(person.entity)
             if team is not None:
                 return team
+        owner = _result_owner(ctx, subj)
+        if owner is not None:
+            return owner
         if subj.root.dep_ in ("attr", "oprd", "appos"):
             # "City became the first club to win ... after a 3-1 win": the copula's subject
             tok = subj.root.head
@@ -187,6 +207,21 @@ def subject_team(ctx: Context, i: int, sent: Span) -> str | None:
         if verb.head == verb or verb.dep_ not in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "acl"):
             return None
         tok = verb.head
+    return None
+
+
+_RESULT_NOUNS = {w for name in ("win_nouns", "loss_nouns", "draw_nouns", "game_nouns")
+                 for w in LEXICON.list(name).words} | {"result", "blip", "slip", "stumble"}
+
+
+def _result_owner(ctx: Context, subj: Span) -> str | None:
+    """ "Madrid's only previous setback had been a draw at Bilbao": a result noun's owner."""
+    root = subj.root
+    if root.lower_ not in _RESULT_NOUNS:
+        return None
+    for child in root.children:
+        if child.dep_ == "poss":
+            return team_of_phrase(ctx, ctx.doc[child.left_edge.i: child.i + 1])
     return None
 
 

@@ -34,6 +34,7 @@ class ResultMention:
     home: str | None = None
     conf: float = 0.8
     anaphor: bool = False
+    outcome: str | None = None  # the team's result as the words say it (win | loss | draw)
 
     @property
     def past_perfect(self) -> bool:
@@ -132,6 +133,19 @@ def _mention(ctx: Context, hit: Hit) -> ResultMention | None:
     team = _team_entity(team_slot)
     opp = _team_entity(opp_slot)
     conf_factor = 1.0
+    if hit.get("pair_from") == "sentence":
+        # "... rescued a replay": a draw between the two teams the sentence is about
+        pair = readers.sentence_pair(ctx, hit.sent)
+        if pair is not None:
+            return ResultMention(hit, pair[0], pair[1], conf=round(conf * READER_CONFIDENCE["subject"], 3),
+                                 outcome=outcome)
+        if ctx.in_range(hit.sent.start, hit.sent.end, readers.TEAM_KINDS):
+            return None  # one team, or three: which game is it?
+        # "... to make it 2-2 and set up a replay": no team named, the game in focus
+        score = score_slot.score if score_slot is not None else None
+        if score is not None and score[0] != score[1]:
+            return None
+        return ResultMention(hit, None, None, *(score or (None, None)), conf=conf, anaphor=True)
     if team_slot is not None and team_slot.symbol is None and ctx.lower[team_slot.start] in ("they", "it"):
         team = readers.pronoun_team(ctx, hit.sent, team_slot.start)
         if team is None:
@@ -183,7 +197,7 @@ def _mention(ctx: Context, hit: Hit) -> ResultMention | None:
         home = team
     elif where == "opp":
         home = opp
-    return ResultMention(hit, team, opp, team_score, opp_score, home, round(conf, 3))
+    return ResultMention(hit, team, opp, team_score, opp_score, home, round(conf, 3), outcome=outcome)
 
 
 def _derby_result(ctx: Context, hit: Hit, team: str | None, team_slot: Slot | None,
@@ -198,7 +212,8 @@ def _derby_result(ctx: Context, hit: Hit, team: str | None, team_slot: Slot | No
         return None
     opp = pair[1] if team == pair[0] else pair[0]
     ctx.bring_entity(opp)  # the article may name only the derby
-    return ResultMention(hit, team, opp, conf=round(conf * READER_CONFIDENCE[how], 3))
+    return ResultMention(hit, team, opp, conf=round(conf * READER_CONFIDENCE[how], 3),
+                         outcome=outcome_of(ctx, hit))
 
 
 _SHOOTOUT_AFTER = ("on penalties", "on pens", "in the shootout", "in the shoot - out", "in a shootout",

@@ -59,6 +59,8 @@ def check_events(events: Iterable[Event], published: date | None, entities: Mapp
             out.append(ev)
             continue
         linked, competition = link_event(ev, published, ref, clubs)
+        if ev.hints.get("only_if_linked") and (linked.check is None or linked.check.state != "confirmed"):
+            continue  # a game only named: worth a fact only as the one result the record has
         out.append(linked)
         if competition is not None and competition.id not in entities:
             added.setdefault(competition.id, competition)

@@ -40,6 +40,12 @@ Optional hints from extraction (``Event.hints``), read when present:
   "the hosts", a "Home 2-1 Away" headline), false when the home side is only
   the order of words.  Without it, a venue that is one of the two clubs'
   grounds counts as stated.
+- ``winner``: for a result told without a score ("a draw at Bilbao", "their
+  defeat by Brentford"), the winning club or ``"draw"``; keeps the results
+  that ended so.
+- ``only_if_linked``: a game the text only names, with no score and no time
+  ("Madrid's only setback had been a draw at Bilbao"); ``check_events`` keeps
+  it only when this linker finds its one result.
 """
 
 from __future__ import annotations
@@ -132,6 +138,14 @@ def window_of(event: Event, published: date | None) -> Window | None:
     return replace(win, last=last) if win.first <= last else None
 
 
+def _winner(row: Row) -> str | None:
+    if row.home_score is None or row.away_score is None:
+        return None
+    if row.home_score == row.away_score:
+        return "draw"
+    return row.home if row.home_score > row.away_score else row.away
+
+
 def _result(row: Row) -> ReferenceResult:
     return ReferenceResult(date=row.day.isoformat(), home=row.home, away=row.away,
                            home_score=row.home_score, away_score=row.away_score,
@@ -189,6 +203,11 @@ def link_event(event: Event, published: date | None, reference: Reference,
     home = stated_home(event, clubs)
     if home is not None:
         rows = [r for r in rows if r.home == home] or rows
+    winner = event.hints.get("winner")
+    if winner and isinstance(detail, MatchEvent) and detail.home_score is None:
+        rows = [r for r in rows if _winner(r) == winner]
+        if not rows:
+            return _unknown(event, f"no result in {win} ended as the text says")
     results = [_result(r) for r in rows]
     if isinstance(detail, MatchEvent) and detail.home_score is not None:
         fit = [r for r in results if score_agrees(detail, r)]
