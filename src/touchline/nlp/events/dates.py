@@ -10,8 +10,8 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from touchline.nlp import extensions
-from touchline.nlp.extensions import doc_text
 from touchline.nlp.events.lexicon import LEXICON
+from touchline.nlp.extensions import doc_text
 
 logger = logging.getLogger(__name__)
 

@@ -145,7 +145,8 @@ def _mention(ctx: Context, hit: Hit) -> ResultMention | None:
         score = score_slot.score if score_slot is not None else None
         if score is not None and score[0] != score[1]:
             return None
-        return ResultMention(hit, None, None, *(score or (None, None)), conf=conf, anaphor=True)
+        level = score[0] if score is not None else None
+        return ResultMention(hit, None, None, level, level, conf=conf, anaphor=True)
     if team_slot is not None and team_slot.symbol is None and ctx.lower[team_slot.start] in ("they", "it"):
         team = readers.pronoun_team(ctx, hit.sent, team_slot.start)
         if team is None:
