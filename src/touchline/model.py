@@ -182,6 +182,7 @@ class InjuryEvent:
     player: str | None = None
     injury: str | None = None
     status: str | None = None  # injured | recovered | out | doubt | surgery
+    expected_return: str | None = None  # world time: the day the text expects him back
 
 
 @dataclass(frozen=True, slots=True)
@@ -427,7 +428,8 @@ class Claim:
     (ended then; ``object`` None: whatever held), ``past`` (held at some time before ``date``,
     not then: "the former Castlemoor manager"), ``leaves`` (ends it if it still held: a coach
     appointed elsewhere).  ``day`` is world time (YYYY-MM-DD), ``published`` report time.
-    ``qualifier`` splits one relation of one subject (a position's competition).
+    ``qualifier`` splits one relation of one subject (a position's competition); ``until``
+    is the day the article expects the state to end ("out for three weeks").
     """
 
     relation: str
@@ -440,6 +442,7 @@ class Claim:
     confidence: float
     sources: tuple[SourceSpan, ...] = ()
     qualifier: str | None = None
+    until: str | None = None  # world time: the day the article expects it to end (an expected return)
 
 
 @dataclass(frozen=True, slots=True)
@@ -452,6 +455,8 @@ class State:
     that of the article that changed it (closed its validity, revised it); None: still the
     current account.  Knowledge time: ``recorded_at``/``superseded_at`` (touchline learned a
     version, or found it no longer follows from the articles, e.g. an older article arrived).
+    ``until_expected``: ``valid_to`` is an expectation (an expected return the articles gave, or
+    the default horizon of an injury or a place in a table), not an end an article told.
     """
 
     id: str
@@ -468,6 +473,7 @@ class State:
     qualifier: str | None = None
     recorded_at: datetime | None = None
     superseded_at: datetime | None = None
+    until_expected: bool = False  # valid_to is an expectation (an expected return, a horizon)
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,13 @@ Kestrel Town drew 1-1 with Castelmar FC, whose manager Rui Sousa praised his def
 
 Castelmar FC boss Rui Sousa said little else.
 """,
+    # An injury with an expected return, then a later report that moves it.
+    "oduya-1.txt": """ date 2025-02-03
+Kestrel Town striker Bram Oduya will be out for three weeks with a hamstring strain.
+""",
+    "oduya-2.txt": """ date 2025-02-20
+Kestrel Town striker Bram Oduya is sidelined until April with a hamstring strain.
+""",
     # A past role told in passing: Ivo Holt held the Kestrel Town job once, not now.
     "holt.txt": """ date 2025-01-11
 Kestrel Town beat Northbridge Rovers 2-0 on Saturday.
@@ -139,3 +146,17 @@ def test_a_bad_known_at_is_one_line(kb: str) -> None:
     result = runner.invoke(app, ["--db", kb, "facts", "Northbridge Rovers", "--as-of", "2024-03-01",
                                  "--known-at", "March"])
     assert result.exit_code == 2 and "--known-at" in result.output
+
+
+def test_an_injury_holds_until_its_expected_return(kb: str) -> None:
+    def injured(*more: str) -> dict[str, Any]:
+        [fact] = [f for f in facts(kb, "Bram Oduya", "2025-02-10", *more)["facts"] if f["relation"] == "injured"]
+        return fact
+
+    then = injured("--known-at", "2025-02-05")  # as the first report told it
+    assert (then["value"], then["since"], then["until"], then["until_expected"]) == \
+        ("hamstring strain", "2025-02-03", "2025-02-24", True)
+    now = injured()
+    assert (now["until"], now["until_expected"], now["known_from"]) == ("2025-04-01", True, "2025-02-20")
+    shown = runner.invoke(app, ["--db", kb, "facts", "Bram Oduya", "--as-of", "2025-02-10"])
+    assert "2025-04-01" in shown.stdout and "(expected)" in shown.stdout

@@ -137,3 +137,37 @@ def test_deriving_only_what_can_change_gives_what_deriving_everything_gives() ->
                 kept[sid] = replace(kept[sid], superseded_at=datetime(2025, 1, 1, tzinfo=UTC))
             kept.update(fresh)
         assert {sid for sid, s in kept.items() if s.superseded_at is None} == full
+
+
+def injury(day: str, article: str, until: str | None = None, published: str | None = None) -> Claim:
+    return replace(claim("hamstring", day, article, published=published, subject="player:tomas-verhoek"),
+                   relation="injured", until=until)
+
+
+def test_an_injury_holds_until_its_expected_return_marked_as_expected() -> None:
+    [state] = states_of("injured", "player:tomas-verhoek", [injury("2024-11-08", "a1", until="2024-11-29")])
+    assert (state.valid_from, state.valid_to, state.until_expected) == ("2024-11-08", "2024-11-29", True)
+
+
+def test_a_later_report_revises_the_expected_return_in_report_time() -> None:
+    states = states_of("injured", "player:tomas-verhoek", [
+        injury("2024-11-08", "a1", until="2024-11-29"),
+        injury("2024-11-20", "a2", until="2025-01-01")])
+    now = [s for s in states if s.known_to is None]
+    assert [(s.valid_to, s.known_from) for s in now] == [("2025-01-01", date(2024, 11, 20))]
+    then = [s for s in states if s.known_to == date(2024, 11, 20)]
+    assert [s.valid_to for s in then] == ["2024-11-29"]  # what the first report expected
+
+
+def test_an_injury_still_reported_after_its_expected_return_holds_on() -> None:
+    states = states_of("injured", "player:tomas-verhoek", [
+        injury("2024-11-08", "a1", until="2024-11-29"),
+        injury("2024-12-10", "a2")])
+    [now] = [s for s in states if s.known_to is None]
+    assert now.valid_to == "2025-02-08" and now.until_expected  # 60 days after the last report
+
+
+def test_an_end_told_by_an_article_is_not_expected() -> None:
+    states = states_of("head_coach", CLUB, [claim(BRENNER, "2024-08-10", "a1"),
+                                            claim(BRENNER, "2024-10-01", "a2", mode="ends")])
+    assert [s.until_expected for s in states if s.known_to is None] == [False]

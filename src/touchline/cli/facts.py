@@ -48,6 +48,7 @@ def facts_command(
         where = "; ".join(f"{s['published'] or '?'} {s['source'] or s['article']}" for s in r["sources"][:3])
         more = len(r["sources"]) - 3
         relation = r["relation"] + (f" ({r['competition']})" if r.get("competition") else "")
-        add_row(table, relation, r["value"], r["since"] or "?", r["until"] or "", str(r["support"]),
+        until = f"{r['until']} (expected)" if r["until"] and r["until_expected"] else r["until"] or ""
+        add_row(table, relation, r["value"], r["since"] or "?", until, str(r["support"]),
                 where + (f"; +{more}" if more > 0 else ""))
     console.print(table)

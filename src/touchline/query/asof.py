@@ -55,6 +55,7 @@ class Fact:
     known_from: date | None = None  # report time: first told so by an article published then
     known_to: date | None = None  # report time: changed by an article published then
     cited: tuple[FactSource, ...] = ()
+    until_expected: bool = False  # valid_to is expected (an expected return), not told
 
     @property
     def since(self) -> str | None:
@@ -121,7 +122,8 @@ def facts_as_of(store: Store, name: str, on: date, known_at: date | None = None)
                           value_id=other if entity_valued else None, valid_from=s.valid_from,
                           valid_to=s.valid_to, confidence=s.confidence, sources=s.sources, support=s.support,
                           competition=names.get(qualifier, qualifier) if qualifier else None,
-                          known_from=s.known_from, known_to=s.known_to, cited=cited))
+                          known_from=s.known_from, known_to=s.known_to, cited=cited,
+                          until_expected=s.until_expected))
     return entity, facts
 
 
@@ -129,7 +131,8 @@ def fact_record(f: Fact) -> dict[str, Any]:
     """A fact as plain JSON-ready data: since/until (world time), known_from/known_to (report
     time) and its sources with article, source path or URL, date and span."""
     return {"relation": f.relation, "value": f.value, "value_id": f.value_id, "since": f.valid_from,
-            "until": f.valid_to, "valid_from": f.valid_from, "valid_to": f.valid_to,
+            "until": f.valid_to, "until_expected": f.until_expected, "valid_from": f.valid_from,
+            "valid_to": f.valid_to,
             "competition": f.competition, "confidence": f.confidence, "support": f.support,
             "known_from": f.known_from.isoformat() if f.known_from else None,
             "known_to": f.known_to.isoformat() if f.known_to else None,

@@ -11,7 +11,8 @@ a completed transfer or loan    ``plays_for`` of the player: ``starts`` at the n
                                 on a day the text names (else ``holds`` on the report
                                 date); ``ends`` at the club he left
 an injury                       ``injured`` of the player: ``holds`` (injured, out,
-                                surgery), ``ends`` (recovered); a doubt says nothing
+                                surgery; ``until`` its expected return), ``ends``
+                                (recovered); a doubt says nothing
 a standing                      ``position`` of the team in its competition: ``holds``
 a goal in a dated match         ``plays_for`` the side it counted for (an own goal: the
                                 other side) ``holds`` and ``injured`` ``ends`` that day
@@ -60,12 +61,12 @@ def _day(event: Event) -> str | None:
 
 def _claim(art: Article, relation: str, subject: str | None, obj: str | None, mode: str,
            when: str | None, confidence: float, sources: Iterable[SourceSpan],
-           qualifier: str | None = None) -> Claim | None:
+           qualifier: str | None = None, until: str | None = None) -> Claim | None:
     if subject is None:
         return None
     return Claim(relation=relation, subject=subject, object=obj, mode=mode, day=when, article=art.id,
                  published=art.published, confidence=round(confidence, 4), sources=tuple(sources),
-                 qualifier=qualifier)
+                 qualifier=qualifier, until=until)
 
 
 def _event_claims(ev: Event, art: Article) -> list[Claim | None]:
@@ -90,7 +91,8 @@ def _event_claims(ev: Event, art: Article) -> list[Claim | None]:
         return out
     if isinstance(d, InjuryEvent):
         if d.status in INJURED:
-            return [_claim(art, "injured", d.player, d.injury or "injury", "holds", day or report, conf, src)]
+            return [_claim(art, "injured", d.player, d.injury or "injury", "holds", day or report, conf, src,
+                           until=d.expected_return)]
         if d.status == "recovered":
             return [_claim(art, "injured", d.player, None, "ends", day or report, conf, src)]
         return []

@@ -43,6 +43,7 @@ class Interval:
     valid_from: str | None
     valid_to: str | None
     claims: tuple[Claim, ...]
+    until_expected: bool = False  # valid_to is the chain's horizon, not an end told
 
 
 @dataclass(slots=True)
@@ -73,12 +74,18 @@ def season_end(day: str) -> str:
 
 def _injury_horizon(iv: Interval) -> str | None:
     last = max((c.day for c in iv.claims if c.day), default=iv.valid_from)
+    told = [c for c in iv.claims if c.until]
+    if told:
+        latest = max(told, key=lambda c: (c.published or date.min, c.day or "", c.article, c.until or ""))
+        if last is None or (latest.until or "") > last:
+            return latest.until
     return None if last is None else (date.fromisoformat(last) + timedelta(days=INJURY_DAYS)).isoformat()
 
 
 # How long an interval nobody closes is taken to hold: a place in a table until its season's
-# end, an injury until INJURY_DAYS after the last report of it.  Other relations hold until
-# an article says otherwise.
+# end; an injury until the expected return its latest report gave, or (none given, or a
+# report of it after that day) until INJURY_DAYS after the last report of it.  Other
+# relations hold until an article says otherwise.
 INJURY_DAYS = 60
 HORIZONS: dict[str, Callable[[Interval], str | None]] = {
     "position": lambda iv: season_end(iv.valid_from) if iv.valid_from else None,
@@ -93,7 +100,8 @@ def derive(claims: Iterable[Claim],
     out = _walk(claims)
     if horizon is None:
         return out
-    return [replace(iv, valid_to=horizon(iv)) if iv.valid_to is None else iv for iv in out]
+    return [replace(iv, valid_to=end, until_expected=True) if iv.valid_to is None
+            and (end := horizon(iv)) is not None else iv for iv in out]
 
 
 def _walk(claims: Iterable[Claim]) -> list[Interval]:
@@ -237,4 +245,4 @@ def _state(relation: str, subject: str, qualifier: str | None, iv: Interval, kno
                  relation=relation, subject=subject, object=iv.object, valid_from=iv.valid_from,
                  valid_to=iv.valid_to, known_from=known_from, known_to=known_to,
                  confidence=_confidence(holding), support=len({c.article for c in holding}),
-                 sources=_sources(holding), qualifier=qualifier)
+                 sources=_sources(holding), qualifier=qualifier, until_expected=iv.until_expected)

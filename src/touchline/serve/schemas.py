@@ -55,6 +55,7 @@ class Fact(BaseModel):
     competition: str | None = Field(None, description="a place in a table: its competition")
     valid_from: str | None
     valid_to: str | None
+    until_expected: bool = Field(False, description="valid_to is expected (an expected return), not told")
     confidence: float
     sources: list[Source]
 

@@ -180,7 +180,8 @@ class View:
         return {"as_of": on.isoformat(), "facts": [
             {"relation": f.relation, "value": self.entity_ref(f.value_id), "text": f.value,
              "competition": f.competition, "valid_from": f.valid_from,
-             "valid_to": f.valid_to, "confidence": f.confidence, "sources": self.sources(f.sources)}
+             "valid_to": f.valid_to, "until_expected": f.until_expected, "confidence": f.confidence,
+             "sources": self.sources(f.sources)}
             for f in found]}
 
     # -- answers ----------------------------------------------------------------

@@ -62,7 +62,7 @@ def claim_row(c: Claim, copied_from: str | None = None) -> dict[str, Any]:
     return {"id": claim_id(c), "article": c.article, "relation": c.relation, "subject": c.subject,
             "object": c.object, "qualifier": c.qualifier, "mode": c.mode, "date": c.day,
             "published": c.published, "confidence": c.confidence,
-            "sources": [[s.start, s.end] for s in c.sources], "copied_from": copied_from}
+            "sources": [[s.start, s.end] for s in c.sources], "copied_from": copied_from, "until": c.until}
 
 
 # --- what a batch of new articles tells -------------------------------------------------

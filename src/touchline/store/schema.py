@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -21,6 +22,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 metadata = MetaData(
@@ -156,6 +158,7 @@ claims = Table(
     Column("confidence", Float, nullable=False),
     Column("sources", JSON, nullable=False),
     Column("copied_from", String(32)),
+    Column("until", String(10)),  # world time: when the article expects the state to end
     Index("ix_claims_relation_subject", "relation", "subject"),
     Index("ix_claims_relation_object", "relation", "object"),
     Index("ix_claims_article", "article"),
@@ -179,6 +182,8 @@ states = Table(
     Column("sources", JSON, nullable=False),  # [[article, start, end], ...]
     Column("recorded_at", DateTime(timezone=True)),
     Column("superseded_at", DateTime(timezone=True)),
+    # valid_to is an expectation (an expected return, a default horizon), not an end told
+    Column("until_expected", Boolean, nullable=False, server_default=false()),
     Index("ix_states_subject", "subject", "relation"),
     Index("ix_states_object", "object", "relation"),
 )

@@ -37,7 +37,7 @@ Row = Any  # a row mapping of the states table
 def claim_from_row(row: Any) -> Claim:
     return Claim(relation=row["relation"], subject=row["subject"], object=row["object"], mode=row["mode"],
                  day=row["date"], article=row["article"], published=row["published"],
-                 confidence=row["confidence"], qualifier=row["qualifier"],
+                 confidence=row["confidence"], qualifier=row["qualifier"], until=row["until"],
                  sources=tuple(SourceSpan(row["article"], int(a), int(b)) for a, b in row["sources"] or ()))
 
 
@@ -46,7 +46,7 @@ def state_row(s: State, now: datetime) -> dict[str, Any]:
             "qualifier": s.qualifier, "valid_from": s.valid_from, "valid_to": s.valid_to,
             "known_from": s.known_from, "known_to": s.known_to, "confidence": s.confidence,
             "support": s.support, "sources": [[x.article, x.start, x.end] for x in s.sources],
-            "recorded_at": now, "superseded_at": None}
+            "recorded_at": now, "superseded_at": None, "until_expected": s.until_expected}
 
 
 def state_from_row(row: Any) -> State:
@@ -55,7 +55,7 @@ def state_from_row(row: Any) -> State:
                  known_to=row["known_to"], confidence=row["confidence"], support=row["support"],
                  sources=tuple(SourceSpan(a, int(s), int(e)) for a, s, e in row["sources"] or ()),
                  qualifier=row["qualifier"], recorded_at=row["recorded_at"],
-                 superseded_at=row["superseded_at"])
+                 superseded_at=row["superseded_at"], until_expected=bool(row["until_expected"]))
 
 
 # --- deriving chains ----------------------------------------------------------------------

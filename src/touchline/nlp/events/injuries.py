@@ -8,7 +8,8 @@ it says what happened ("knee surgery", "muscle tear"), or by the noun alone
 ("knock").  Some phrasings tell an injury with no part ("limped off", "remain on
 the sidelines"): those are kept only when the article names no injury of that
 player.  ``status`` comes from the rule: ``injured``, ``out``, ``doubt``,
-``surgery`` or ``recovered``.
+``surgery`` or ``recovered``; ``expected_return`` from the time the sentence
+gives for his return (``returns.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from touchline.nlp.events.context import Context
 from touchline.nlp.events.engine import Hit
 from touchline.nlp.events.guards import clause_before, guard
 from touchline.nlp.events.lexicon import LEXICON
+from touchline.nlp.events.returns import expected_return
 
 _KEEP = {w for e in LEXICON.injury_keep_nouns.words for w in (e, f"{e}s", f"{e}es")}
 # What keeps a player out that is no injury: the rules that read an absence check for it.
@@ -106,6 +108,8 @@ def extract(ctx: Context, hits: list[Hit], clusters: list[Any]) -> list[dict[str
         if status == "recovered" and _HOPED & {*clause_before(ctx, hit), *ctx.lower[hit.start:hit.end]}:
             status = "doubt"  # "if he recovers from a hamstring injury", "is expected to recover"
         when = dates.clause_timex(ctx.doc, hit.start, hit.end, want="past", stops=_CLAUSE_STOPS)
+        back = None if status == "recovered" else expected_return(sent, ctx.doc._.tl_timexes or [],
+                                                                  dates.dct(ctx.doc))
         for person, how in readers.people_in_slot(ctx, hit):
             conf = round(hit.confidence * readers.READ_AS[how], 3)
             key = (person.entity, injury)
@@ -117,8 +121,9 @@ def extract(ctx: Context, hits: list[Hit], clusters: list[Any]) -> list[dict[str
                 if conf > rec["confidence"]:
                     rec["confidence"] = conf
                     rec["fields"]["status"] = status
+                rec["fields"]["expected_return"] = rec["fields"]["expected_return"] or back
                 continue
-            detail = InjuryEvent(person.entity, injury, status)
+            detail = InjuryEvent(person.entity, injury, status, back)
             found[key] = {"kind": "injury", "date": when.value if when else report, "confidence": conf,
                           "sources": [source], "fields": detail_to_fields(detail)}
     named = {player for player, injury in found if injury is not None}

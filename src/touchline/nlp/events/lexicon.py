@@ -105,6 +105,8 @@ class Lexicon:
     recovery_verbs: WordList
     carrying_verbs: WordList
     player_nouns: WordList
+    return_duration_cues: WordList
+    return_date_cues: WordList
     # transfers
     signing_verbs: WordList
     completing_verbs: WordList
