@@ -150,7 +150,8 @@ def test_a_bad_known_at_is_one_line(kb: str) -> None:
 
 def test_an_injury_holds_until_its_expected_return(kb: str) -> None:
     def injured(*more: str) -> dict[str, Any]:
-        [fact] = [f for f in facts(kb, "Bram Oduya", "2025-02-10", *more)["facts"] if f["relation"] == "injured"]
+        found = facts(kb, "Bram Oduya", "2025-02-10", *more)["facts"]
+        [fact] = [f for f in found if f["relation"] == "injured"]
         return fact
 
     then = injured("--known-at", "2025-02-05")  # as the first report told it
