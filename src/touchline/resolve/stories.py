@@ -1,7 +1,8 @@
 """Cluster articles into stories: articles about one happening tell one story.
 
-An article's main event is the match (else any event) it reports first and
-most surely.  In the knowledge base every article telling one happening has its
+An article's main event is the one its opening sentence tells (a match first
+among those), else the match (else any event) it reports first and most
+surely.  In the knowledge base every article telling one happening has its
 reading of it resolved into one event (:mod:`touchline.resolve.across`), so the
 articles whose main events are one event share a story: match reports, previews
 that look back and follow-ups about one game, reports of one transfer.  A preview
@@ -59,12 +60,25 @@ def cosine(a: Counter[str], b: Counter[str]) -> float:
     return dot / norm if norm else 0.0
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]?(?:\s|$)|\n")
+
+
+def lede_end(text: str) -> int:
+    """Where the article's opening sentence (or headline line) ends."""
+    m = _SENTENCE_END.search(text, 20)
+    return m.end() if m else len(text)
+
+
 def main_event(analysis: Analysis) -> Event | None:
+    """The event the article's opening sentence tells (a match before other kinds there); with
+    none there, the match it reports first, else its first event.  So "X has been sacked ...
+    after Wednesday's defeat" is about the sacking, not the match it mentions later."""
     dated = [e for e in analysis.events if e.date and e.sources]
     if not dated:
         return None
-    return min(dated, key=lambda e: (_PRIORITY.get(e.kind, 1), min(s.start for s in e.sources),
-                                     -e.confidence))
+    lede = lede_end(analysis.article.text)
+    return min(dated, key=lambda e: (min(s.start for s in e.sources) >= lede, _PRIORITY.get(e.kind, 1),
+                                     min(s.start for s in e.sources), -e.confidence))
 
 
 def _story(event: Event) -> str:

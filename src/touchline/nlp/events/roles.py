@@ -136,6 +136,10 @@ def extract(ctx: Context, hits: list[Hit], clusters: list[Any]) -> list[dict[str
             team = ctx.coach_team.get(people[0].entity)
             if team is not None and team not in ctx.kinds:
                 ctx.bring_entity(team)
+        elif team is None and hit.get("team_from") == "sentence" and people:
+            # "Ranieri, who guided Leicester to the title, has been sacked": its one team
+            named = {m.entity for m in ctx.in_range(hit.sent.start, hit.sent.end, readers.TEAM_KINDS)}
+            team = named.pop() if len(named) == 1 else None
         elif team is None and hit.get("team_from") == "venue":
             venue = hit.slots.get("venue")
             clubs = ctx.venue_clubs(venue.entity) if venue is not None else []
@@ -150,6 +154,9 @@ def extract(ctx: Context, hits: list[Hit], clusters: list[Any]) -> list[dict[str
             if key in found:
                 found[key]["sources"].append([sent.start_char, sent.end_char])
                 found[key]["confidence"] = max(found[key]["confidence"], hit.confidence)
+                if status is not None and found[key]["fields"]["status"] is None:
+                    # "Leicester boss Ranieri was sacked": the title names him, the verb ends it
+                    found[key]["fields"]["status"] = status
                 continue
             detail = RoleEvent(person.entity, team, role, status)
             found[key] = {"kind": "role", "date": report, "confidence": hit.confidence,
