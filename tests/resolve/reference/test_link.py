@@ -186,3 +186,10 @@ def test_a_game_only_named_is_kept_only_when_the_reference_confirms_it(reference
     kept, _ = check_events([found, missing, several], date(2041, 5, 31), entities, reference)
     assert len(kept) == 1 and kept[0].date == "2040-10-27"
     assert kept[0].check and kept[0].check.state == "confirmed"
+
+
+def test_a_final_keeps_only_the_references_finals(reference: Reference, clubs: Any) -> None:
+    season = {"date_window": ["2040-07-01", "2041-05-31"]}
+    ev = link(match(C, A, None, None, hints=season, stage="final"), "2041-05-31", reference, clubs)
+    assert ev.check and ev.check.state == "unknown"
+    assert ev.check.note == "no final between the two clubs in 2040-07-01..2041-05-31"

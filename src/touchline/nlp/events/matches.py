@@ -30,6 +30,8 @@ ANAPHOR_WINDOW = 3
 _NOT_THIS_MATCH = {"table", "standings", "winners", "winner", "champions", "champion", "holders", "title",
                    "titles", "trophy", "trophies", "crown", "medal", "medals", "era"}
 _REPLAY_WORDS = {"replay", "replays", "rematch"}
+_REACHING = {"reach", "reached", "reaching", "reaches", "into", "book", "booked", "booking", "make", "made",
+             "making"}
 _GOAL_TALK = {"goal", "goals", "scoring", "minute", "half", "half-time", "penalty", "lead", "equaliser",
               "equalizer", "opener", "winner", "shot", "header", "free-kick", "interval", "break", "restart",
               "stoppage", "halftime", "scored", "netted", "struck", "assist", "assisted", "saves"}
@@ -125,7 +127,7 @@ def sentence_details(ctx: Context, sent: Span) -> dict[str, Any]:
         out["venue"] = venues[0].entity
     comps = [m for m in ctx.in_range(sent.start, sent.end, ("competition",))
              if not (m.tok_end < sent.end and doc[m.tok_end].lower_ in _NOT_THIS_MATCH)
-             and not _past_edition(ctx, m.tok_end, sent.end)]
+             and not _past_edition(ctx, m.tok_end, sent.end) and not _place_in(ctx, m.tok_start, sent.start)]
     if comps:
         out["competition"] = comps[-1].entity
         out["competition_at"] = comps[-1].start
@@ -134,6 +136,9 @@ def sentence_details(ctx: Context, sent: Span) -> dict[str, Any]:
         at = text.find(f" {key} ")
         if at < 0:
             continue
+        before = text[:at].split()[-4:]
+        if _REACHING & set(before):
+            continue  # "beat X to reach the final": the stage they go on to, not this game's
         after = text[at + len(key) + 2:].split(" ", 1)[0]
         if key == "final" and after not in ("", ".", ",", "of", "at", "in", "against", "on", "with", "and",
                                              "to", "after", "was", "is", "will"):
@@ -149,6 +154,17 @@ def _nearest_to(char: int | None, spans: dict[int, tuple[int, int]]) -> int | No
         return None
     return min(spans, key=lambda k: 0 if spans[k][0] <= char < spans[k][1]
                else min(abs(char - spans[k][0]), abs(char - spans[k][1])))
+
+
+_PLACE_WORDS = {"top", "bottom", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                "tenth", "last", "joint", "mid-table"}
+
+
+def _place_in(ctx: Context, before: int, sent_start: int) -> bool:
+    """ "fifth in the Bundesliga", "top of La Liga": a place in a table, not this game's competition."""
+    words = ctx.lower[max(before - 3, sent_start):before]
+    return any(w in ("in", "of") for w in words) and any(
+        w in _PLACE_WORDS or (w[:-2].isdigit() and w[-2:] in ("st", "nd", "rd", "th")) for w in words)
 
 
 def _past_edition(ctx: Context, after: int, sent_end: int) -> bool:

@@ -20,8 +20,10 @@ a year ("2018")                        that year
 A played match is never looked for after the article's date (+1 day), a
 fixture never before it (-1 day).  Among the results in the window, the
 text's competition keeps those of that competition, a home side the text
-states (by its venue, or ``hints["home_stated"]``) keeps those it hosted,
-and the text's score keeps those with that score.  Exactly one left: linked.
+states (by its venue, or ``hints["home_stated"]``) keeps those it hosted, a
+final (the match's ``stage``) keeps the reference's finals only, a result told
+without a score (``hints["winner"]``) those that ended so, and the text's
+score keeps those with that score.  Exactly one left: linked.
 Several: none.  None with the text's score, but exactly one meeting in a
 narrow window (a day, or the week before a report whose main match is dated
 by the extractor's guess): linked, and the score is a contradiction; in a
@@ -200,6 +202,10 @@ def link_event(event: Event, published: date | None, reference: Reference,
             others = ", ".join(sorted({r.competition for r in rows}))
             return _unknown(event, f"in {win} the reference has them meeting in {others} only")
         rows = same
+    if isinstance(detail, MatchEvent) and detail.stage == "final":
+        rows = [r for r in rows if (r.round or "").lower() == "final"]
+        if not rows:
+            return _unknown(event, f"no final between the two clubs in {win}")
     home = stated_home(event, clubs)
     if home is not None:
         rows = [r for r in rows if r.home == home] or rows
