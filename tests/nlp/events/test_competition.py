@@ -19,7 +19,8 @@ def test_past_edition_in_the_same_sentence_is_not_the_competition(full_nlp: Lang
 def match_of(nlp: Language, text: str, day: str) -> dict:
     doc = nlp.make_doc(text)
     doc._.dct = day
-    [match] = [e for e in nlp(doc)._.tl_events if e["kind"] == "match" and e["fields"]["home_score"] is not None]
+    events = nlp(doc)._.tl_events
+    [match] = [e for e in events if e["kind"] == "match" and e["fields"]["home_score"] is not None]
     return match
 
 
