@@ -22,6 +22,7 @@ def test_a_replay_earned_is_a_draw_between_the_two_teams_of_the_sentence(nlp: La
     assert match["winner"] == "draw"
     assert match["date"] == "2025-01-25"
     assert match["fields"]["home_score"] is None
+    assert match["only_if_linked"] is True  # a pair read from the sentence: the record must confirm it
 
 
 def test_a_replay_to_come_is_a_draw_and_its_ground_is_not_this_games(nlp: Language) -> None:
