@@ -9,7 +9,8 @@ gold written there by hand:
   that article and, if it gives a score, the score is the gold one for the same
   teams (a score where the article states none is wrong);
 * a scorer is right when it belongs to a right match and names a gold scorer of
-  that match;
+  that match, in this article's gold or another's of the same game (the knowledge
+  base merges every account of one game, with the scorers any of them names);
 * recall counts the gold matches (scorers) found right.
 
 Team and player names are compared by name, by the aliases in the gold file,
@@ -64,6 +65,14 @@ def score(found: dict[str, list[dict[str, Any]]], judged: dict[str, dict[str, An
           aliases: dict[str, list[str]], verbose: bool = False) -> dict[str, int]:
     n = {"match_got": 0, "match_right": 0, "match_gold": 0, "match_found": 0,
          "scorer_got": 0, "scorer_right": 0, "scorer_gold": 0, "scorer_found": 0}
+    # The knowledge base merges every account of one game (same teams, same day) into one event,
+    # with the scorers any of them names: a scorer judged right by another article's gold of
+    # that game is right (counted as found only for the article whose gold names it).
+    told: dict[tuple[frozenset[str], str | None], list[str]] = {}
+    for art in judged.values():
+        for g in art.get("matches", []):
+            told.setdefault((frozenset(_norm(t) for t in g["teams"]), g.get("date")), []).extend(
+                g.get("scorers", []))
     for name, art in sorted(judged.items()):
         gold = art.get("matches", [])
         n["match_gold"] += len(gold)
@@ -83,11 +92,15 @@ def score(found: dict[str, list[dict[str, Any]]], judged: dict[str, dict[str, An
                 n["scorer_got"] += 1
                 gs = g.get("scorers", []) if g else []
                 ok = next((x for x in gs if same_player(x, s, aliases)), None)
-                n["scorer_right"] += bool(ok)
+                game = (frozenset(_norm(t) for t in g["teams"]), g.get("date")) if g else None
+                elsewhere = told.get(game, []) if game else []
+                by_other = not ok and any(same_player(x, s, aliases) for x in elsewhere)
+                n["scorer_right"] += bool(ok) or by_other
                 if ok:
                     hit_scorers.add((id(g), str(ok)))
                 if verbose:
-                    print(f"{name}:   {'RIGHT' if ok else 'WRONG'} scorer {s}")
+                    verdict = "RIGHT" if ok else "RIGHT (another article's account)" if by_other else "WRONG"
+                    print(f"{name}:   {verdict} scorer {s}")
         n["match_found"] += len(hit_matches)
         n["scorer_found"] += len(hit_scorers)
         if verbose:

@@ -75,3 +75,17 @@ def test_a_previous_meeting_beside_a_coming_day_waits_for_the_reference(nlp: Lan
     doc = run(nlp, "Harbour City face Eastvale on Saturday, with scores to settle from their last "
                    "meeting.", "2025-05-20")
     assert all(m["only_if_linked"] for m in of_kind(doc, "match"))
+
+
+def test_a_draw_whose_owner_no_reader_finds_is_the_sentences_other_team(nlp: Language) -> None:
+    doc = run(nlp, "Referee Ivo Brandt said he was right to allow Harbour City striker Tomas Verhoek's "
+                   "free-kick in Sunday's 2-2 draw with Castlemoor.", "2025-03-10")
+    [match] = of_kind(doc, "match")
+    assert teams(match) == {HARBOUR, CASTLEMOOR}
+    assert (match["fields"]["home_score"], match["fields"]["away_score"]) == (2, 2)
+
+
+def test_a_win_is_not_given_to_the_sentences_other_team(nlp: Language) -> None:
+    doc = run(nlp, "Referee Ivo Brandt said he was right to allow Harbour City striker Tomas Verhoek's "
+                   "free-kick in Sunday's 2-1 defeat by Castlemoor.", "2025-03-10")
+    assert of_kind(doc, "match") == []  # whose defeat? a loss is not alike for both sides

@@ -120,6 +120,15 @@ def possessor_team(ctx: Context, start: int, sent: Span) -> str | None:
     return None
 
 
+def unknown_persons_side(ctx: Context, start: int, sent: Span) -> bool:
+    """ "his side's" or "Ferguson's men's" right before token ``start``, the person's team unknown."""
+    j = start - 1
+    if j - 2 < sent.start or ctx.lower[j] not in _POSSESSIVE or ctx.lower[j - 1] not in _TEAM_NOUNS:
+        return False
+    return _person_possessor(ctx, j - 2, sent) is None and (
+        ctx.lower[j - 2] in _PERSON_POSSESSIVES or ctx.at(j - 3, ("coach", "player", "person")) is not None)
+
+
 _TIME_WORDS = {"week", "weekend", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                "sunday", "midweek", "month", "yesterday", "today", "season", "evening", "afternoon"}
 

@@ -244,12 +244,24 @@ def _team_through_discourse(ctx: Context, hit: Hit) -> tuple[str | None, str]:
         team = readers.focus_team(ctx, hit.start)
         if team is not None:
             return team, "focus"
+    if readers.unknown_persons_side(ctx, hit.start, sent):
+        # "his side's 1-1 draw" of a manager no list places: the team the text is about
+        team = readers.focus_team(ctx, hit.start)
+        if team is not None:
+            return team, "focus"
     if hit.get("team_from") == "possessor":
         return None, "possessor"
     trigger = _trigger(ctx, hit)
     team = readers.subject_team(ctx, trigger, sent)
     if team is not None:
         return team, "subject"
+    opp = _team_entity(hit.slots.get("opp"))
+    if opp is not None and outcome_of(ctx, hit) == "draw":
+        # "Henry's free-kick in Sunday's 2-2 draw with Chelsea": a draw is the two teams' alike,
+        # so the sentence's one other team is its owner
+        pair = readers.sentence_pair(ctx, sent)
+        if pair is not None and opp in pair:
+            return (pair[1] if pair[0] == opp else pair[0]), "antecedent"
     return None, "subject"
 
 
