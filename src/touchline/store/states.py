@@ -146,7 +146,7 @@ class _Writes:
             if row is None:
                 self.fresh[sid] = values
                 continue
-            changes = {k: values[k] for k in ("known_to", "confidence", "support", "sources")
+            changes = {k: values[k] for k in ("known_to", "confidence", "support", "sources", "until_expected")
                        if row[k] != values[k]}
             if changes:
                 self.changed.setdefault(tuple(changes), []).append({"sid": sid, **changes})
