@@ -129,6 +129,10 @@ def _starts(conn: Connection, holders: Iterable[tuple[str, str]]) -> dict[tuple[
     return out
 
 
+# What may change in a version that keeps its id (its interval and holder make the id).
+_MUTABLE = ("known_to", "confidence", "support", "sources", "until_expected")
+
+
 class _Writes:
     """What deriving chains changes in the states table, gathered, then written in batches."""
 
@@ -146,8 +150,7 @@ class _Writes:
             if row is None:
                 self.fresh[sid] = values
                 continue
-            changes = {k: values[k] for k in ("known_to", "confidence", "support", "sources", "until_expected")
-                       if row[k] != values[k]}
+            changes = {k: values[k] for k in _MUTABLE if row[k] != values[k]}
             if changes:
                 self.changed.setdefault(tuple(changes), []).append({"sid": sid, **changes})
 
