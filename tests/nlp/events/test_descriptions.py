@@ -37,3 +37,24 @@ def test_a_coach_named_last_leaves_the_description_unread(nlp: Language) -> None
     text = ("Ivo Brandt praised his players. The former Eastvale centre-back joined Harbour City in "
             "January.")
     assert of_kind(run(nlp, text, "2025-03-05"), "transfer") == []
+
+
+def test_a_competition_or_region_that_describes_a_team_is_neither_a_club_nor_the_games_competition(
+        nlp: Language) -> None:
+    doc = run(nlp, "Harbour City drew 2-2 with Northshire rivals Castlemoor on Saturday.", "2025-03-10")
+    assert not [e for e in doc._.tl_entities or [] if "northshire" in e["id"]]
+    doc = run(nlp, "Eastvale beat Coastal League side Castlemoor 2-1 in the Atlantic Cup on Saturday.",
+              "2025-03-10")
+    [match] = of_kind(doc, "match")
+    assert match["fields"]["competition"] == "competition:atlantic-cup"
+    doc = run(nlp, "Eastvale beat Coastal League side Castlemoor 2-1 on Saturday.", "2025-03-10")
+    [match] = of_kind(doc, "match")
+    assert match["fields"]["competition"] is None  # the league says who Castlemoor are, not where they played
+
+
+def test_a_draw_placed_by_a_ground_is_against_its_club(nlp: Language) -> None:
+    doc = run(nlp, "Castlemoor earned their point after a battling 2-2 draw at Gull Park on Saturday.",
+              "2025-03-10")
+    [match] = of_kind(doc, "match")
+    assert (match["fields"]["home"], match["fields"]["away"]) == (HARBOUR, CASTLEMOOR)
+    assert (match["fields"]["home_score"], match["fields"]["away_score"]) == (2, 2)

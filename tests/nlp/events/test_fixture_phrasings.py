@@ -106,3 +106,10 @@ def test_a_ground_after_the_pairing_names_the_home_side(nlp: Language) -> None:
 )
 def test_no_fixture(any_nlp: Language, text: str) -> None:
     assert games(any_nlp, text) == set()
+
+
+def test_a_team_named_as_another_games_opponent_does_not_own_this_one(nlp: Language) -> None:
+    doc = run(nlp, "The prospect of a replay between a trip to Castlemoor and a home fixture against "
+                   "Eastvale will not please them.", "2025-03-10")
+    assert not [f for f in of_kind(doc, "fixture")
+                if {f["fields"]["home"], f["fields"]["away"]} == {"club:castlemoor", "club:eastvale"}]

@@ -72,7 +72,7 @@ class EventExtractor:
         out += roles.extract(ctx, rule_hits, [])
         if ctx.coach_team != known:
             rule_hits = self.book.run(ctx)
-        names = new_teams.name_slots(rule_hits)
+        names = new_teams.name_slots(ctx, rule_hits)
         people = new_teams.scorer_name_slots(rule_hits)
         if names or people:
             # clubs and scorers no list knows, read from result and goal frames: mark them, read again

@@ -239,6 +239,10 @@ def _venue(ctx: Context, hit: Hit) -> Ment | None:
     return None
 
 
+_OPPONENT_BEFORE = {"to", "against", "v", "vs", "v.", "vs.", "versus", "of", "at", "with", "face", "faces",
+                    "host", "hosts", "visit", "visits", "play", "plays", "welcome", "welcomes"}
+
+
 def _team(
     ctx: Context, hit: Hit, opps: list[str], earlier: list[tuple[Hit, str]]
 ) -> tuple[str | None, float]:
@@ -269,10 +273,13 @@ def _team(
             candidates.append((team, 0.85))
             break
     kind = _kind(ctx, opps[0]) if opps else None
+    # "between a trip to Southampton and a home fixture against Aston Villa": a team named as
+    # another game's opponent does not own this one
     own = {
         m.entity
         for m in ctx.in_range(sent.start, sent.end, readers.TEAM_KINDS)
         if m.entity not in opps and ctx.kinds.get(m.entity) == kind
+        and not (m.tok_start > sent.start and ctx.lower[m.tok_start - 1] in _OPPONENT_BEFORE)
     }
     if len(own) == 1:
         candidates.append((own.pop(), 0.8))

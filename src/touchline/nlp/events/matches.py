@@ -127,7 +127,8 @@ def sentence_details(ctx: Context, sent: Span) -> dict[str, Any]:
         out["venue"] = venues[0].entity
     comps = [m for m in ctx.in_range(sent.start, sent.end, ("competition",))
              if not (m.tok_end < sent.end and doc[m.tok_end].lower_ in _NOT_THIS_MATCH)
-             and not _past_edition(ctx, m.tok_end, sent.end) and not _place_in(ctx, m.tok_start, sent.start)]
+             and not _past_edition(ctx, m.tok_end, sent.end) and not _place_in(ctx, m.tok_start, sent.start)
+             and not _describes_team(ctx, m.tok_end, sent.end)]
     if comps:
         out["competition"] = comps[-1].entity
         out["competition_at"] = comps[-1].start
@@ -165,6 +166,22 @@ def _place_in(ctx: Context, before: int, sent_start: int) -> bool:
     words = ctx.lower[max(before - 3, sent_start):before]
     return any(w in ("in", "of") for w in words) and any(
         w in _PLACE_WORDS or (w[:-2].isdigit() and w[-2:] in ("st", "nd", "rd", "th")) for w in words)
+
+
+_NOT_DESCRIPTION = {"in", "on", "at", "against", "and", "with", "to", "for", "as", "after", "the", "a", "of",
+                    "by", "over", "from", "before", "than", "is", "was", "are", "were", "but"}
+
+
+def _describes_team(ctx: Context, after: int, sent_end: int) -> bool:
+    """ "Premier League Fulham", "Championship strugglers Sheffield Wednesday", "League One side
+    Bristol Rovers": a competition describing a team (its league), not the game's competition."""
+    for k in range(after, min(after + 4, sent_end)):
+        if ctx.at(k, readers.TEAM_KINDS) is not None:
+            return True
+        word = ctx.lower[k]
+        if not word.isalpha() or word in _NOT_DESCRIPTION:
+            return False
+    return False
 
 
 def _past_edition(ctx: Context, after: int, sent_end: int) -> bool:

@@ -72,7 +72,18 @@ def clean_name(ctx: Context, start: int, end: int) -> tuple[int, int, str]:
     return start, end, doc[start:end].text
 
 
-def name_slots(hits: list[Hit]) -> list[tuple[int, int]]:
+def _describes_known_team(ctx: Context, end: int, sent_end: int) -> bool:
+    """ "East Midlands rivals Derby County": a name that, with a word or two after it, describes a
+    team the article names (a region, a league), not a team of its own."""
+    for k in range(end, min(end + 3, sent_end)):
+        if ctx.at(k, ("club", "national_team")) is not None:
+            return k > end  # right after the name: two teams in a row, not a description
+        if not ctx.lower[k].isalpha() or ctx.doc[k].text[:1].isupper():
+            return False
+    return False
+
+
+def name_slots(ctx: Context, hits: list[Hit]) -> list[tuple[int, int]]:
     """Token spans of unknown names that a result frame puts in a team slot, with a scoreline
     (or a rule made for new clubs) backing the reading."""
     out: list[tuple[int, int]] = []
@@ -86,7 +97,8 @@ def name_slots(hits: list[Hit]) -> list[tuple[int, int]]:
         for name in ("team", "opp"):
             slot = hit.slots.get(name)
             if slot is not None and (slot.symbol == "__name__" or slot.symbol == "__pname__"
-                                     or (slot.symbol is None and slot.mention is None)):
+                                     or (slot.symbol is None and slot.mention is None)) \
+                    and not _describes_known_team(ctx, slot.end, hit.sent.end):
                 out.append((slot.start, slot.end))
     return out
 

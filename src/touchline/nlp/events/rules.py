@@ -27,10 +27,11 @@ entity mention and every scoreline is one token:
   ``#ord:count`` captured as a slot;
 * ``[a b|c]`` alternatives, ``?`` after an element or group makes it optional;
 * ``_desc`` up to four descriptor words before a team ("rivals", "ten-man",
-  "a dogged"), ``_{0,3}`` a gap of up to three tokens inside the sentence that
-  never passes over a mention, ``_any{1,16}`` one that may (for asides between
-  commas), ``_noperson{0,8}`` one that may pass teams, competitions, venues and
-  names no list knows but never a person, a pronoun or a comma.
+  "a dogged", a competition: "Premier League side"), ``_{0,3}`` a gap of up to
+  three tokens inside the sentence that never passes over a mention,
+  ``_any{1,16}`` one that may (for asides between commas), ``_noperson{0,8}``
+  one that may pass teams, competitions, venues and names no list knows but
+  never a person, a pronoun or a comma.
 
 Slots may also be captured from a group: ``[at {team:home}]?``.
 """
@@ -280,9 +281,11 @@ def _atom(tok: str) -> Any:
         node = _Elem({"TEXT": {"REGEX": _NUMERALS[name]}}, slot or None)
     elif core == "_desc":
         stops = [_norm_word(w) for w in LEXICON.descriptor_stops.words if " " not in w]
+        # a competition may describe the team ("beat Premier League Newcastle", "League One side X")
         node = _Elem({"LOWER": {"NOT_IN": [*stops, *_STRONG_PUNCT, ",", "(", ")", '"']},
                       "IS_SENT_START": False,
-                      "ORTH": {"NOT_IN": [s for syms in SYMBOLS.values() for s in syms]}, "OP": "{0,4}"})
+                      "ORTH": {"NOT_IN": [s for syms in SYMBOLS.values() for s in syms if s != "__comp__"]},
+                      "OP": "{0,4}"})
     elif core.startswith("_noperson{"):
         # a gap that may pass teams, competitions, venues, scores and names no list knows ("Greek
         # club"), never a person, a pronoun, a comma or a contrast ("out for six weeks after
