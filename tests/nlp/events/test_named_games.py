@@ -89,3 +89,22 @@ def test_a_win_is_not_given_to_the_sentences_other_team(nlp: Language) -> None:
     doc = run(nlp, "Referee Ivo Brandt said he was right to allow Harbour City striker Tomas Verhoek's "
                    "free-kick in Sunday's 2-1 defeat by Castlemoor.", "2025-03-10")
     assert of_kind(doc, "match") == []  # whose defeat? a loss is not alike for both sides
+
+
+def test_an_if_that_tells_a_fact_does_not_make_the_result_hypothetical(nlp: Language) -> None:
+    doc = run(nlp, "However, if last weekend's 4-1 defeat away to Castlemoor is anything to go by, "
+                   "Harbour City are in for a long season.", "2025-03-12")
+    [match] = of_kind(doc, "match")
+    assert match["fields"]["home"] == CASTLEMOOR and (match["fields"]["home_score"],
+                                                      match["fields"]["away_score"]) == (4, 1)
+    assert not of_kind(run(nlp, "If Harbour City lose 4-1 away to Castlemoor, they go down.",
+                           "2025-03-12"), "match")
+
+
+def test_a_win_an_effort_led_to_in_the_past(nlp: Language) -> None:
+    doc = run(nlp, "Eastvale showed great character to fight back from a goal down to beat Castlemoor "
+                   "2-1 at home last weekend.", "2025-03-12")
+    [match] = of_kind(doc, "match")
+    assert (match["fields"]["home"], match["fields"]["home_score"]) == (EASTVALE, 2)
+    assert not of_kind(run(nlp, "Eastvale will need to beat Castlemoor 2-0 to stay up.", "2025-03-12"),
+                       "match")

@@ -119,3 +119,11 @@ def test_season_goal_tally_is_no_goal(full_nlp: Language) -> None:
     got = match_scorers(full_nlp, "Arsenal beat Chelsea 1-0 on Saturday. Kai Havertz has scored nine goals "
                                   "this season, and Declan Rice struck in the 80th minute.")
     assert got == {"player:declan-rice"}
+
+
+def test_the_player_who_supplied_the_ball_did_not_score(nlp: Language) -> None:
+    got = match_scorers(nlp, "Harbour City beat Northbridge United 2-1 on Saturday. Pablo Ruiz headed in the "
+                             "equaliser from a Tomas Verhoek cross, and Ade Okonjo whipped in a corner for "
+                             "the winner from Hugo Marsh.")
+    assert "player:tomas-verhoek" not in got and "player:ade-okonjo" not in got
+    assert "player:pablo-ruiz" in got

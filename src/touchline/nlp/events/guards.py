@@ -52,6 +52,10 @@ def not_hypothetical(ctx: Context, hit: Hit) -> bool:
     """ "could beat", "need to beat", "if they win", "hope to win 2-0": not a result."""
     before = clause_before(ctx, hit)
     inside = _words(ctx, hit.start, hit.end)
+    # "if last week's 4-1 defeat is anything to go by": an "if" that tells a fact
+    idiom = _phrase_in(_words(ctx, hit.end, hit.sent.end), _FACT_IFS)
+    if idiom:
+        before = [w for w in before if w != "if"]
     if any(w in LEXICON.modals for w in before) or _phrase_in(before, LEXICON.hypothetical_words.words):
         return False
     # "X need to beat Y": a wish inside the statement itself, before its result verb
@@ -65,7 +69,10 @@ def not_hypothetical(ctx: Context, hit: Hit) -> bool:
         return False
     # a hypothetical that opens the sentence governs it: "If Arsenal beat Chelsea 2-0, ..."
     head = _words(ctx, hit.sent.start, hit.sent.start + 2)
-    return not (head and head[0] in ("if", "unless", "should"))
+    return idiom or not (head and head[0] in ("if", "unless", "should"))
+
+
+_FACT_IFS = ("anything to go by", "any guide", "any indication", "any indicator")
 
 
 _SPECULATIVE = ("could", "might", "may", "would", "should", "can", "must")
@@ -151,9 +158,19 @@ def not_shootout(ctx: Context, hit: Hit) -> bool:
 
 
 def scorer_not_possessor(ctx: Context, hit: Hit) -> bool:
-    """ "a header from Robertson's cross": the name owns the cross, he did not score."""
+    """ "a header from Robertson's cross", "the equaliser from a Depay cross": the name owns the
+    cross, he did not score."""
     slot = hit.slots.get("scorer")
-    return slot is None or slot.end >= hit.sent.end or ctx.lower[slot.end] not in ("'s", "’s", "'")
+    if slot is None or slot.end >= hit.sent.end:
+        return True
+    if ctx.lower[slot.end] in ("'s", "’s", "'"):
+        return False
+    return not _starts_with_delivery(ctx, slot.end, hit.sent.end)
+
+
+def _starts_with_delivery(ctx: Context, i: int, end: int) -> bool:
+    words = " ".join(ctx.lower[i:min(i + 3, end)]).replace(" - ", "-") + " "
+    return any(words.startswith(f"{n} ") for n in LEXICON.delivery_nouns.words)
 
 
 def _delivery_forms() -> set[str]:
@@ -240,6 +257,22 @@ def told_as_past(ctx: Context, hit: Hit) -> bool:
     return False
 
 
+def main_clause_past(ctx: Context, hit: Hit) -> bool:
+    """ "Leeds showed great character to ... beat Wolves 2-1": the verb the phrase's clause hangs
+    from (climbing infinitives and adverbial clauses) is past, so the result happened."""
+    if not ctx.parsed:
+        return not_future(ctx, hit)
+    tok = ctx.doc[hit.start]
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("xcomp", "advcl", "aux", "ccomp", "conj"):
+            aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+            return tok.tag_ in ("VBD", "VBN") and not any(a.tag_ == "MD" for a in aux)
+        if tok.head == tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def opp_not_possessor(ctx: Context, hit: Hit) -> bool:
     """ "played Eastvale's style of football": a name that owns something is no opponent."""
     opp = hit.slots.get("opp")
@@ -296,6 +329,7 @@ GUARDS: dict[str, Callable[[Context, Hit], bool]] = {
     "future": future,
     "distinct_teams": distinct_teams,
     "told_as_past": told_as_past,
+    "main_clause_past": main_clause_past,
     "not_perfect": not_perfect,
     "opp_not_possessor": opp_not_possessor,
     "has_score_or_level": has_score_or_level,
