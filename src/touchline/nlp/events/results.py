@@ -257,12 +257,18 @@ def _team_through_discourse(ctx: Context, hit: Hit) -> tuple[str | None, str]:
         return team, "subject"
     opp = _team_entity(hit.slots.get("opp"))
     if opp is not None and outcome_of(ctx, hit) == "draw":
-        # "Henry's free-kick in Sunday's 2-2 draw with Chelsea": a draw is the two teams' alike,
-        # so the sentence's one other team is its owner
-        pair = readers.sentence_pair(ctx, sent)
-        if pair is not None and opp in pair:
-            return (pair[1] if pair[0] == opp else pair[0]), "antecedent"
+        # "Arsenal striker Henry's free-kick in Sunday's 2-2 draw with Chelsea": a draw is the two
+        # teams' alike, so the one other team named before it (not as another game's opponent)
+        # owns it
+        before = {m.entity for m in ctx.in_range(sent.start, hit.start, readers.TEAM_KINDS)
+                  if m.entity != opp and not (m.tok_start > sent.start
+                                              and ctx.lower[m.tok_start - 1] in _OPPONENT_BEFORE)}
+        if len(before) == 1:
+            return before.pop(), "antecedent"
     return None, "subject"
+
+
+_OPPONENT_BEFORE = {"to", "against", "v", "vs", "versus", "with", "at", "over", "beat", "beating", "by"}
 
 
 def _trigger(ctx: Context, hit: Hit) -> int:
