@@ -35,6 +35,12 @@ def test_a_wrapped_line_inside_a_paragraph_is_left_to_the_parser(full_nlp: Langu
     assert not any(s.text.strip() == "did" for s in doc.sents)
 
 
+def test_a_group_letter_ends_its_sentence(full_nlp: Language) -> None:
+    doc = full_nlp("Rovers went through from Group A. Castelmar City started early and won 3-0.")
+    assert [s.text.strip() for s in doc.sents] == ["Rovers went through from Group A.",
+                                                   "Castelmar City started early and won 3-0."]
+
+
 def test_rule_only_mode_when_model_missing_says_so_once(caplog: pytest.LogCaptureFixture,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "_warned_rule_only", False)

@@ -11,6 +11,9 @@ line break, else semicolon or colon, else comma, if that lies in the run's
 second half, else simply after ``max_tokens`` tokens.  The default, 200, is
 above the longest real sentence we have seen (147 tokens in 255 BBC Sport
 football articles, 4,587 sentences), so real prose is never cut.
+
+It also ends a sentence the tokenizer hides: "from Group A. Roma started ..."
+("A." is kept as one token, like an initial).
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ class SentenceCap:
         self.max_tokens = max_tokens
 
     def __call__(self, doc: Doc) -> Doc:
+        _end_after_group_letter(doc)
         start = 0
         best: tuple[int, int] | None = None  # (rank, token index) of the best cut so far in this run
         for i in range(1, len(doc)):
@@ -54,6 +58,19 @@ class SentenceCap:
                 doc[cut].is_sent_start = True
                 start, best = cut, None
         return doc
+
+
+_GROUP_WORDS = {"group", "pool"}
+
+
+def _end_after_group_letter(doc: Doc) -> None:
+    """ "... advancing from Group A. Roma started early": the letter's full stop ends the sentence
+    (the tokenizer keeps "A." as one token, so the parser reads an initial and runs on)."""
+    for i in range(1, len(doc) - 1):
+        tok = doc[i]
+        if len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "." \
+                and doc[i - 1].lower_ in _GROUP_WORDS and doc[i + 1].is_title:
+            doc[i + 1].is_sent_start = True
 
 
 @Language.factory("tl_sentence_cap", default_config={"max_tokens": DEFAULT_MAX_TOKENS})

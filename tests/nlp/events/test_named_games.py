@@ -108,3 +108,17 @@ def test_a_win_an_effort_led_to_in_the_past(nlp: Language) -> None:
     assert (match["fields"]["home"], match["fields"]["home_score"]) == (EASTVALE, 2)
     assert not of_kind(run(nlp, "Eastvale will need to beat Castlemoor 2-0 to stay up.", "2025-03-12"),
                        "match")
+
+
+def test_phrasings_of_round_ups_that_once_made_wrong_facts(nlp: Language) -> None:
+    # what did not happen
+    assert not of_kind(run(nlp, "Eastvale would have gone top by beating Castlemoor.", "2025-03-12"), "match")
+    # a possessor before an adjective owns the result
+    doc = run(nlp, "Harbour City were through after Northbridge United's earlier 2-1 win at Castlemoor.",
+              "2025-03-12")
+    [match] = of_kind(doc, "match")
+    assert teams(match) == {"club:northbridge-united", CASTLEMOOR}
+    # a pronoun is never a new club
+    doc = run(nlp, "Harbour City could not clinch it, as it was held to a 1-1 draw by Castlemoor.",
+              "2025-03-12")
+    assert not [e for e in doc._.tl_entities or [] if e["id"] == "club:it"]

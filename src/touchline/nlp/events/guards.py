@@ -67,12 +67,16 @@ def not_hypothetical(ctx: Context, hit: Hit) -> bool:
     after = _words(ctx, hit.end, min(hit.end + 2, hit.sent.end))
     if any(w in LEXICON.modals for w in after):
         return False
+    # "Basel would have joined United in the last 16 by beating CSKA": what did not happen
+    if _phrase_in(_words(ctx, hit.sent.start, hit.start), _COUNTERFACTUALS):
+        return False
     # a hypothetical that opens the sentence governs it: "If Arsenal beat Chelsea 2-0, ..."
     head = _words(ctx, hit.sent.start, hit.sent.start + 2)
     return idiom or not (head and head[0] in ("if", "unless", "should"))
 
 
 _FACT_IFS = ("anything to go by", "any guide", "any indication", "any indicator")
+_COUNTERFACTUALS = ("would have", "could have", "might have", "would 've", "could 've", "might 've")
 
 
 _SPECULATIVE = ("could", "might", "may", "would", "should", "can", "must")

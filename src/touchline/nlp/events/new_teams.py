@@ -98,6 +98,7 @@ def name_slots(ctx: Context, hits: list[Hit]) -> list[tuple[int, int]]:
             slot = hit.slots.get(name)
             if slot is not None and (slot.symbol == "__name__" or slot.symbol == "__pname__"
                                      or (slot.symbol is None and slot.mention is None)) \
+                    and ctx.lower[slot.start] not in _PRONOUNS \
                     and not _describes_known_team(ctx, slot.end, hit.sent.end):
                 out.append((slot.start, slot.end))
     return out
@@ -163,14 +164,25 @@ def adopt(ctx: Context, spans: list[tuple[int, int]]) -> list[dict[str, object]]
 
 def scorer_name_slots(hits: list[Hit]) -> list[tuple[int, int]]:
     """Token spans of unknown names that a goal verb makes a scorer ("Teemu Pukki scored twice"):
-    a person the NER missed, read as one because the frame says so."""
+    a person the NER missed, read as one because the frame says so; never words of a table or a
+    run-on sentence ("Group A. Roma")."""
     out: list[tuple[int, int]] = []
     for hit in hits:
         slot = hit.slots.get("scorer")
-        named = slot is not None and slot.symbol == "__name__" and slot.end - slot.start >= 2
-        if hit.family == "goal" and slot is not None and named:
+        if hit.family != "goal" or slot is None or slot.symbol != "__name__" or slot.end - slot.start < 2:
+            continue
+        if not _not_a_person(hit, slot.start, slot.end):
             out.append((slot.start, slot.end))
     return out
+
+
+_PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "them"}
+_NOT_NAME_WORDS = {"group", "pool", "round", "matchday", "league", "cup", "division"}
+
+
+def _not_a_person(hit: Hit, start: int, end: int) -> bool:
+    doc = hit.sent.doc
+    return any(doc[i].lower_ in _NOT_NAME_WORDS or doc[i].text.endswith(".") for i in range(start, end))
 
 
 def adopt_people(ctx: Context, spans: list[tuple[int, int]]) -> list[dict[str, object]]:

@@ -105,6 +105,9 @@ def possessor_team(ctx: Context, start: int, sent: Span) -> str | None:
     "his side's 2-0 loss", "Pulis' men's", "their 2-1 win" (the team last named)."""
     doc = ctx.doc
     j = start - 1
+    for _ in range(2):  # "Viktoria Plzen's earlier 2-1 win": an adjective before the phrase
+        if j > sent.start and doc[j].pos_ in ("ADJ", "ADV") and doc[j - 1].lower_ in _POSSESSIVE:
+            j -= 1
     if j < sent.start:
         return None
     low = doc[j].lower_
@@ -118,6 +121,18 @@ def possessor_team(ctx: Context, start: int, sent: Span) -> str | None:
     if low in _PRONOUN_POSSESSIVES:
         return pronoun_team(ctx, sent, j)
     return None
+
+
+def unknown_possessor(ctx: Context, start: int, sent: Span) -> bool:
+    """ "Viktoria Plzen's earlier 2-1 win": a capitalised name owns the phrase starting at token
+    ``start`` (its adjectives skipped) but is no team, person or time the article knows."""
+    j = start - 1
+    while j > sent.start and ctx.doc[j].pos_ in ("ADJ", "ADV") and ctx.lower[j] not in _POSSESSIVE:
+        j -= 1  # "Plzen's earlier 2-1 win"
+    if j - 1 < sent.start or ctx.lower[j] not in _POSSESSIVE:
+        return False
+    owner = ctx.doc[j - 1]
+    return owner.text[:1].isupper() and ctx.at(j - 1) is None and owner.lower_ not in _TIME_WORDS
 
 
 def unknown_persons_side(ctx: Context, start: int, sent: Span) -> bool:

@@ -244,6 +244,8 @@ def _team_through_discourse(ctx: Context, hit: Hit) -> tuple[str | None, str]:
         team = readers.focus_team(ctx, hit.start)
         if team is not None:
             return team, "focus"
+    if readers.unknown_possessor(ctx, hit.start, sent):
+        return None, "possessor"  # "Viktoria Plzen's 2-1 win": named, but no list knows the name
     if readers.unknown_persons_side(ctx, hit.start, sent):
         # "his side's 1-1 draw" of a manager no list places: the team the text is about
         team = readers.focus_team(ctx, hit.start)
