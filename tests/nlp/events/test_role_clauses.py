@@ -103,3 +103,19 @@ def test_former_boss_is_no_current_role(full_nlp: Language) -> None:
     text = "Former Leicester City boss Enzo Maresca spoke after the game."
     found = of_kind(run(full_nlp, text, "2024-11-20"), "role")
     assert all(e["fields"]["status"] == "former" for e in found)
+
+
+def test_a_list_of_titled_coaches_pairs_each_title_with_the_name_after_it(nlp: Language) -> None:
+    doc = run(nlp, "Harbour City coach Marta Quill, Northbridge United boss Olaf Brenner and others were "
+                   "tipped for the job.", "2025-03-12")
+    pairs = {(r["fields"]["person"], r["fields"]["team"]) for r in of_kind(doc, "role")}
+    assert ("coach:marta-quill", "club:northbridge-united") not in pairs
+    assert ("coach:olaf-brenner", "club:northbridge-united") in pairs
+
+
+def test_a_reign_that_came_to_an_end_ends_the_role(nlp: Language) -> None:
+    doc = run(nlp, "Marta Quill's troubled reign at Harbour City came to an abrupt end on Tuesday.",
+              "2025-03-12")
+    [role] = of_kind(doc, "role")
+    assert (role["fields"]["person"], role["fields"]["team"], role["fields"]["status"]) == \
+        ("coach:marta-quill", "club:harbour-city", "ended")

@@ -70,6 +70,13 @@ def coach_team_in_article(ctx: Context, hit: Hit) -> bool:
                for m in ctx.mentions)
 
 
+@guard("title_not_before_person")
+def title_not_before_person(ctx: Context, hit: Hit) -> bool:
+    """ "Louis van Gaal, Borussia Dortmund boss Jurgen Klopp, ...": in a list the title names the
+    person after it, not the one before the comma."""
+    return hit.end >= hit.sent.end or ctx.at(hit.end, ("coach", "player", "person")) is None
+
+
 @guard("person_not_possessor")
 def person_not_possessor(ctx: Context, hit: Hit) -> bool:
     """ "sacked Mason Greenwood's agent": the name owns what was sacked."""
