@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from touchline.nlp.time.lexicon import LEXICON, PATTERNS
 from touchline.nlp.time.normalise import Candidate, Context, normalise
+from touchline.nlp.time.prefilter import Requirement, may_match, requirements, unsafe
 from touchline.nlp.time.tense import Tense, sentence_bounds, tense_from_words
 
 logger = logging.getLogger(__name__)
@@ -58,12 +59,13 @@ def _placeholders() -> dict[str, str]:
     }
 
 
-def _compile() -> list[tuple[int, str, re.Pattern[str]]]:
+def _compile() -> list[tuple[int, str, re.Pattern[str], tuple[Requirement, ...]]]:
     subs = _placeholders()
     compiled = []
     for order, entry in enumerate(PATTERNS):
         source = re.sub(r"\{([A-Z]+)\}", lambda m: subs[m.group(1)], entry["pattern"])
-        compiled.append((order, entry["rule"], re.compile(source, re.IGNORECASE)))
+        compiled.append((order, entry["rule"], re.compile(source, re.IGNORECASE),
+                         requirements(source, re.IGNORECASE)))
     return compiled
 
 
@@ -157,7 +159,11 @@ def _key_n(word: str) -> str:
 def candidates(text: str) -> list[Candidate]:
     """Every pattern match, overlapping ones included."""
     found: list[Candidate] = []
-    for order, rule, pattern in _COMPILED:
+    # a pattern runs only on a text holding the words it requires (see prefilter)
+    lowered = None if unsafe(text) else text.lower()
+    for order, rule, pattern, needs in _COMPILED:
+        if lowered is not None and not may_match(needs, lowered):
+            continue
         for m in pattern.finditer(text):
             if m.end() == m.start():
                 continue
