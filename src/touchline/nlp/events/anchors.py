@@ -49,7 +49,7 @@ Needs = tuple[frozenset[int], ...]
 _SEEN_LIMIT = 4096  # windows whose matches are kept (one article has far fewer)
 
 
-def _required(spec: dict[str, Any]) -> bool:
+def is_required(spec: dict[str, Any]) -> bool:
     op = spec.get("OP")
     if op is None or op == "+":
         return True
@@ -59,7 +59,7 @@ def _required(spec: dict[str, Any]) -> bool:
     return False
 
 
-def _words(spec: dict[str, Any]) -> frozenset[str] | None:
+def words_of(spec: dict[str, Any]) -> frozenset[str] | None:
     """The words one of which a token must be to match ``spec``, if it names them."""
     found: frozenset[str] | None = None
     for attr in ("ORTH", "LOWER", "TEXT", "NORM"):
@@ -84,7 +84,7 @@ def _cost(words: frozenset[str]) -> int:
 def anchors(tokens: list[dict[str, Any]], most: int = 2) -> tuple[frozenset[str], ...]:
     """The word sets of the pattern's ``most`` most selective required elements, rarest first:
     a sentence can match only if it holds a word of each."""
-    options = {w for spec in tokens if _required(spec) and (w := _words(spec)) is not None}
+    options = {w for spec in tokens if is_required(spec) and (w := words_of(spec)) is not None}
     return tuple(sorted(options, key=lambda w: (_cost(w), sorted(w)))[:most])
 
 
@@ -206,7 +206,7 @@ class AnchoredMatcher:
 def _required_words(tokens: list[dict[str, Any]]) -> list[frozenset[str]]:
     """The word sets of the pattern's required elements, in order (an element may read several
     tokens, each a word of its set; the next element starts after them)."""
-    return [w for spec in tokens if _required(spec) and (w := _words(spec)) is not None]
+    return [w for spec in tokens if is_required(spec) and (w := words_of(spec)) is not None]
 
 
 def _in_order(needs: Needs, words: list[list[int]], present: set[int]) -> bool:
