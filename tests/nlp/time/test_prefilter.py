@@ -1,4 +1,5 @@
-"""The time patterns' prefilter skips a pattern only on texts where it has no match."""
+"""The time patterns' shortcuts change nothing: the prefilter skips a pattern only on texts where it
+has no match, and word lists grouped by first letter match what the plain lists match."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -98,3 +100,29 @@ BITS = st.text(alphabet="0123456789-/.: az\u0130\u0131\u017f\u212a", max_size=4)
 def test_it_finds_what_every_pattern_run_everywhere_finds(words: list[str], title: bool) -> None:
     text = " ".join(w.title() if title else w for w in words)
     assert recognise.candidates(text) == _everywhere(text)
+
+
+PLAIN = recognise._compile(by_first=False)
+
+
+def _matches(compiled: list[Any], text: str) -> list[tuple[str, tuple[int, int], dict[str, str | None]]]:
+    return [(rule, m.span(), m.groupdict())
+            for _o, rule, pattern, _n in compiled for m in pattern.finditer(text)]
+
+
+def test_a_word_list_is_grouped_by_first_letter_in_its_order() -> None:
+    assert recognise._alt(["a", "an", "a few", "one"]) == "(?:(?-i:[Aa])(?:\\s+few|n|)|(?-i:[Oo])(?:ne))"
+    assert recognise._first("s") == "(?-i:[Ss\u017f])" and recognise._first("k") == "(?-i:[Kk\u212a])"
+
+
+@pytest.mark.parametrize("text", list(_texts()))
+def test_grouped_word_lists_match_what_plain_lists_match(text: str) -> None:
+    assert _matches(recognise._COMPILED, text) == _matches(PLAIN, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(WORDS), BITS), max_size=25),
+       st.sampled_from([str.title, str.upper, str]))
+def test_grouped_word_lists_match_the_same_in_any_text(words: list[str], case: Any) -> None:
+    text = " ".join(case(w) for w in words)
+    assert _matches(recognise._COMPILED, text) == _matches(PLAIN, text)
