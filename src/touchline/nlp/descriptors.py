@@ -12,9 +12,10 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
+
+from touchline.nlp.word_regions import RegionMatcher
 
 logger = logging.getLogger(__name__)
 
@@ -74,9 +75,10 @@ def _head_patterns(heads: set[str]) -> list[list[dict[str, Any]]]:
     return out
 
 
-def build_matcher(vocab: Vocab, demonym_nouns: set[str]) -> Matcher:
-    """A Matcher for "the [former] [modifiers] HEAD" and "the N-year-old [HEAD]"."""
-    matcher = Matcher(vocab)
+def build_matcher(vocab: Vocab, demonym_nouns: set[str]) -> RegionMatcher:
+    """A Matcher for "the [former] [modifiers] HEAD" and "the N-year-old [HEAD]" (run only
+    around a "the" with a head word or "old" within reach, see word_regions)."""
+    matcher = RegionMatcher(vocab)
     heads = set(POSITION_HEADS) | PLAYER_HEADS | PERSON_HEADS | COACH_HEADS | CLUB_HEADS
     # Between "the" and the head: capitalised words, hyphens, and the few lower-case
     # modifiers we know how to read (anything else would swallow whole clauses).
@@ -101,7 +103,7 @@ def _split_heads(heads: set[str]) -> tuple[list[str], list[list[dict[str, Any]]]
     return single, [p for p in patterns if len(p) > 1]
 
 
-def find(doc: Doc, matcher: Matcher) -> list[tuple[int, int, str]]:
+def find(doc: Doc, matcher: RegionMatcher) -> list[tuple[int, int, str]]:
     """(start, end, label) of descriptor phrases, the longest at each end, no overlaps."""
     best: dict[int, tuple[int, int, str]] = {}
     strings = doc.vocab.strings

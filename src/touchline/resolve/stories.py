@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
+from operator import mul
 
 from touchline.model import Analysis, Event
 
@@ -55,8 +56,13 @@ def words(text: str) -> Counter[str]:
 
 
 def cosine(a: Counter[str], b: Counter[str]) -> float:
-    dot = sum(n * b[w] for w, n in a.items() if w in b)
-    norm = math.sqrt(sum(n * n for n in a.values()) * sum(n * n for n in b.values()))
+    # Counts are whole numbers, so the dot product and the norms are exact in any order: the
+    # words both hold are found by a set intersection, and a pair with none costs no norms
+    # (an article is compared with every anchored article of its days, on every write).
+    dot = sum(a[w] * b[w] for w in a.keys() & b.keys())
+    if not dot:
+        return 0.0
+    norm = math.sqrt(sum(map(mul, a.values(), a.values())) * sum(map(mul, b.values(), b.values())))
     return dot / norm if norm else 0.0
 
 

@@ -3,9 +3,14 @@ each pattern only where its anchor words are."""
 
 from __future__ import annotations
 
+from functools import cache
+
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from touchline.nlp.events.anchors import AnchoredMatcher, anchors
 from touchline.nlp.events.engine import RuleBook
@@ -18,8 +23,13 @@ PATTERNS = {
 }
 
 
+@cache
+def _vocab() -> Vocab:
+    return spacy.blank("en").vocab
+
+
 def sketch(words: str) -> Doc:
-    vocab = spacy.blank("en").vocab
+    vocab = _vocab()
     tokens = words.split()
     starts = [i == 0 or tokens[i - 1] == "." for i in range(len(tokens))]
     return Doc(vocab, words=tokens, sent_starts=starts)
@@ -68,3 +78,28 @@ def test_a_sentence_the_parser_cut_before_a_relative_clause_is_read_whole() -> N
 def test_the_rule_book_uses_it(nlp: spacy.Language) -> None:
     book = RuleBook(nlp.vocab)
     assert isinstance(book.matcher, AnchoredMatcher)
+
+
+def test_a_group_runs_only_where_its_words_come_in_order() -> None:
+    # "beat" and "__team__" anchor the group; the words are here, but not as the pattern
+    # orders them, so its Matcher is not called at all
+    doc = sketch("beat __team__ , then __team__ .")
+    anchored = AnchoredMatcher(doc.vocab)
+    anchored.add("beat", PATTERNS["beat"])
+    anchored.build()
+    called = []
+    for gid, matcher in enumerate(anchored._groups):
+        anchored._groups[gid] = lambda *a, m=matcher, **k: called.append(1) or m(*a, **k)  # type: ignore[assignment]
+    assert anchored(doc) == [] and called == []
+    assert {k for k, _, _, _ in anchored(sketch("__team__ beat __team__ ."))} == {doc.vocab.strings["beat"]}
+    assert called
+
+
+WORDS = ["__team__", "__player__", "__score__", "beat", "edged", "scored", ",", ".", "who", "late", "Beat"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=30))
+def test_it_finds_what_one_matcher_finds_in_any_sentence(words: list[str]) -> None:
+    plain, anchored = both(sketch(" ".join(words)))
+    assert anchored == plain

@@ -12,6 +12,13 @@ rule never spans two sentences.
 
 Long gaps (``{1,16}``) make spaCy keep a state per length; they are matched as
 ``+``/``*`` and their bound checked on the alignment afterwards.
+
+Each call of a group's ``Matcher`` costs about as much as twenty patterns tried
+in it (spaCy makes a ``Token`` of every word of the sentence, twice, per call),
+and most groups a sentence selects by their two anchors cannot match it: a
+group runs only when one of its patterns has every required word of the
+sentence, in the pattern's order.  A pattern cannot match without them, so
+this finds what running the group finds.
 """
 
 from __future__ import annotations
@@ -36,10 +43,13 @@ _COMMON = frozenset({
 _LONG_GAP = 4
 
 Match = tuple[int, int, int, list[int]]
+# A pattern's required words, in its order: each a set of ORTH/LOWER hashes one of which a
+# token must have.
+Needs = tuple[frozenset[int], ...]
 _SEEN_LIMIT = 4096  # windows whose matches are kept (one article has far fewer)
 
 
-def _required(spec: dict[str, Any]) -> bool:
+def is_required(spec: dict[str, Any]) -> bool:
     op = spec.get("OP")
     if op is None or op == "+":
         return True
@@ -49,7 +59,7 @@ def _required(spec: dict[str, Any]) -> bool:
     return False
 
 
-def _words(spec: dict[str, Any]) -> frozenset[str] | None:
+def words_of(spec: dict[str, Any]) -> frozenset[str] | None:
     """The words one of which a token must be to match ``spec``, if it names them."""
     found: frozenset[str] | None = None
     for attr in ("ORTH", "LOWER", "TEXT", "NORM"):
@@ -74,7 +84,7 @@ def _cost(words: frozenset[str]) -> int:
 def anchors(tokens: list[dict[str, Any]], most: int = 2) -> tuple[frozenset[str], ...]:
     """The word sets of the pattern's ``most`` most selective required elements, rarest first:
     a sentence can match only if it holds a word of each."""
-    options = {w for spec in tokens if _required(spec) and (w := _words(spec)) is not None}
+    options = {w for spec in tokens if is_required(spec) and (w := words_of(spec)) is not None}
     return tuple(sorted(options, key=lambda w: (_cost(w), sorted(w)))[:most])
 
 
@@ -104,6 +114,9 @@ class AnchoredMatcher:
         self._needs: list[tuple[frozenset[int], ...]] = []  # per group: the hashes of its anchors
         self._by_word: dict[int, list[int]] = {}
         self._always: list[int] = []
+        # per group: each pattern's required words (none when a pattern requires no word:
+        # the group then always runs)
+        self._orders: list[tuple[Needs, ...] | None] = []
         self._bounds: dict[int, dict[int, tuple[int, int]]] = {}
         self._seen: dict[tuple[bytes, bytes], list[Match]] = {}
 
@@ -117,14 +130,17 @@ class AnchoredMatcher:
     def build(self) -> None:
         """Compile the groups (done once, at load, rather than on the first article)."""
         self._groups, self._needs, self._by_word, self._always = [], [], {}, []
-        self._seen = {}
+        self._orders, self._seen = [], {}
         strings = self.vocab.strings
         for words, patterns in self._pending.items():
             matcher = Matcher(self.vocab)
+            orders: set[Needs] = set()
             for key, tokens in patterns:
                 matcher.add(key, [tokens], greedy="LONGEST")
+                orders.add(tuple(frozenset(strings.add(w) for w in ws) for ws in _required_words(tokens)))
             gid = len(self._groups)
             self._groups.append(matcher)
+            self._orders.append(None if () in orders else tuple(sorted(orders, key=len)))
             needs = tuple(frozenset(strings.add(w) for w in ws) for ws in words)
             self._needs.append(needs)
             if not needs:
@@ -146,7 +162,7 @@ class AnchoredMatcher:
             seen = (rows[:, 0].tobytes(), rows[:, 2].tobytes())
             found = self._seen.get(seen)
             if found is None:
-                found = self._match(sent, set(cast(list[int], rows[:, :2].ravel().tolist())))
+                found = self._match(sent, cast(list[list[int]], rows[:, :2].tolist()))
                 if len(self._seen) >= _SEEN_LIMIT:
                     self._seen.clear()
                 self._seen[seen] = found
@@ -159,8 +175,9 @@ class AnchoredMatcher:
         a benchmark reading the same texts twice would time the second pass on kept windows)."""
         self._seen = {}
 
-    def _match(self, sent: Any, present: set[int]) -> list[Match]:
-        """The window's matches, offsets relative to it."""
+    def _match(self, sent: Any, words: list[list[int]]) -> list[Match]:
+        """The window's matches, offsets relative to it (``words``: each token's ORTH and LOWER)."""
+        present = {h for pair in words for h in pair}
         groups = set(self._always)
         for h in present:
             for gid in self._by_word.get(h, []):
@@ -168,6 +185,9 @@ class AnchoredMatcher:
                     groups.add(gid)
         found: list[Match] = []
         for gid in sorted(groups):
+            orders = self._orders[gid]
+            if orders is not None and not any(_in_order(needs, words, present) for needs in orders):
+                continue  # no pattern of the group has its words here (see the module's doc)
             for key, start, end, align in self._groups[gid](sent, with_alignments=True):  # type: ignore[misc]
                 if self._within_bounds(key, align):
                     found.append((key, start, end, align))
@@ -181,6 +201,26 @@ class AnchoredMatcher:
         for element in align:
             counts[element] = counts.get(element, 0) + 1
         return all(low <= counts.get(k, 0) <= high for k, (low, high) in bounds.items())
+
+
+def _required_words(tokens: list[dict[str, Any]]) -> list[frozenset[str]]:
+    """The word sets of the pattern's required elements, in order (an element may read several
+    tokens, each a word of its set; the next element starts after them)."""
+    return [w for spec in tokens if is_required(spec) and (w := words_of(spec)) is not None]
+
+
+def _in_order(needs: Needs, words: list[list[int]], present: set[int]) -> bool:
+    """Whether the window holds a word of each of ``needs``, each after the one before."""
+    if not all(not present.isdisjoint(n) for n in needs):
+        return False
+    i, n = 0, len(words)
+    for need in needs:
+        while i < n and words[i][0] not in need and words[i][1] not in need:
+            i += 1
+        if i == n:
+            return False
+        i += 1
+    return True
 
 
 def _windows(doc: Doc) -> Iterable[Any]:

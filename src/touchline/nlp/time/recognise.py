@@ -15,18 +15,37 @@ from itertools import pairwise
 
 from touchline.nlp.time.lexicon import LEXICON, PATTERNS
 from touchline.nlp.time.normalise import Candidate, Context, normalise
+from touchline.nlp.time.prefilter import UNSAFE, Requirement, may_match, requirements, unsafe
 from touchline.nlp.time.tense import Tense, sentence_bounds, tense_from_words
 
 logger = logging.getLogger(__name__)
 
 
-def _alt(words: list[str], case_sensitive: bool = False) -> str:
-    parts = []
-    for w in sorted(words, key=len, reverse=True):
-        esc = re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
-        parts.append(esc)
-    body = "|".join(parts)
-    return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+def _escape(word: str) -> str:
+    return re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]")
+
+
+def _alt(words: list[str], case_sensitive: bool = False, by_first: bool = True) -> str:
+    ordered = sorted(words, key=len, reverse=True)  # longest first: "an" before "a"
+    if case_sensitive:
+        return f"(?-i:{'|'.join(map(_escape, ordered))})"
+    if not by_first or not all(w[:1].isascii() and w[:1].isalnum() for w in ordered):
+        return f"(?:{'|'.join(map(_escape, ordered))})"
+    # Grouped by first letter: the engine skips an alternative whose first character is a
+    # case-sensitive class that fails, but tries every case-insensitive one in full, and these
+    # lists are tried at every word of every article.  Only words of one first letter can match
+    # at one place, and they keep their order, so the same alternative matches.
+    groups: dict[str, list[str]] = {}
+    for w in ordered:
+        groups.setdefault(w[0].lower(), []).append(_escape(w[1:]))
+    return "(?:" + "|".join(f"{_first(c)}(?:{'|'.join(rests)})" for c, rests in groups.items()) + ")"
+
+
+def _first(char: str) -> str:
+    """A case-sensitive class of what ``char`` matches without case (the letters of
+    prefilter.UNSAFE included: "ſ" is an "s" to re.IGNORECASE)."""
+    same = {char.lower(), char.upper(), *(u for u in UNSAFE if re.fullmatch(char, u, re.IGNORECASE))}
+    return f"(?-i:[{''.join(sorted(same))}])"
 
 
 def _names(words: list[str]) -> list[str]:
@@ -34,7 +53,7 @@ def _names(words: list[str]) -> list[str]:
     return [*words, *(w.upper() for w in words)]
 
 
-def _placeholders() -> dict[str, str]:
+def _placeholders(by_first: bool = True) -> dict[str, str]:
     months = list(LEXICON["months"])
     full_months = [m for m in months if len(m) > 3 or m == "May"]
     numbers = [n for n in LEXICON["numbers"]]
@@ -46,24 +65,25 @@ def _placeholders() -> dict[str, str]:
         "MONTH": _alt(_names(months), case_sensitive=True),
         "MONTHFULL": _alt(_names(full_months), case_sensitive=True),
         "WDAY": _alt(_names(list(LEXICON["weekdays"])), case_sensitive=True),
-        "NUM": f"(?:{digit}|{compound}|{_alt(numbers)})",
-        "VAGUE": _alt(LEXICON["vague_numbers"]),
-        "UNIT": _alt(list(LEXICON["units"])),
-        "POD": _alt(list(LEXICON["parts_of_day"])),
-        "YSEASON": _alt(list(LEXICON["year_seasons"])),
-        "SEASONWORD": _alt(LEXICON["season_words"]),
-        "SETADV": _alt(list(LEXICON["set_adverbs"])),
-        "REF": _alt(list(LEXICON["refs"])),
+        "NUM": f"(?:{digit}|{compound}|{_alt(numbers, by_first=by_first)})",
+        "VAGUE": _alt(LEXICON["vague_numbers"], by_first=by_first),
+        "UNIT": _alt(list(LEXICON["units"]), by_first=by_first),
+        "POD": _alt(list(LEXICON["parts_of_day"]), by_first=by_first),
+        "YSEASON": _alt(list(LEXICON["year_seasons"]), by_first=by_first),
+        "SEASONWORD": _alt(LEXICON["season_words"], by_first=by_first),
+        "SETADV": _alt(list(LEXICON["set_adverbs"]), by_first=by_first),
+        "REF": _alt(list(LEXICON["refs"]), by_first=by_first),
         "HOLIDAY": _alt(list(LEXICON["holidays"]), case_sensitive=True),
     }
 
 
-def _compile() -> list[tuple[int, str, re.Pattern[str]]]:
-    subs = _placeholders()
+def _compile(by_first: bool = True) -> list[tuple[int, str, re.Pattern[str], tuple[Requirement, ...]]]:
+    subs = _placeholders(by_first)
     compiled = []
     for order, entry in enumerate(PATTERNS):
         source = re.sub(r"\{([A-Z]+)\}", lambda m: subs[m.group(1)], entry["pattern"])
-        compiled.append((order, entry["rule"], re.compile(source, re.IGNORECASE)))
+        compiled.append((order, entry["rule"], re.compile(source, re.IGNORECASE),
+                         requirements(source, re.IGNORECASE)))
     return compiled
 
 
@@ -157,7 +177,11 @@ def _key_n(word: str) -> str:
 def candidates(text: str) -> list[Candidate]:
     """Every pattern match, overlapping ones included."""
     found: list[Candidate] = []
-    for order, rule, pattern in _COMPILED:
+    # a pattern runs only on a text holding the words it requires (see prefilter)
+    lowered = None if unsafe(text) else text.lower()
+    for order, rule, pattern, needs in _COMPILED:
+        if lowered is not None and not may_match(needs, lowered):
+            continue
         for m in pattern.finditer(text):
             if m.end() == m.start():
                 continue
