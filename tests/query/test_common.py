@@ -1,8 +1,9 @@
 """What every query shares: events fetched a chunk of ids at a time give the same records as in
-one go, each with its sources and names."""
+one go, and the garbage collector paused while an answer is built is left as it was found."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -49,3 +50,23 @@ def test_records_name_every_entity_of_a_scorer_and_a_source_of_each_article(stor
         assert all(s["published"] is None or isinstance(s["published"], str) for s in record["sources"])
     scorers = [s for r in records if r["kind"] == "match" for s in r["scorers"]]
     assert scorers and all(s["player"]["name"] and s["team"]["name"] for s in scorers)
+
+
+def test_the_collector_paused_is_started_again_even_when_the_answer_fails() -> None:
+    assert gc.isenabled()
+    with common.paused_gc():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), common.paused_gc():
+        raise RuntimeError("query failed")
+    assert gc.isenabled()
+
+
+def test_a_callers_own_disabled_collector_stays_disabled() -> None:
+    gc.disable()
+    try:
+        with common.paused_gc():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

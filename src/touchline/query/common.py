@@ -8,8 +8,10 @@ span ``{"article", "source", "url", "title", "published", "start", "end"}``.
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
@@ -129,6 +131,25 @@ class Context:
 _ID = re.compile(r"\b(?:club|national_team|competition|venue|person|player|coach|media|other):[\w-]+")
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector held off while a large answer is built.  The answer is
+    thousands of small dicts, lists and rows that form no cycle (reference counting frees
+    them), but allocating them set off collections of the oldest generation, each of which
+    walks every object of the process: some 150,000 once the text pipeline is imported, over
+    100 ms on the development machine, one every few whole club timelines.  The switch is
+    process-wide: only the caller that paused it starts it again, so a caller's own
+    gc.disable() stands, and another thread's answer at most loses the pause early."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 # An event row as fetch_events reads it (a Row indexed by position: cheaper than by name).
 ID, KIND, DATE, CONFIDENCE, FIELDS, REFERENCE = range(6)
 
@@ -145,15 +166,18 @@ class EventSet:
     context: Context = field(default_factory=Context)
 
     def events(self) -> list[Event]:
-        return [Event(id=r[ID], kind=r[KIND], detail=detail_from_fields(r[KIND], r[FIELDS] or {}),
-                      date=r[DATE], confidence=r[CONFIDENCE],
-                      sources=tuple(SourceSpan(*s) for s in self.sources.get(r[ID], ())),
-                      check=check_from_data(r[REFERENCE])) for r in self.rows]
+        with paused_gc():
+            return [Event(id=r[ID], kind=r[KIND],
+                          detail=detail_from_fields(r[KIND], r[FIELDS] or {}),
+                          date=r[DATE], confidence=r[CONFIDENCE],
+                          sources=tuple(SourceSpan(*s) for s in self.sources.get(r[ID], ())),
+                          check=check_from_data(r[REFERENCE])) for r in self.rows]
 
     def records(self) -> list[dict[str, Any]]:
         """Each event as the export writes it, but every entity id a {"id", "name", "kind"} and
         every source the article's source, URL, title and date beside the span."""
-        return [self.record(r) for r in self.rows]
+        with paused_gc():
+            return [self.record(r) for r in self.rows]
 
     def record(self, r: Sequence[Any]) -> dict[str, Any]:
         ctx = self.context
@@ -248,22 +272,23 @@ def fetch_events(conn: Connection, ids: Any, *more_names: str) -> EventSet:
     ctx = result.context
     sources, articles = result.sources, ctx.articles
     rows: list[Sequence[Any]] = []
-    for part in chunks(wanted):
-        rows += conn.execute(_EVENTS, {"ids": part}).all()
-        for event_id, article, start, end, source, url, title, published in (
-                conn.execute(_SOURCES, {"ids": part}).all()):
-            spans = sources.get(event_id)
-            if spans is None:
-                spans = sources[event_id] = []
-            spans.append((article, start, end))
-            if article not in articles:
-                articles[article] = ArticleRef(article, source, url, title, published)
-    rows.sort(key=_order_key)
-    result.rows = rows
-    named = set(more_names)
-    for row in rows:
-        _named_ids(row[KIND], row[FIELDS] or {}, row[REFERENCE], named)
-    ctx.names.update(load_context(conn, named, ()).names)
+    with paused_gc():
+        for part in chunks(wanted):
+            rows += conn.execute(_EVENTS, {"ids": part}).all()
+            for event_id, article, start, end, source, url, title, published in (
+                    conn.execute(_SOURCES, {"ids": part}).all()):
+                spans = sources.get(event_id)
+                if spans is None:
+                    spans = sources[event_id] = []
+                spans.append((article, start, end))
+                if article not in articles:
+                    articles[article] = ArticleRef(article, source, url, title, published)
+        rows.sort(key=_order_key)
+        result.rows = rows
+        named = set(more_names)
+        for row in rows:
+            _named_ids(row[KIND], row[FIELDS] or {}, row[REFERENCE], named)
+        ctx.names.update(load_context(conn, named, ()).names)
     return result
 
 
