@@ -8,13 +8,15 @@ span ``{"article", "source", "url", "title", "published", "start", "end"}``.
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Engine, and_, func, or_, select
+from sqlalchemy import Engine, and_, bindparam, func, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -29,7 +31,7 @@ from touchline.model import (
 from touchline.query.export import check_fields_of
 from touchline.store import Store, StoreError
 from touchline.store import schema as t
-from touchline.store.indexing import chunks, event_entity_rows
+from touchline.store.indexing import chunks
 
 
 def engine_of(store: Store) -> Engine:
@@ -129,50 +131,77 @@ class Context:
 _ID = re.compile(r"\b(?:club|national_team|competition|venue|person|player|coach|media|other):[\w-]+")
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector held off while a large answer is built.  The answer is
+    thousands of small dicts, lists and rows that form no cycle (reference counting frees
+    them), but allocating them set off collections of the oldest generation, each of which
+    walks every object of the process: some 150,000 once the text pipeline is imported, over
+    100 ms on the development machine, one every few whole club timelines.  The switch is
+    process-wide: only the caller that paused it starts it again, so a caller's own
+    gc.disable() stands, and another thread's answer at most loses the pause early."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+# An event row as fetch_events reads it (a Row indexed by position: cheaper than by name).
+ID, KIND, DATE, CONFIDENCE, FIELDS, REFERENCE = range(6)
+
+
 @dataclass(slots=True)
 class EventSet:
     """Events a query selected, as stored rows with their sources, the names of the entities
     they involve and the facts of their articles: JSON records (``records``) and model
-    events (``events``) are both made from it without another query."""
+    events (``events``) are both made from it without another query.  ``rows`` hold
+    (id, kind, date, confidence, fields, reference), dated first and oldest first."""
 
-    rows: list[Mapping[str, Any]] = field(default_factory=list)
+    rows: list[Sequence[Any]] = field(default_factory=list)
     sources: dict[str, list[tuple[str, int, int]]] = field(default_factory=dict)
     context: Context = field(default_factory=Context)
 
     def events(self) -> list[Event]:
-        return [Event(id=r["id"], kind=r["kind"], detail=detail_from_fields(r["kind"], r["fields"] or {}),
-                      date=r["date"], confidence=r["confidence"],
-                      sources=tuple(SourceSpan(*s) for s in self.sources.get(r["id"], ())),
-                      check=check_from_data(r["reference"])) for r in self.rows]
+        with paused_gc():
+            return [Event(id=r[ID], kind=r[KIND],
+                          detail=detail_from_fields(r[KIND], r[FIELDS] or {}),
+                          date=r[DATE], confidence=r[CONFIDENCE],
+                          sources=tuple(SourceSpan(*s) for s in self.sources.get(r[ID], ())),
+                          check=check_from_data(r[REFERENCE])) for r in self.rows]
 
     def records(self) -> list[dict[str, Any]]:
         """Each event as the export writes it, but every entity id a {"id", "name", "kind"} and
         every source the article's source, URL, title and date beside the span."""
-        return [self.record(r) for r in self.rows]
+        with paused_gc():
+            return [self.record(r) for r in self.rows]
 
-    def record(self, r: Mapping[str, Any]) -> dict[str, Any]:
+    def record(self, r: Sequence[Any]) -> dict[str, Any]:
         ctx = self.context
-        kind = r["kind"]
-        stored = r["fields"] or {}
+        kind = r[KIND]
+        stored = r[FIELDS] or {}
+        source, entity = ctx.source, ctx.entity
         out: dict[str, Any] = {
-            "id": r["id"], "kind": kind, "date": r["date"], "confidence": r["confidence"],
-            "sources": [ctx.source(*s) for s in self.sources.get(r["id"], ())],
+            "id": r[ID], "kind": kind, "date": r[DATE], "confidence": r[CONFIDENCE],
+            "sources": [source(*s) for s in self.sources.get(r[ID], ())],
         }
-        entity_fields = ENTITY_FIELDS.get(kind, ())
-        for name in FIELD_ORDER.get(kind, ()):
+        for name, role in FIELD_ROLES.get(kind, ()):
             value = stored.get(name)
-            if name in entity_fields:
-                value = ctx.entity(value)
-            elif name == "scorers":
-                value = [{"player": ctx.entity(sc.get("player")), "team": ctx.entity(sc.get("team")),
+            if role is _ENTITY:
+                value = entity(value)
+            elif role is _SCORERS:
+                value = [{"player": entity(sc.get("player")), "team": entity(sc.get("team")),
                           "minute": sc.get("minute"), "own_goal": bool(sc.get("own_goal"))}
                          for sc in value or ()]
             out[name] = value
         if kind in ("match", "fixture"):
-            check = check_fields_of(r["reference"])
+            check = check_fields_of(r[REFERENCE])
             ref = check["reference"]
             if ref:
-                named = {k: ctx.entity(ref.get(k)) for k in ("home", "away", "competition")}
+                named = {k: entity(ref.get(k)) for k in ("home", "away", "competition")}
                 check["reference"] = {**ref, **named}
             check["check_note"] = ctx.named_note(check["check_note"])
             out.update(check)
@@ -181,10 +210,56 @@ class EventSet:
 
 FIELD_ORDER: dict[str, tuple[str, ...]] = {kind: tuple(f.name for f in fields(cls))
                                            for kind, cls in DETAIL_TYPES.items()}
+_VALUE, _ENTITY, _SCORERS = "value", "entity", "scorers"
+# Each kind's fields in record order, with what a record makes of the stored value.
+FIELD_ROLES: dict[str, tuple[tuple[str, str], ...]] = {
+    kind: tuple((name, _ENTITY if name in ENTITY_FIELDS.get(kind, ()) else
+                 _SCORERS if name == "scorers" else _VALUE) for name in names)
+    for kind, names in FIELD_ORDER.items()}
 
 
-def _order_key(row: Mapping[str, Any]) -> tuple[bool, str, str, str]:
-    return (row["date"] is None, row["date"] or "", row["kind"], row["id"])
+def _order_key(row: Sequence[Any]) -> tuple[bool, str, str, str]:
+    return (row[DATE] is None, row[DATE] or "", row[KIND], row[ID])
+
+
+def _named_ids(kind: str, stored: Mapping[str, Any], reference: Mapping[str, Any] | None,
+               into: set[str]) -> None:
+    """The entity ids an event's record names: its entity fields, its scorers' players and
+    teams (what ``indexing.event_entity_rows`` indexes) and its reference result's teams and
+    competition."""
+    add = into.add
+    for name in ENTITY_FIELDS.get(kind, ()):
+        value = stored.get(name)
+        if value and isinstance(value, str):
+            add(value)
+    for scorer in stored.get("scorers") or ():
+        if isinstance(scorer, dict):  # stored JSON: an object is a dict
+            player, team = scorer.get("player"), scorer.get("team")
+            if player and isinstance(player, str):
+                add(player)
+            if team and isinstance(team, str):
+                add(team)
+    if reference:
+        ref = reference.get("reference")
+        if ref:
+            for key in ("home", "away", "competition"):
+                value = ref.get(key)
+                if isinstance(value, str):
+                    add(value)
+
+
+e_, s_, a_, n_ = t.events, t.event_sources, t.articles, t.entities
+# Built once: an expanding IN parameter is compiled once and cached, where a list of values
+# would be coerced value by value on every call.
+_EVENTS = (select(e_.c.id, e_.c.kind, e_.c.date, e_.c.confidence, e_.c.fields, e_.c.reference)
+           .where(e_.c.id.in_(bindparam("ids", expanding=True))))
+_SOURCES = (select(s_.c.event_id, s_.c.article, s_.c.start_char, s_.c.end_char,
+                   a_.c.source, a_.c.url, a_.c.title, a_.c.published)
+            .join(a_, a_.c.id == s_.c.article).where(s_.c.event_id.in_(bindparam("ids", expanding=True)))
+            .order_by(s_.c.event_id, s_.c.article, s_.c.start_char))
+_NAMES = select(n_.c.id, n_.c.name, n_.c.kind).where(n_.c.id.in_(bindparam("ids", expanding=True)))
+_ARTICLES = (select(a_.c.id, a_.c.source, a_.c.url, a_.c.title, a_.c.published)
+             .where(a_.c.id.in_(bindparam("ids", expanding=True))))
 
 
 def fetch_events(conn: Connection, ids: Any, *more_names: str) -> EventSet:
@@ -192,46 +267,41 @@ def fetch_events(conn: Connection, ids: Any, *more_names: str) -> EventSet:
     with their sources, names and articles.  The ids are read once; then a few hundred at a
     time, the events, their sources with their articles and the names of the entities they
     involve: indexed lookups, and no statement holds more than a chunk of ids."""
-    e, s, a = t.events, t.event_sources, t.articles
     wanted = list(dict.fromkeys(r[0] for r in conn.execute(ids)))
     result = EventSet()
     ctx = result.context
-    rows: list[Mapping[str, Any]] = []
-    for part in chunks(wanted):
-        found = conn.execute(select(e.c.id, e.c.kind, e.c.date, e.c.confidence, e.c.fields, e.c.reference)
-                             .where(e.c.id.in_(part))).all()
-        rows.extend(cast(Mapping[str, Any], r._mapping) for r in found)
-        for r in conn.execute(select(s.c.event_id, s.c.article, s.c.start_char, s.c.end_char,
-                                     a.c.source, a.c.url, a.c.title, a.c.published)
-                              .join(a, a.c.id == s.c.article).where(s.c.event_id.in_(part))
-                              .order_by(s.c.event_id, s.c.article, s.c.start_char)).all():
-            result.sources.setdefault(r[0], []).append((r[1], r[2], r[3]))
-            if r[1] not in ctx.articles:
-                ctx.articles[r[1]] = ArticleRef(r[1], r[4], r[5], r[6], r[7])
-    rows.sort(key=_order_key)
-    result.rows = rows
-    # the names of the entities the events (and their reference checks) and the caller name
-    named = set(more_names)
-    for row in rows:
-        named.update(r["entity_id"] for r in event_entity_rows(row["id"], row["kind"], row["fields"] or {}))
-        ref = (row["reference"] or {}).get("reference") or {}
-        named.update(v for k in ("home", "away", "competition") if isinstance(v := ref.get(k), str))
-    ctx.names.update(load_context(conn, named, ()).names)
+    sources, articles = result.sources, ctx.articles
+    rows: list[Sequence[Any]] = []
+    with paused_gc():
+        for part in chunks(wanted):
+            rows += conn.execute(_EVENTS, {"ids": part}).all()
+            for event_id, article, start, end, source, url, title, published in (
+                    conn.execute(_SOURCES, {"ids": part}).all()):
+                spans = sources.get(event_id)
+                if spans is None:
+                    spans = sources[event_id] = []
+                spans.append((article, start, end))
+                if article not in articles:
+                    articles[article] = ArticleRef(article, source, url, title, published)
+        rows.sort(key=_order_key)
+        result.rows = rows
+        named = set(more_names)
+        for row in rows:
+            _named_ids(row[KIND], row[FIELDS] or {}, row[REFERENCE], named)
+        ctx.names.update(load_context(conn, named, ()).names)
     return result
 
 
 def load_context(conn: Connection, entity_ids: Iterable[str], article_ids: Iterable[str]) -> Context:
     """Names of the entities and facts of the articles given, a few hundred ids a query."""
     ctx = Context()
+    names, articles = ctx.names, ctx.articles
     for part in chunks(sorted({i for i in entity_ids if i})):
-        for r in conn.execute(select(t.entities.c.id, t.entities.c.name, t.entities.c.kind)
-                              .where(t.entities.c.id.in_(part))):
-            ctx.names[r.id] = (r.name, r.kind)
-    a = t.articles
+        for entity_id, name, kind in conn.execute(_NAMES, {"ids": part}).all():
+            names[entity_id] = (name, kind)
     for part in chunks(sorted(set(article_ids))):
-        for row in conn.execute(select(a.c.id, a.c.source, a.c.url, a.c.title, a.c.published)
-                                .where(a.c.id.in_(part))):
-            ctx.articles[row.id] = ArticleRef(row.id, row.source, row.url, row.title, row.published)
+        for a in conn.execute(_ARTICLES, {"ids": part}):
+            articles[a[0]] = ArticleRef(a[0], a[1], a[2], a[3], a[4])
     return ctx
 
 

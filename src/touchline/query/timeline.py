@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import and_, select, union
 from sqlalchemy.engine import Connection
 
-from touchline.model import Entity, Event, RoleEvent, TransferEvent
+from touchline.model import Entity, Event, RoleEvent, TransferEvent, detail_from_fields
 from touchline.query.common import EventSet, day_range, engine_of, event_order, fetch_events
 from touchline.query.lookup import resolve_entity
 from touchline.store import Store
@@ -86,7 +86,12 @@ def _team_match_ids(person: str, teams: set[str]) -> Any:
 
 
 def _person_teams(conn: Connection, entity: Entity) -> set[str]:
-    return teams_of(entity, fetch_events(conn, _own_event_ids(entity.id, ["transfer", "role"])).events())
+    # teams_of reads only the details of the transfers and roles: no sources or names to load.
+    e = t.events
+    rows = conn.execute(select(e.c.id, e.c.kind, e.c.fields)
+                        .where(e.c.id.in_(_own_event_ids(entity.id, ["transfer", "role"])))).all()
+    return teams_of(entity, [Event(id=r[0], kind=r[1], detail=detail_from_fields(r[1], r[2] or {}))
+                             for r in rows])
 
 
 def timeline(store: Store, name: str, kinds: list[str] | None = None,

@@ -52,8 +52,10 @@ def restory(conn: Connection, articles: set[str]) -> None:
     _write(conn, stories)
     loose |= _loose_near(conn, set(stories))
     _write(conn, _likes(conn, sorted(loose)))
-    used = select(t.articles.c.story).where(t.articles.c.story.is_not(None))
-    conn.execute(delete(t.stories).where(t.stories.c.id.not_in(used)))
+    # NOT EXISTS, not NOT IN (subquery): PostgreSQL runs a NOT IN whose subquery outgrows
+    # work_mem row by row against all of it, quadratic in the articles (12 s a write at 57,000).
+    used = exists().where(t.articles.c.story == t.stories.c.id)
+    conn.execute(delete(t.stories).where(~used))
 
 
 def _write(conn: Connection, stories: dict[str, str]) -> None:
