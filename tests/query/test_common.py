@@ -12,17 +12,9 @@ import pytest
 from touchline.query import common
 from touchline.query.matches import matches
 from touchline.query.timeline import timeline
-from touchline.store import Store, open_store
+from touchline.store import Store
 
-from .world import QUILL, UNITED, fill
-
-
-@pytest.fixture
-def store(db_url: str) -> Store:
-    s = open_store(db_url)
-    fill(s)
-    yield s  # type: ignore[misc]
-    s.close()
+from .world import QUILL, UNITED
 
 
 def test_events_fetched_in_chunks_of_two_give_the_same_records(store: Store,

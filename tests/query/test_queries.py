@@ -19,15 +19,7 @@ from touchline.query.search import search, snippet
 from touchline.query.timeline import timeline
 from touchline.store import Store, open_store
 
-from .world import BRENNER, CASTLEMOOR, EASTVALE, QUILL, UNITED, fill
-
-
-@pytest.fixture
-def store(db_url: str) -> Store:
-    s = open_store(db_url)
-    fill(s)
-    yield s  # type: ignore[misc]
-    s.close()
+from .world import BRENNER, CASTLEMOOR, EASTVALE, QUILL, UNITED
 
 
 def test_a_players_timeline_holds_her_events_and_her_teams_matches(store: Store) -> None:
