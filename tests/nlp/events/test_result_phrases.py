@@ -89,3 +89,22 @@ def test_match_ending_level_on_penalty_night(full_nlp: Language) -> None:
                             "Sunday, with the match ending 2-2 after extra time.")
     assert {m["home"], m["away"]} == {"national_team:england", "national_team:spain"}
     assert (m["home_score"], m["away_score"]) == (2, 2)
+
+
+def test_possessive_result_at_a_team_puts_that_team_at_home(full_nlp: Language) -> None:
+    [m] = matches(full_nlp, "Arsenal's 2-0 derby win at Brighton on Saturday lifted them to second.")
+    assert (m["home"], m["away"]) == (BRIGHTON, ARSENAL) and (m["home_score"], m["away_score"]) == (0, 2)
+
+
+def test_possessive_result_with_a_team_keeps_the_owner_first(full_nlp: Language) -> None:
+    [m] = matches(full_nlp, "Arsenal's 2-0 win over Brighton on Saturday lifted them to second.")
+    assert (m["home"], m["away"]) == (ARSENAL, BRIGHTON)
+
+
+def test_perfect_tense_with_a_score_is_one_game(full_nlp: Language) -> None:
+    [m] = matches(full_nlp, "Since the new coach came, Arsenal have lost 1-0 to Brighton in the league.")
+    assert {m["home"], m["away"]} == {ARSENAL, BRIGHTON} and score_of(m, BRIGHTON) == 1
+
+
+def test_perfect_tense_repeated_is_no_game(full_nlp: Language) -> None:
+    assert matches(full_nlp, "Arsenal have beaten Brighton 2-0 twice this season.") == []

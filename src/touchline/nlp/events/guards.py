@@ -298,6 +298,26 @@ def has_score_or_level(ctx: Context, hit: Hit) -> bool:
     return "score" in hit.slots or any(w in ("level", "goalless", "scoreless", "square") for w in words)
 
 
+_REPEATS = {"twice", "times", "each", "every", "both", "all", "always", "never"}
+
+
+def one_game(ctx: Context, hit: Hit) -> bool:
+    """ "have beaten Eastvale 2-0 twice this season", "in each of their last three meetings": a
+    perfect tense tells one game only when no word after it makes it several."""
+    for w in _words(ctx, hit.end, min(hit.end + 6, hit.sent.end)):
+        if w in (",", ";", "and", "but", "while", "."):  # "... 3-1 and drawn twice": another clause
+            return True
+        if w in _REPEATS:
+            return False
+    return True
+
+
+def tie_is_a_draw(ctx: Context, hit: Hit) -> bool:
+    """ "the cup tie at Eastvale", "their fifth-round tie with Castlemoor": in British usage a tie
+    is a cup game, so "tie" names a draw only beside a scoreline ("a 1-1 tie")."""
+    return "score" in hit.slots or not any(w in ("tie", "ties") for w in _words(ctx, hit.start, hit.end))
+
+
 def distinct_teams(ctx: Context, hit: Hit) -> bool:
     """Two team slots must be two teams."""
     teams = [s.entity for s in hit.slots.values() if s.symbol == "__team__" and s.entity]
@@ -337,4 +357,6 @@ GUARDS: dict[str, Callable[[Context, Hit], bool]] = {
     "not_perfect": not_perfect,
     "opp_not_possessor": opp_not_possessor,
     "has_score_or_level": has_score_or_level,
+    "tie_is_a_draw": tie_is_a_draw,
+    "one_game": one_game,
 }
