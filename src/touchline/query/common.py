@@ -100,13 +100,16 @@ class Context:
     _arts: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def entity(self, entity_id: str | None) -> dict[str, Any] | None:
+        """``{"id", "name", "kind"}`` of an entity: one dict per entity, shared by every place
+        an answer names it (a club's history names it some 2,000 times; answers are read, not
+        edited in place)."""
         if entity_id is None:
             return None
         ref = self._refs.get(entity_id)
         if ref is None:
             name, kind = self.names.get(entity_id, (None, None))
             ref = self._refs[entity_id] = {"id": entity_id, "name": name, "kind": kind}
-        return dict(ref)
+        return ref
 
     def name(self, entity_id: str | None) -> str:
         if entity_id is None:
@@ -184,6 +187,8 @@ class EventSet:
         kind = r[KIND]
         stored = r[FIELDS] or {}
         source, entity = ctx.source, ctx.entity
+        # an entity already named in this answer is a dict look-up, not a call
+        named: Any = ctx._refs.get
         out: dict[str, Any] = {
             "id": r[ID], "kind": kind, "date": r[DATE], "confidence": r[CONFIDENCE],
             "sources": [source(*s) for s in self.sources.get(r[ID], ())],
@@ -191,9 +196,10 @@ class EventSet:
         for name, role in FIELD_ROLES.get(kind, ()):
             value = stored.get(name)
             if role is _ENTITY:
-                value = entity(value)
+                value = named(value) or entity(value)
             elif role is _SCORERS:
-                value = [{"player": entity(sc.get("player")), "team": entity(sc.get("team")),
+                value = [{"player": named(player := sc.get("player")) or entity(player),
+                          "team": named(team := sc.get("team")) or entity(team),
                           "minute": sc.get("minute"), "own_goal": bool(sc.get("own_goal"))}
                          for sc in value or ()]
             out[name] = value
@@ -201,8 +207,8 @@ class EventSet:
             check = check_fields_of(r[REFERENCE])
             ref = check["reference"]
             if ref:
-                named = {k: entity(ref.get(k)) for k in ("home", "away", "competition")}
-                check["reference"] = {**ref, **named}
+                sides = {k: entity(ref.get(k)) for k in ("home", "away", "competition")}
+                check["reference"] = {**ref, **sides}
             check["check_note"] = ctx.named_note(check["check_note"])
             out.update(check)
         return out
@@ -226,37 +232,37 @@ def _named_ids(kind: str, stored: Mapping[str, Any], reference: Mapping[str, Any
                into: set[str]) -> None:
     """The entity ids an event's record names: its entity fields, its scorers' players and
     teams (what ``indexing.event_entity_rows`` indexes) and its reference result's teams and
-    competition."""
+    competition.  Called once per event of an answer (a club's history: some 950), hence
+    the look-ups by class rather than isinstance."""
     add = into.add
+    get = stored.get
     for name in ENTITY_FIELDS.get(kind, ()):
-        value = stored.get(name)
-        if value and isinstance(value, str):
+        value = get(name)
+        if value.__class__ is str and value:
             add(value)
-    for scorer in stored.get("scorers") or ():
-        if isinstance(scorer, dict):  # stored JSON: an object is a dict
+    for scorer in get("scorers") or ():
+        if scorer.__class__ is dict:  # stored JSON: an object is a dict
             player, team = scorer.get("player"), scorer.get("team")
-            if player and isinstance(player, str):
+            if player.__class__ is str and player:
                 add(player)
-            if team and isinstance(team, str):
+            if team.__class__ is str and team:
                 add(team)
     if reference:
         ref = reference.get("reference")
         if ref:
             for key in ("home", "away", "competition"):
                 value = ref.get(key)
-                if isinstance(value, str):
+                if value.__class__ is str:
                     add(value)
-
 
 e_, s_, a_, n_ = t.events, t.event_sources, t.articles, t.entities
 # Built once: an expanding IN parameter is compiled once and cached, where a list of values
 # would be coerced value by value on every call.
-_EVENTS = (select(e_.c.id, e_.c.kind, e_.c.date, e_.c.confidence, e_.c.fields, e_.c.reference)
-           .where(e_.c.id.in_(bindparam("ids", expanding=True))))
-_SOURCES = (select(s_.c.event_id, s_.c.article, s_.c.start_char, s_.c.end_char,
-                   a_.c.source, a_.c.url, a_.c.title, a_.c.published)
-            .join(a_, a_.c.id == s_.c.article).where(s_.c.event_id.in_(bindparam("ids", expanding=True)))
-            .order_by(s_.c.event_id, s_.c.article, s_.c.start_char))
+_EVENTS_OF = select(e_.c.id, e_.c.kind, e_.c.date, e_.c.confidence, e_.c.fields, e_.c.reference)
+_SOURCES_OF = (select(s_.c.event_id, s_.c.article, s_.c.start_char, s_.c.end_char,
+                      a_.c.source, a_.c.url, a_.c.title, a_.c.published)
+               .join(a_, a_.c.id == s_.c.article)
+               .order_by(s_.c.event_id, s_.c.article, s_.c.start_char))
 _NAMES = select(n_.c.id, n_.c.name, n_.c.kind).where(n_.c.id.in_(bindparam("ids", expanding=True)))
 _ARTICLES = (select(a_.c.id, a_.c.source, a_.c.url, a_.c.title, a_.c.published)
              .where(a_.c.id.in_(bindparam("ids", expanding=True))))
@@ -264,25 +270,23 @@ _ARTICLES = (select(a_.c.id, a_.c.source, a_.c.url, a_.c.title, a_.c.published)
 
 def fetch_events(conn: Connection, ids: Any, *more_names: str) -> EventSet:
     """The events whose ids ``ids`` (a SELECT of event ids) gives, dated first and oldest first,
-    with their sources, names and articles.  The ids are read once; then a few hundred at a
-    time, the events, their sources with their articles and the names of the entities they
-    involve: indexed lookups, and no statement holds more than a chunk of ids."""
-    wanted = list(dict.fromkeys(r[0] for r in conn.execute(ids)))
+    with their sources, names and articles.  ``ids`` stays in the database: the events and
+    their sources (with their articles) are each one statement that selects through it, so
+    an answer of any size is a handful of round trips and no statement carries its ids as
+    parameters; the names of the entities the events involve follow, a few hundred a query."""
     result = EventSet()
     ctx = result.context
     sources, articles = result.sources, ctx.articles
-    rows: list[Sequence[Any]] = []
     with paused_gc():
-        for part in chunks(wanted):
-            rows += conn.execute(_EVENTS, {"ids": part}).all()
-            for event_id, article, start, end, source, url, title, published in (
-                    conn.execute(_SOURCES, {"ids": part}).all()):
-                spans = sources.get(event_id)
-                if spans is None:
-                    spans = sources[event_id] = []
-                spans.append((article, start, end))
-                if article not in articles:
-                    articles[article] = ArticleRef(article, source, url, title, published)
+        rows: list[Sequence[Any]] = list(conn.execute(_EVENTS_OF.where(e_.c.id.in_(ids))).all())
+        for event_id, article, start, end, source, url, title, published in (
+                conn.execute(_SOURCES_OF.where(s_.c.event_id.in_(ids)))):
+            spans = sources.get(event_id)
+            if spans is None:
+                spans = sources[event_id] = []
+            spans.append((article, start, end))
+            if article not in articles:
+                articles[article] = ArticleRef(article, source, url, title, published)
         rows.sort(key=_order_key)
         result.rows = rows
         named = set(more_names)
@@ -290,7 +294,6 @@ def fetch_events(conn: Connection, ids: Any, *more_names: str) -> EventSet:
             _named_ids(row[KIND], row[FIELDS] or {}, row[REFERENCE], named)
         ctx.names.update(load_context(conn, named, ()).names)
     return result
-
 
 def load_context(conn: Connection, entity_ids: Iterable[str], article_ids: Iterable[str]) -> Context:
     """Names of the entities and facts of the articles given, a few hundred ids a query."""

@@ -6,6 +6,7 @@ set-up, insert-or-ignore); nothing else asks which database it talks to.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -13,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import Engine, create_engine, event, func, select, text
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
@@ -60,6 +62,13 @@ def sqlalchemy_url(url: str) -> str:
     return f"sqlite:///{Path(url).expanduser()}"
 
 
+# Reads go through memory-mapped pages (up to this many bytes of the file) instead of a read
+# system call and a copy per page: a club's whole timeline touches some 3,000 scattered pages
+# of a 100,000-article database, and mapping halved the time to read its sources (make bench).
+# The mapping shares the operating system's file cache; it is not memory of the process's own.
+SQLITE_MMAP_BYTES = 1 << 30
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # Per connection.  The busy timeout comes first: another process opening the
     # same new database may hold its lock for a moment.  WAL mode is a property
@@ -68,11 +77,22 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
     cur.close()
 
 
+def json_loads(text: str | bytes) -> Any:
+    """Stored JSON read back: orjson, two to three times as fast as the standard library on an
+    event's fields (the bulk of reading a long timeline); the standard library for what orjson
+    refuses and json accepts (NaN, integers beyond 64 bits), so nothing stored becomes unreadable."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+
+
 def _make_engine(url: str) -> Engine:
-    engine = create_engine(sqlalchemy_url(url), future=True)
+    engine = create_engine(sqlalchemy_url(url), future=True, json_deserializer=json_loads)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
