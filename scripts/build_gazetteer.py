@@ -40,7 +40,7 @@ OUT_FILES = {"club": "clubs", "venue": "venues", "player": "players", "coach": "
 # Clubs of these countries keep the plain id when two countries share a club name.
 PRIORITY = ("eng", "es", "de", "it", "fr", "sco", "pt", "nl")
 # Curated alias files: {"id", "aliases", "source"} adding names to existing entities.
-ALIAS_FILES = ("nicknames.jsonl", "press_names.jsonl")
+ALIAS_FILES = ("nicknames.jsonl", "press_names.jsonl", "ground_names.jsonl")
 # Letters accent-stripping leaves alone, as English-language press writes them ASCII:
 # "Brøndby" -> "Brondby", "Wisła Kraków" -> "Wisla Krakow", "Martin Ødegaard" -> "Martin Odegaard".
 ASCII_SPELLING = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss", "ı": "i", "ð": "d",

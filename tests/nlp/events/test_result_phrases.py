@@ -108,3 +108,50 @@ def test_perfect_tense_with_a_score_is_one_game(full_nlp: Language) -> None:
 
 def test_perfect_tense_repeated_is_no_game(full_nlp: Language) -> None:
     assert matches(full_nlp, "Arsenal have beaten Brighton 2-0 twice this season.") == []
+
+
+def test_beaten_at_a_team_puts_the_winner_at_home(full_nlp: Language) -> None:
+    [m] = matches(full_nlp, "Brighton were thrashed 5-0 at Arsenal on Sunday.")
+    assert (m["home"], m["away"], m["home_score"], m["away_score"]) == (ARSENAL, BRIGHTON, 5, 0)
+
+
+def test_beaten_at_their_own_ground_names_no_opponent(full_nlp: Language) -> None:
+    # the ground is Arsenal's own: it says where, not against whom
+    assert matches(full_nlp, "Arsenal were beaten 2-0 at the Emirates on Saturday.") == []
+    [m] = matches(full_nlp, "Arsenal were beaten 2-0 at the Emirates by Brighton on Saturday.")
+    assert (m["home"], m["away"], m["home_score"], m["away_score"]) == (ARSENAL, BRIGHTON, 0, 2)
+
+
+def test_beaten_at_home_by(full_nlp: Language) -> None:
+    [m] = matches(full_nlp, "Arsenal were beaten at home by Brighton on Saturday.")
+    assert (m["home"], m["away"]) == (ARSENAL, BRIGHTON)
+
+
+def test_comeback_to_draw(full_nlp: Language) -> None:
+    [m] = matches(full_nlp, "Brighton came from two goals down to draw 2-2 with Arsenal on Saturday.")
+    assert {m["home"], m["away"]} == {ARSENAL, BRIGHTON} and m["home_score"] == m["away_score"] == 2
+
+
+def test_thrashing_of_is_the_owners_win(full_nlp: Language) -> None:
+    [m] = matches(full_nlp, "Arsenal's 4-0 thrashing of Brighton on Saturday was their best result yet.")
+    assert score_of(m, ARSENAL) == 4 and score_of(m, BRIGHTON) == 0
+
+
+def test_wrong_end_of_a_hammering(full_nlp: Language) -> None:
+    [m] = matches(full_nlp, "Brighton were on the wrong end of a 4-1 hammering at Arsenal on Wednesday.")
+    assert (m["home"], m["away"], m["home_score"], m["away_score"]) == (ARSENAL, BRIGHTON, 4, 1)
+
+
+def test_owner_of_a_losing_run_lost(full_nlp: Language) -> None:
+    [m] = matches(full_nlp, "Arsenal's losing run stretched to five games after a 4-0 home defeat by "
+                            "Brighton "
+                            "on Saturday.")
+    assert (m["home"], m["away"], m["home_score"], m["away_score"]) == (ARSENAL, BRIGHTON, 0, 4)
+
+
+def test_a_ground_by_its_press_name_is_no_club(full_nlp: Language) -> None:
+    # "the Emirates" is Arsenal's ground: the club at home, not a club of its own
+    [m] = matches(full_nlp, "Brighton won 2-0 at the Emirates on Saturday.")
+    assert (m["home"], m["away"], m["home_score"], m["away_score"]) == (ARSENAL, BRIGHTON, 0, 2)
+    [d] = matches(full_nlp, "Brighton drew 1-1 at the Emirates on Saturday.")
+    assert (d["home"], d["away"]) == (ARSENAL, BRIGHTON)

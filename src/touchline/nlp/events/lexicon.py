@@ -59,6 +59,7 @@ class Lexicon:
     draw_nouns: WordList
     result_agent_nouns: WordList
     game_nouns: WordList
+    run_nouns: WordList
     team_nouns: WordList
     team_role_nouns: WordList
     person_role_nouns: WordList

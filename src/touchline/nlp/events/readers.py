@@ -234,12 +234,13 @@ def subject_team(ctx: Context, i: int, sent: Span) -> str | None:
     return None
 
 
-_RESULT_NOUNS = {w for name in ("win_nouns", "loss_nouns", "draw_nouns", "game_nouns")
+_RESULT_NOUNS = {w for name in ("win_nouns", "loss_nouns", "draw_nouns", "game_nouns", "run_nouns")
                  for w in LEXICON.list(name).words} | {"result", "blip", "slip", "stumble"}
 
 
 def _result_owner(ctx: Context, subj: Span) -> str | None:
-    """ "Madrid's only previous setback had been a draw at Bilbao": a result noun's owner."""
+    """ "Madrid's only previous setback had been a draw at Bilbao", "City's losing run stretched
+    to five after a home defeat": the owner of a result noun or of a run of results."""
     root = subj.root
     if root.lower_ not in _RESULT_NOUNS:
         return None

@@ -158,8 +158,10 @@ def _mention(ctx: Context, hit: Hit) -> ResultMention | None:
     venue_slot = hit.slots.get("venue")
     if opp_slot is None and venue_slot is not None and venue_slot.entity:
         clubs = ctx.venue_clubs(venue_slot.entity)
-        if len(clubs) != 1:
-            return None  # "won 2-1 at the Bernabeu": the ground's one club was the opponent
+        if len(clubs) != 1 or clubs[0] == team:
+            # "won 2-1 at the Bernabeu": the ground's one club was the opponent; "Everton were
+            # beaten at Goodison Park": their own ground names no opponent
+            return None
         opp = clubs[0]
     for slot in (team_slot, opp_slot):
         if slot is not None and _team_entity(slot) is None:
