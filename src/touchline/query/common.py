@@ -280,7 +280,7 @@ def fetch_events(conn: Connection, ids: Any, *more_names: str) -> EventSet:
     with paused_gc():
         rows: list[Sequence[Any]] = list(conn.execute(_EVENTS_OF.where(e_.c.id.in_(ids))).all())
         for event_id, article, start, end, source, url, title, published in (
-                conn.execute(_SOURCES_OF.where(s_.c.event_id.in_(ids)))):
+                conn.execute(_SOURCES_OF.where(s_.c.event_id.in_(ids))).all()):
             spans = sources.get(event_id)
             if spans is None:
                 spans = sources[event_id] = []
