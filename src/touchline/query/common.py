@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, and_, bindparam, func, or_, select
+from sqlalchemy import Engine, String, and_, any_, bindparam, func, or_, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -270,17 +271,25 @@ _ARTICLES = (select(a_.c.id, a_.c.source, a_.c.url, a_.c.title, a_.c.published)
 
 def fetch_events(conn: Connection, ids: Any, *more_names: str) -> EventSet:
     """The events whose ids ``ids`` (a SELECT of event ids) gives, dated first and oldest first,
-    with their sources, names and articles.  ``ids`` stays in the database: the events and
-    their sources (with their articles) are each one statement that selects through it, so
-    an answer of any size is a handful of round trips and no statement carries its ids as
-    parameters; the names of the entities the events involve follow, a few hundred a query."""
+    with their sources, names and articles: the events and their sources (with their articles)
+    are one statement each, whatever the size of the answer; the names of the entities the
+    events involve follow, a few hundred a query.  On SQLite both statements select through
+    ``ids`` as a subquery (no round trips to save); on PostgreSQL the ids are read once and
+    sent as one array parameter, so the id query (often a sort of a whole history) runs once
+    on the server and no statement carries thousands of parameters."""
     result = EventSet()
     ctx = result.context
     sources, articles = result.sources, ctx.articles
     with paused_gc():
-        rows: list[Sequence[Any]] = list(conn.execute(_EVENTS_OF.where(e_.c.id.in_(ids))).all())
+        if conn.dialect.name == "postgresql":
+            wanted = bindparam("ids", list(dict.fromkeys(r[0] for r in conn.execute(ids))),
+                               type_=ARRAY(String))
+            events_where, sources_where = e_.c.id == any_(wanted), s_.c.event_id == any_(wanted)
+        else:
+            events_where, sources_where = e_.c.id.in_(ids), s_.c.event_id.in_(ids)
+        rows: list[Sequence[Any]] = list(conn.execute(_EVENTS_OF.where(events_where)).all())
         for event_id, article, start, end, source, url, title, published in (
-                conn.execute(_SOURCES_OF.where(s_.c.event_id.in_(ids))).all()):
+                conn.execute(_SOURCES_OF.where(sources_where)).all()):
             spans = sources.get(event_id)
             if spans is None:
                 spans = sources[event_id] = []
