@@ -155,3 +155,10 @@ def test_a_ground_by_its_press_name_is_no_club(full_nlp: Language) -> None:
     assert (m["home"], m["away"], m["home_score"], m["away_score"]) == (ARSENAL, BRIGHTON, 0, 2)
     [d] = matches(full_nlp, "Brighton drew 1-1 at the Emirates on Saturday.")
     assert (d["home"], d["away"]) == (ARSENAL, BRIGHTON)
+
+
+def test_a_cup_named_in_a_clause_about_another_game_is_not_this_ones(full_nlp: Language) -> None:
+    text = ("Since his arrival Arsenal have lost 1-0 to Brighton in the league, while Chelsea knocked them "
+            "out of the FA Cup.")
+    [m] = [x for x in matches(full_nlp, text) if BRIGHTON in (x["home"], x["away"])]
+    assert m["competition"] is None

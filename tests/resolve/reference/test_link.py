@@ -193,3 +193,20 @@ def test_a_final_keeps_only_the_references_finals(reference: Reference, clubs: A
     ev = link(match(C, A, None, None, hints=season, stage="final"), "2041-05-31", reference, clubs)
     assert ev.check and ev.check.state == "unknown"
     assert ev.check.note == "no final between the two clubs in 2040-07-01..2041-05-31"
+
+
+def test_an_undated_result_with_its_score_is_looked_for_in_the_season_so_far(reference: Reference,
+                                                                             clubs: Any) -> None:
+    # "Chelsea have drawn 3-3 with Arsenal since he arrived", told five weeks after the game
+    ev = link(match(C, A, (3, 3), None), "2041-04-20", reference, clubs)
+    assert ev.check and ev.check.state == "confirmed" and ev.date == "2041-03-16"
+    assert "season so far" in (ev.check.note or "")
+    # the score picks the one meeting of three that season that ended so
+    ev = link(match(A, C, (2, 1), None), "2041-04-20", reference, clubs)
+    assert ev.check and ev.check.state == "confirmed" and ev.date == "2040-10-20"
+
+
+def test_the_season_so_far_never_reaches_into_the_season_before(reference: Reference, clubs: Any) -> None:
+    # told in the autumn after: last season's 3-3 is not "this season"
+    ev = link(match(C, A, (3, 3), None), "2041-10-01", reference, clubs)
+    assert ev.check and ev.check.state == "unknown" and ev.date is None

@@ -149,6 +149,18 @@ def sentence_details(ctx: Context, sent: Span) -> dict[str, Any]:
     return out
 
 
+# Words that open a clause about something else: "X lost 1-0 to Y in the league, while Z knocked
+# them out of the FA Cup" (the cup is Z's game, not the one told before).
+_OTHER_CLAUSE = {"while", "whilst", "whereas", "but", "although", "though", "meanwhile"}
+
+
+def _in_another_clause(sent: Span, result_end: int, comp_at: int | None) -> bool:
+    """A competition named after a result, past a word that opens a clause about something else."""
+    if comp_at is None or comp_at <= result_end:
+        return False
+    return any(t.lower_ in _OTHER_CLAUSE for t in sent if result_end <= t.idx < comp_at)
+
+
 def _nearest_to(char: int | None, spans: dict[int, tuple[int, int]]) -> int | None:
     """The key of the span nearest a character offset."""
     if char is None or not spans:
@@ -275,6 +287,9 @@ class MatchBuilder:
             # competition of a sentence telling several games is the nearest one's
             c_det = det if nearest is None or nearest == id(c) else \
                 {k: v for k, v in det.items() if not k.startswith("competition")}
+            span = own.get(id(c))
+            if span is not None and _in_another_clause(sent, span[1], c_det.get("competition_at")):
+                c_det = {k: v for k, v in c_det.items() if not k.startswith("competition")}
             self._details(c, c_det, sent, own.get(id(c)), dated=dated)
         if len({id(c) for c in touched}) == 1:
             self._add_scorers(touched[0], scorers)

@@ -173,10 +173,35 @@ def _unknown(event: Event, note: str) -> tuple[Event, Entity | None]:
     return replace(event, check=ReferenceCheck(state="unknown", note=note)), None
 
 
+def season_so_far(published: date) -> Window:
+    """From the 1 July the season began (a July report looks back to the season before) to
+    the report."""
+    year = published.year if published.month > 7 else published.year - 1
+    return Window(date(year, 7, 1), published, "the season so far", narrow=False)
+
+
 def link_event(event: Event, published: date | None, reference: Reference,
                clubs: Mapping[str, Mapping[str, Any]]) -> tuple[Event, Entity | None]:
     """The event with its ``check`` (and the fields the reference fills); plus the competition
-    entity to add when the reference filled a competition the article never named."""
+    entity to add when the reference filled a competition the article never named.
+
+    A result with its score but no time at all ("Liverpool have lost 1-0 to Manchester United
+    since his arrival") is looked for in the week before the report first and, when no result
+    there has its score, in the season so far: linked only when exactly one meeting of the two
+    clubs that season ended with that score."""
+    linked, entity = _link(event, published, reference, clubs, None)
+    detail = event.detail
+    if (linked.check is not None and linked.check.state == "unknown" and published is not None
+            and isinstance(detail, MatchEvent) and detail.home_score is not None
+            and not event.date and not event.hints.get("date_window")):
+        wider, more = _link(event, published, reference, clubs, season_so_far(published))
+        if wider.check is not None and wider.check.state != "unknown":
+            return wider, more
+    return linked, entity
+
+
+def _link(event: Event, published: date | None, reference: Reference,
+          clubs: Mapping[str, Mapping[str, Any]], window: Window | None) -> tuple[Event, Entity | None]:
     detail = event.detail
     if not isinstance(detail, MatchEvent | FixtureEvent):
         return event, None
@@ -185,7 +210,7 @@ def link_event(event: Event, published: date | None, reference: Reference,
         return _unknown(event, "two teams are needed")
     if not (a.startswith("club:") and b.startswith("club:")):
         return _unknown(event, "the reference holds club matches only")
-    win = window_of(event, published)
+    win = window or window_of(event, published)
     if win is None:
         return _unknown(event, "no date to search around")
     missing = [c for c in (a, b) if not reference.knows(c)]
