@@ -136,6 +136,14 @@ def pg_kb(articles: int, seed: int) -> str:
         conn.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{dbname}"')
     _build(f"{base}/{dbname}", name, articles, seed)
+    # A server without autovacuum (the development machines') keeps the dead rows the build's
+    # re-resolution leaves (one per article in articles and event_readings) and no visibility
+    # map, so index-only scans fall back to the tables: vacuum once, as an administrator would
+    # after a bulk load (entities 58 -> 32 ms wall at the median on the 100k knowledge base).
+    import psycopg
+
+    with psycopg.connect(f"{base}/{dbname}", autocommit=True) as conn:
+        conn.execute("VACUUM ANALYZE")
     return f"{base}/{dbname}"
 
 
