@@ -162,3 +162,19 @@ def test_a_cup_named_in_a_clause_about_another_game_is_not_this_ones(full_nlp: L
             "out of the FA Cup.")
     [m] = [x for x in matches(full_nlp, text) if BRIGHTON in (x["home"], x["away"])]
     assert m["competition"] is None
+
+
+def test_a_day_without_a_year_after_the_report_is_last_years(full_nlp: Language) -> None:
+    doc = run(full_nlp, "Brighton earned a goalless draw at Arsenal on Boxing Day.", "2024-11-20")
+    [e] = of_kind(doc, "match")
+    assert e["fields"]["home"] == ARSENAL and e["date"] == "2023-12-26"
+
+
+def test_a_drawn_game_on_a_day_of_the_month_is_no_table_talk(full_nlp: Language) -> None:
+    [e] = of_kind(run(full_nlp, "Arsenal drew 1-1 with Brighton on 26 December 2023.", "2024-11-20"), "match")
+    assert e["date"] == "2023-12-26"
+    assert matches(full_nlp, "Arsenal and Brighton are tied on 13 points.") == []
+
+
+def test_two_teams_as_one_subject_own_no_clause_result(full_nlp: Language) -> None:
+    assert matches(full_nlp, "Arsenal and Chelsea are level on 13 after drawing with Brighton.") == []

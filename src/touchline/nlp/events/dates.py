@@ -70,6 +70,24 @@ def last_weekday(text: str, ref: date) -> str | None:
     return (ref - timedelta(days=back)).isoformat()
 
 
+_YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b|'\d\d\b")
+
+
+def year_before(value: str, text: str, ref: date) -> str | None:
+    """A played match's "on December 26", "on Boxing Day" read as a day after the report: the
+    text gave no year, so it is last year's day (the time tagger, like TempEval, keeps the
+    report's year for a day without one)."""
+    m = _DAY.match(value)
+    if m is None or _YEAR_WRITTEN.search(text):
+        return None
+    year, month, day = (int(g) for g in m.groups())
+    try:
+        earlier = date(year - 1, month, day)
+    except ValueError:  # 29 February
+        return None
+    return earlier.isoformat() if earlier <= ref and (ref - earlier).days < 366 else None
+
+
 def compare(value: str, ref: date) -> int:
     """-1 / 0 / 1: is the (partial) calendar value before, at or after ``ref``."""
     parts = [int(p) for p in value.split("-")]
@@ -335,7 +353,9 @@ def match_dating(doc: Doc, start: int, end: int, near: int, *, parsed: bool,
                     loose = (dist, Dated(val, ts, te, explicit=True))
             continue
         if val is not None and ref is not None and compare(val, ref) > 0:
-            val = last_weekday(doc_text(doc)[ts:te], ref)  # a misread tense made "on Saturday" the next one
+            # a misread tense made "on Saturday" the next one; "on Boxing Day" without a year
+            text = doc_text(doc)[ts:te]
+            val = last_weekday(text, ref) or year_before(val, text, ref)
             if val is None:
                 continue  # a future time is not when a played match was played
         if val is None or not _DAY.match(val):

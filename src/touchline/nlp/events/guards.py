@@ -119,9 +119,17 @@ def not_halftime(ctx: Context, hit: Hit) -> bool:
 def not_table_talk(ctx: Context, hit: Hit) -> bool:
     """ "Madrid and Barcelona are tied with 13 points", "level on points": the table, not a draw."""
     after = _words(ctx, hit.end, min(hit.end + 5, hit.sent.end))
-    return not (_phrase_in(after, ("points", "on points", "on goal difference", "at the top", "for first",
-                                   "for second", "in the table", "in the standings"))
-                or (after[:1] and after[0] in ("with", "on") and any(w.isdigit() for w in after[1:3])))
+    if _phrase_in(after, ("points", "on points", "on goal difference", "at the top", "for first",
+                          "for second", "in the table", "in the standings")):
+        return False
+    # "tied on 13", "level with 20": a tally; "on 26 December", "on December 26": a day
+    numbered = after[:1] and after[0] in ("with", "on") and any(w.isdigit() for w in after[1:3])
+    return not (numbered and not any(w in _MONTHS for w in after[1:4]))
+
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+           "sept", "oct", "nov", "dec"}
 
 
 def not_former(ctx: Context, hit: Hit) -> bool:

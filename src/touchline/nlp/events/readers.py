@@ -204,6 +204,8 @@ def subject_team(ctx: Context, i: int, sent: Span) -> str | None:
             # "X's header sent Spain into the semi-finals after a 2-1 win": the team the clause
             # moves on, when its subject is a player or a goal
             return moved
+        if any(c.dep_ == "conj" and ctx.at(c.i, TEAM_KINDS) is not None for c in subj.root.children):
+            return None  # "Madrid and Barcelona are level after drawing with Getafe": which one?
         if len(subj) == 1 and subj[0].lower_ in ("they", "it", "we"):
             return pronoun_team(ctx, sent, subj.start)
         if len(subj) == 1 and subj[0].lower_ in ("who", "which", "that") and subj.root.head.dep_ == "relcl":
