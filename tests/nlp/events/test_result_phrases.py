@@ -178,3 +178,12 @@ def test_a_drawn_game_on_a_day_of_the_month_is_no_table_talk(full_nlp: Language)
 
 def test_two_teams_as_one_subject_own_no_clause_result(full_nlp: Language) -> None:
     assert matches(full_nlp, "Arsenal and Chelsea are level on 13 after drawing with Brighton.") == []
+
+
+def test_a_result_at_home_to_a_team_is_played_not_to_come(full_nlp: Language) -> None:
+    doc = run(full_nlp, "Arsenal held on for a goalless draw at home to Brighton on Saturday.", "2024-11-20")
+    [m] = of_kind(doc, "match")
+    assert (m["fields"]["home"], m["fields"]["away"]) == (ARSENAL, BRIGHTON)
+    assert of_kind(doc, "fixture") == []
+    [m] = matches(full_nlp, "Brighton suffered a 4-0 humiliation at home to Arsenal in October.")
+    assert (m["home"], m["away"], m["home_score"], m["away_score"]) == (BRIGHTON, ARSENAL, 0, 4)

@@ -151,9 +151,20 @@ def fixture_not_speculative(ctx: Context, hit: Hit) -> bool:
     )
 
 
+# a result noun right before "at home to Y": a played game ("a tie at home to Y" is a cup game to come)
+_RESULT_WORDS = {w for name in ("win_nouns", "loss_nouns", "draw_nouns")
+                 for w in LEXICON.list(name).words} - {"tie"}
+
+
 @guard("no_score_near")
 def no_score_near(ctx: Context, hit: Hit) -> bool:
-    """ "X v Y ended 2-2", "X host Y, who won 2-1 there": a scoreline in the clause tells a played game."""
+    """ "X v Y ended 2-2", "X host Y, who won 2-1 there": a scoreline in the clause tells a played game;
+    so does a result noun right before it ("held on for a goalless draw at home to Y")."""
+    j = hit.start - 1
+    if j > hit.sent.start and ctx.lower[j] == "at":  # the hit may start at "home to Y"
+        j -= 1
+    if j >= hit.sent.start and ctx.lower[j] in _RESULT_WORDS:
+        return False
     end = min(hit.end + 6, hit.sent.end)
     words = ctx.doc[hit.start : end]
     return not any(
