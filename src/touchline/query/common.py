@@ -257,13 +257,14 @@ def _named_ids(kind: str, stored: Mapping[str, Any], reference: Mapping[str, Any
                     add(value)
 
 e_, s_, a_, n_ = t.events, t.event_sources, t.articles, t.entities
-# Built once: an expanding IN parameter is compiled once and cached, where a list of values
-# would be coerced value by value on every call.
+# The columns fetch_events reads; it adds the condition that selects the events.
 _EVENTS_OF = select(e_.c.id, e_.c.kind, e_.c.date, e_.c.confidence, e_.c.fields, e_.c.reference)
 _SOURCES_OF = (select(s_.c.event_id, s_.c.article, s_.c.start_char, s_.c.end_char,
                       a_.c.source, a_.c.url, a_.c.title, a_.c.published)
                .join(a_, a_.c.id == s_.c.article)
                .order_by(s_.c.event_id, s_.c.article, s_.c.start_char))
+# Built once: an expanding IN parameter is compiled once and cached, where a list of values
+# would be coerced value by value on every call.
 _NAMES = select(n_.c.id, n_.c.name, n_.c.kind).where(n_.c.id.in_(bindparam("ids", expanding=True)))
 _ARTICLES = (select(a_.c.id, a_.c.source, a_.c.url, a_.c.title, a_.c.published)
              .where(a_.c.id.in_(bindparam("ids", expanding=True))))

@@ -184,8 +184,10 @@ _TIME_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years
                "night", "nights", "season", "seasons", "fortnight"}
 _RELATIVE_MARKS = {"after", "before", "since"}
 _NOMINAL_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "compound", "attr", "appos"}
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"}
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december"})
+MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                                 "dec"})
 # Furthest (in characters) a time expression may sit from a match's trigger in an unparsed Doc.
 MAX_DATE_GAP = 60
 
@@ -264,7 +266,7 @@ def _name_year(doc: Doc, start: int, end: int) -> bool:
     tok = span[0]
     prev = doc[tok.i - 1] if tok.i > 0 else None
     if prev is not None and prev.text[:1].isupper() and not prev.is_sent_start \
-            and prev.lower_ not in _MONTHS:
+            and prev.lower_ not in MONTHS:
         return True
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ in _GAME_NOUNS and tok.i >= 2 \

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from touchline.nlp.events.context import Context
+from touchline.nlp.events.dates import MONTH_ABBREVIATIONS, MONTHS
 from touchline.nlp.events.engine import Hit
 from touchline.nlp.events.lexicon import LEXICON
 from touchline.nlp.events.rules import entry_forms
@@ -124,12 +125,8 @@ def not_table_talk(ctx: Context, hit: Hit) -> bool:
         return False
     # "tied on 13", "level with 20": a tally; "on 26 December", "on December 26": a day
     numbered = after[:1] and after[0] in ("with", "on") and any(w.isdigit() for w in after[1:3])
-    return not (numbered and not any(w in _MONTHS for w in after[1:4]))
+    return not (numbered and not any(w in MONTHS or w in MONTH_ABBREVIATIONS for w in after[1:4]))
 
-
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-           "sept", "oct", "nov", "dec"}
 
 
 def not_former(ctx: Context, hit: Hit) -> bool:

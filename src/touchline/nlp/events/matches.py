@@ -284,13 +284,13 @@ class MatchBuilder:
                 self.recent = c
             dated = any(not m.touch_only for m, x in zip(kept, touched, strict=True) if x is c)
             # "a 2-1 win at Everton in the FA Cup ..., and a 1-0 win over West Ham": the
-            # competition of a sentence telling several games is the nearest one's
-            c_det = det if nearest is None or nearest == id(c) else \
-                {k: v for k, v in det.items() if not k.startswith("competition")}
+            # competition of a sentence telling several games is the nearest one's, and one
+            # named past "while" or "but" is another game's
             span = own.get(id(c))
-            if span is not None and _in_another_clause(sent, span[1], c_det.get("competition_at")):
-                c_det = {k: v for k, v in c_det.items() if not k.startswith("competition")}
-            self._details(c, c_det, sent, own.get(id(c)), dated=dated)
+            others = (nearest is not None and nearest != id(c)) or (
+                span is not None and _in_another_clause(sent, span[1], det.get("competition_at")))
+            c_det = {k: v for k, v in det.items() if not k.startswith("competition")} if others else det
+            self._details(c, c_det, sent, span, dated=dated)
         if len({id(c) for c in touched}) == 1:
             self._add_scorers(touched[0], scorers)
         else:
