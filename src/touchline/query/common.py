@@ -229,34 +229,18 @@ def _order_key(row: Sequence[Any]) -> tuple[bool, str, str, str]:
     return (row[DATE] is None, row[DATE] or "", row[KIND], row[ID])
 
 
-def _named_ids(kind: str, stored: Mapping[str, Any], reference: Mapping[str, Any] | None,
-               into: set[str]) -> None:
-    """The entity ids an event's record names: its entity fields, its scorers' players and
-    teams (what ``indexing.event_entity_rows`` indexes) and its reference result's teams and
-    competition.  Called once per event of an answer (a club's history: some 950), hence
-    the look-ups by class rather than isinstance."""
-    add = into.add
-    get = stored.get
-    for name in ENTITY_FIELDS.get(kind, ()):
-        value = get(name)
-        if value.__class__ is str and value:
-            add(value)
-    for scorer in get("scorers") or ():
-        if scorer.__class__ is dict:  # stored JSON: an object is a dict
-            player, team = scorer.get("player"), scorer.get("team")
-            if player.__class__ is str and player:
-                add(player)
-            if team.__class__ is str and team:
-                add(team)
+def _reference_ids(reference: Mapping[str, Any] | None, into: set[str]) -> None:
+    """The teams and competition of an event's linked reference result: the names a record
+    gives them are not in ``event_entities`` (which indexes the event's own fields)."""
     if reference:
         ref = reference.get("reference")
         if ref:
             for key in ("home", "away", "competition"):
                 value = ref.get(key)
                 if value.__class__ is str:
-                    add(value)
+                    into.add(value)
 
-e_, s_, a_, n_ = t.events, t.event_sources, t.articles, t.entities
+e_, s_, a_, n_, ee_ = t.events, t.event_sources, t.articles, t.entities, t.event_entities
 # The columns fetch_events reads; it adds the condition that selects the events.
 _EVENTS_OF = select(e_.c.id, e_.c.kind, e_.c.date, e_.c.confidence, e_.c.fields, e_.c.reference)
 _SOURCES_OF = (select(s_.c.event_id, s_.c.article, s_.c.start_char, s_.c.end_char,
@@ -266,18 +250,22 @@ _SOURCES_OF = (select(s_.c.event_id, s_.c.article, s_.c.start_char, s_.c.end_cha
 # Built once: an expanding IN parameter is compiled once and cached, where a list of values
 # would be coerced value by value on every call.
 _NAMES = select(n_.c.id, n_.c.name, n_.c.kind).where(n_.c.id.in_(bindparam("ids", expanding=True)))
+# The names of the entities some events involve, read through event_entities: the index holds
+# every entity field and scorer of an event (indexing.event_entity_rows), which is what a
+# record names; a Python pass over every event's fields cost as much as the query.
+_NAMES_OF = select(n_.c.id, n_.c.name, n_.c.kind)
 _ARTICLES = (select(a_.c.id, a_.c.source, a_.c.url, a_.c.title, a_.c.published)
              .where(a_.c.id.in_(bindparam("ids", expanding=True))))
 
 
 def fetch_events(conn: Connection, ids: Any, *more_names: str) -> EventSet:
     """The events whose ids ``ids`` (a SELECT of event ids) gives, dated first and oldest first,
-    with their sources, names and articles: the events and their sources (with their articles)
-    are one statement each, whatever the size of the answer; the names of the entities the
-    events involve follow, a few hundred a query.  On SQLite both statements select through
-    ``ids`` as a subquery (no round trips to save); on PostgreSQL the ids are read once and
-    sent as one array parameter, so the id query (often a sort of a whole history) runs once
-    on the server and no statement carries thousands of parameters."""
+    with their sources, names and articles: the events, their sources (with their articles)
+    and the names of the entities they involve are one statement each, whatever the size of
+    the answer (plus one for names only a linked reference result gives).  On SQLite the
+    statements select through ``ids`` as a subquery (no round trips to save); on PostgreSQL
+    the ids are read once and sent as one array parameter, so the id query (often a sort of a
+    whole history) runs once on the server and no statement carries thousands of parameters."""
     result = EventSet()
     ctx = result.context
     sources, articles = result.sources, ctx.articles
@@ -286,8 +274,10 @@ def fetch_events(conn: Connection, ids: Any, *more_names: str) -> EventSet:
             wanted = bindparam("ids", list(dict.fromkeys(r[0] for r in conn.execute(ids))),
                                type_=ARRAY(String))
             events_where, sources_where = e_.c.id == any_(wanted), s_.c.event_id == any_(wanted)
+            entities_where = ee_.c.event_id == any_(wanted)
         else:
             events_where, sources_where = e_.c.id.in_(ids), s_.c.event_id.in_(ids)
+            entities_where = ee_.c.event_id.in_(ids)
         rows: list[Sequence[Any]] = list(conn.execute(_EVENTS_OF.where(events_where)).all())
         for event_id, article, start, end, source, url, title, published in (
                 conn.execute(_SOURCES_OF.where(sources_where)).all()):
@@ -299,10 +289,17 @@ def fetch_events(conn: Connection, ids: Any, *more_names: str) -> EventSet:
                 articles[article] = ArticleRef(article, source, url, title, published)
         rows.sort(key=_order_key)
         result.rows = rows
-        named = set(more_names)
+        names = ctx.names
+        for entity_id, name, kind in conn.execute(_NAMES_OF.where(n_.c.id.in_(
+                select(ee_.c.entity_id).where(entities_where)))).all():
+            names[entity_id] = (name, kind)
+        more = set(more_names)
         for row in rows:
-            _named_ids(row[KIND], row[FIELDS] or {}, row[REFERENCE], named)
-        ctx.names.update(load_context(conn, named, ()).names)
+            if row[REFERENCE]:
+                _reference_ids(row[REFERENCE], more)
+        more.difference_update(names)
+        if more:
+            names.update(load_context(conn, more, ()).names)
     return result
 
 def load_context(conn: Connection, entity_ids: Iterable[str], article_ids: Iterable[str]) -> Context:
