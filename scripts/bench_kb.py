@@ -15,7 +15,12 @@ holding a word, first 50) and ``entities`` (by the start of a surname).  Argumen
 drawn with a seeded generator from the knowledge base; each query runs ``--runs`` times
 (fewer when a query takes longer than its ``--budget`` seconds in all) after two warm-up
 calls.  p50 and p95 in milliseconds, wall clock and this process's CPU time (for
-PostgreSQL the server's own work is in the wall time only); target p95 < 50 ms.
+PostgreSQL the server's own work is in the wall time only); target p95 < 50 ms.  Each call
+of the first pass is the first for its arguments: the pages it reads may have to come from
+disk (on the development machines the host pages out file pages untouched for a minute, so
+a knowledge base built or last read earlier is read from disk again); the same calls are then
+timed again ("again": their pages in memory, as a server answering about the same clubs
+keeps them).
 
 Ingest: a fresh process ingests five short articles (``touchline ingest`` through the API,
 pretrained pipeline loaded and warmed first) into a copy of the 100k knowledge base and into
@@ -252,8 +257,11 @@ def measure_queries(url: str, seed: int, runs: int, budget: float) -> dict[str, 
         for name, calls in workload(kb, seed).items():
             load = os.getloadavg()[0]
             wall, cpu = time_calls(calls, runs, budget)
+            again, again_cpu = time_calls(calls, runs, budget)
             out[name] = {"p50": statistics.median(wall), "p95": percentile(wall, 0.95),
                          "cpu_p50": statistics.median(cpu), "cpu_p95": percentile(cpu, 0.95),
+                         "again_p50": statistics.median(again), "again_p95": percentile(again, 0.95),
+                         "again_cpu_p95": percentile(again_cpu, 0.95),
                          "n": len(wall), "load": round((load + os.getloadavg()[0]) / 2, 1)}
     return out
 
@@ -347,11 +355,15 @@ def print_report(r: dict[str, Any]) -> None:
             print(f"{backend}: skipped ({entry['skipped']})")
             continue
         print(f"{backend}:")
-        head = f"{'wall p50':>10}{'wall p95':>10}{'cpu p50':>10}{'cpu p95':>10}{'runs':>6}{'load':>6}"
+        head = (f"{'wall p50':>10}{'wall p95':>10}{'cpu p50':>10}{'cpu p95':>10}{'again p50':>11}"
+                f"{'again p95':>11}{'runs':>6}{'load':>6}")
         print(f"  {'query':<13}{head}")
         for name, q in entry["queries"].items():
-            flag = "" if q["p95"] < r["target_p95_ms"] else "  over target"
+            over = [label for label, key in (("first", "p95"), ("again", "again_p95"))
+                    if q.get(key, 0.0) >= r["target_p95_ms"]]
+            flag = f"  over target ({', '.join(over)})" if over else ""
             print(f"  {name:<13}{q['p50']:>10.1f}{q['p95']:>10.1f}{q['cpu_p50']:>10.1f}{q['cpu_p95']:>10.1f}"
+                  f"{q.get('again_p50', 0.0):>11.1f}{q.get('again_p95', 0.0):>11.1f}"
                   f"{q['n']:>6}{q['load']:>6.1f}{flag}")
         if "ingest" in entry:
             sized = f"into the {r['articles']:,}-article KB"

@@ -106,3 +106,26 @@ def test_an_empty_sqlite_file_or_an_existing_touchline_database_is_used(tmp_path
     store = open_store(str(empty))  # already touchline's: opened again as it is
     assert store.stats().articles == 0
     store.close()
+
+
+def test_the_head_a_current_database_is_checked_against_is_alembics_own() -> None:
+    from alembic.script import ScriptDirectory
+
+    from touchline.store.migrate import HEAD, alembic_config
+
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD
+
+
+def test_a_query_process_loads_neither_the_text_pipeline_nor_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    db = tmp_path / "kb.db"
+    open_store(str(db)).close()  # created (and migrated) by this process
+    probe = ("import sys; from touchline import KnowledgeBase; kb = KnowledgeBase(sys.argv[1]); "
+             "kb.stats(); kb.entities('a'); kb.search('goal'); kb.close(); "
+             "print(sorted(m for m in ('spacy', 'numpy', 'datasketch', 'alembic', 'jsonschema') "
+             "if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe, str(db)], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "[]"

@@ -271,7 +271,7 @@ def fetch_events(conn: Connection, ids: Any, *more_names: str) -> EventSet:
     sources, articles = result.sources, ctx.articles
     with paused_gc():
         if conn.dialect.name == "postgresql":
-            wanted = bindparam("ids", list(dict.fromkeys(r[0] for r in conn.execute(ids))),
+            wanted = bindparam("ids", list(dict.fromkeys(r[0] for r in conn.execute(ids).all())),
                                type_=ARRAY(String))
             events_where, sources_where = e_.c.id == any_(wanted), s_.c.event_id == any_(wanted)
             entities_where = ee_.c.event_id == any_(wanted)

@@ -8,7 +8,6 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any, TextIO
 
-import jsonschema
 from sqlalchemy import Engine, select
 
 from touchline.model import Event, check_to_data, detail_to_fields
@@ -116,4 +115,6 @@ def export_schema() -> dict[str, Any]:
 
 def validate_export(document: dict[str, Any]) -> None:
     """Raise ``jsonschema.ValidationError`` if the document breaks the format."""
+    import jsonschema  # only here: a process that never validates an export need not load it
+
     jsonschema.validate(document, export_schema())

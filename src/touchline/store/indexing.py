@@ -23,7 +23,6 @@ from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection
 
-from touchline.ingest.dedup import band_keys
 from touchline.model import ENTITY_FIELDS, Entity
 from touchline.nlp.names import name_data
 from touchline.store import schema as t
@@ -208,6 +207,10 @@ def create_text_index(conn: Connection) -> None:
 
 def index_signatures(conn: Connection, signatures: Mapping[str, bytes]) -> None:
     """The LSH band keys of originals' signatures."""
+    # imported here: the MinHash module brings numpy, datasketch and scipy, which a process
+    # that only reads the knowledge base never needs
+    from touchline.ingest.dedup import band_keys
+
     rows = [{"key": key, "article": aid} for aid, data in signatures.items() if data
             for key in dict.fromkeys(band_keys(data))]
     for part in chunks(rows, 5000):
