@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, String, and_, any_, bindparam, func, or_, select
+from sqlalchemy import Engine, String, Text, and_, any_, bindparam, cast, func, or_, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
@@ -33,6 +33,7 @@ from touchline.query.export import check_fields_of
 from touchline.store import Store, StoreError
 from touchline.store import schema as t
 from touchline.store.indexing import chunks
+from touchline.store.sql import json_loads
 
 
 def engine_of(store: Store) -> Engine:
@@ -242,7 +243,11 @@ def _reference_ids(reference: Mapping[str, Any] | None, into: set[str]) -> None:
 
 e_, s_, a_, n_, ee_ = t.events, t.event_sources, t.articles, t.entities, t.event_entities
 # The columns fetch_events reads; it adds the condition that selects the events.
-_EVENTS_OF = select(e_.c.id, e_.c.kind, e_.c.date, e_.c.confidence, e_.c.fields, e_.c.reference)
+# The JSON columns come as text and are decoded here (_decoded): the drivers' decoding of each
+# value went through three Python calls (SQLAlchemy's processors on SQLite, psycopg's loader on
+# PostgreSQL), a third of reading a club's 950 events.
+_EVENTS_OF = select(e_.c.id, e_.c.kind, e_.c.date, e_.c.confidence, cast(e_.c.fields, Text),
+                    cast(e_.c.reference, Text))
 _SOURCES_OF = (select(s_.c.event_id, s_.c.article, s_.c.start_char, s_.c.end_char,
                       a_.c.source, a_.c.url, a_.c.title, a_.c.published)
                .join(a_, a_.c.id == s_.c.article)
@@ -265,7 +270,8 @@ def fetch_events(conn: Connection, ids: Any, *more_names: str) -> EventSet:
     the answer (plus one for names only a linked reference result gives).  On SQLite the
     statements select through ``ids`` as a subquery (no round trips to save); on PostgreSQL
     the ids are read once and sent as one array parameter, so the id query (often a sort of a
-    whole history) runs once on the server and no statement carries thousands of parameters."""
+    whole history) runs once on the server and no statement carries thousands of parameters,
+    and the three statements go out together (:func:`_together`)."""
     result = EventSet()
     ctx = result.context
     sources, articles = result.sources, ctx.articles
@@ -278,20 +284,23 @@ def fetch_events(conn: Connection, ids: Any, *more_names: str) -> EventSet:
         else:
             events_where, sources_where = e_.c.id.in_(ids), s_.c.event_id.in_(ids)
             entities_where = ee_.c.event_id.in_(ids)
-        rows: list[Sequence[Any]] = list(conn.execute(_EVENTS_OF.where(events_where)).all())
-        for event_id, article, start, end, source, url, title, published in (
-                conn.execute(_SOURCES_OF.where(sources_where)).all()):
+        event_rows, source_rows, name_rows = _together(conn, (
+            _EVENTS_OF.where(events_where), _SOURCES_OF.where(sources_where),
+            _NAMES_OF.where(n_.c.id.in_(select(ee_.c.entity_id).where(entities_where)))))
+        for event_id, article, start, end, source, url, title, published in source_rows:
             spans = sources.get(event_id)
             if spans is None:
                 spans = sources[event_id] = []
             spans.append((article, start, end))
             if article not in articles:
                 articles[article] = ArticleRef(article, source, url, title, published)
+        rows: list[Sequence[Any]] = [(i, k, d, c, json_loads(f) if f is not None else None,
+                                      json_loads(r) if r is not None else None)
+                                     for i, k, d, c, f, r in event_rows]
         rows.sort(key=_order_key)
         result.rows = rows
         names = ctx.names
-        for entity_id, name, kind in conn.execute(_NAMES_OF.where(n_.c.id.in_(
-                select(ee_.c.entity_id).where(entities_where)))).all():
+        for entity_id, name, kind in name_rows:
             names[entity_id] = (name, kind)
         more = set(more_names)
         for row in rows:
@@ -301,6 +310,32 @@ def fetch_events(conn: Connection, ids: Any, *more_names: str) -> EventSet:
         if more:
             names.update(load_context(conn, more, ()).names)
     return result
+
+
+def _together(conn: Connection, statements: Sequence[Any]) -> list[Sequence[Sequence[Any]]]:
+    """The rows of SELECTs whose parameters are all known now.  On PostgreSQL the statements
+    are sent at once in the driver's pipeline mode: the server works through the sources and
+    the names while this process decodes the events (a club's whole history, 950 events and
+    1,200 sources: about 4 ms of some 45 less on the development machine).  The rows are the
+    driver's tuples, holding what SQLAlchemy's rows hold (the engine gives the driver its JSON
+    decoder).  Elsewhere each runs through SQLAlchemy, one after another."""
+    raw = conn.connection.driver_connection
+    if conn.dialect.name != "postgresql" or raw is None:
+        return [conn.execute(stmt).all() for stmt in statements]
+    import psycopg
+
+    compiled = [stmt.compile(dialect=conn.dialect) for stmt in statements]
+    try:
+        with raw.pipeline():
+            cursors = []
+            for c in compiled:
+                cursor = raw.cursor()
+                cursor.execute(str(c), c.construct_params())
+                cursors.append(cursor)
+            return [cursor.fetchall() for cursor in cursors]
+    except psycopg.Error as exc:
+        raise StoreError(f"query failed: {str(exc).splitlines()[0]}") from exc
+
 
 def load_context(conn: Connection, entity_ids: Iterable[str], article_ids: Iterable[str]) -> Context:
     """Names of the entities and facts of the articles given, a few hundred ids a query."""
