@@ -69,7 +69,7 @@ class KnowledgeBase:
         :class:`~touchline.store.StoreError` (the database itself failed) does.
         """
         # The text pipeline (spaCy, the MinHash index) is imported here, not with the module:
-        # a process that only asks questions stays small (some 1,900 modules and 150,000
+        # a process that only asks questions stays small (some 1,400 modules and 90,000
         # objects fewer), starts in a fraction of the time, and the garbage collector's full
         # passes over every object of the process stay short.
         from touchline.ingest import IngestOptions

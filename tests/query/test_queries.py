@@ -168,3 +168,32 @@ def test_queries_need_a_sql_store(tmp_path: Path) -> None:
 
     with pytest.raises(StoreError, match="needs a SQL store"):
         matches(open_store("memory:"))
+
+
+def test_a_match_record_names_the_competition_only_its_reference_result_gives(db_url: str) -> None:
+    from dataclasses import replace
+
+    from touchline.model import Entity, ReferenceCheck, ReferenceResult
+    from touchline.store import WriteBatch
+
+    from .world import analyses
+
+    league = Entity("competition:coastal-league", "competition", "Coastal League")
+    written = analyses()
+    first = written[0]
+    linked = replace(first.events[0], check=ReferenceCheck(
+        "confirmed", ReferenceResult("2025-02-14", UNITED.id, CASTLEMOOR.id, 2, 1, league.id,
+                                     "coastal/2024-25.txt", 12)))
+    written[0] = replace(first, entities=(*first.entities, league), events=(linked, *first.events[1:]))
+    s = open_store(db_url)
+    try:
+        s.write(WriteBatch(written))
+        events = timeline(s, "Castlemoor FC").as_dict()["events"]
+        record = next(e for e in events if e["date"] == "2025-02-14")
+        assert record["check"] == "confirmed"
+        assert record["reference"]["competition"] == {"id": league.id, "name": "Coastal League",
+                                                      "kind": "competition"}
+        assert record["reference"]["home"]["name"] == "Northbridge United"
+        assert record["competition"] is None  # the event's own field: the text named none
+    finally:
+        s.close()

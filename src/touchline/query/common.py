@@ -243,7 +243,7 @@ def _reference_ids(reference: Mapping[str, Any] | None, into: set[str]) -> None:
 
 e_, s_, a_, n_, ee_ = t.events, t.event_sources, t.articles, t.entities, t.event_entities
 # The columns fetch_events reads; it adds the condition that selects the events.
-# The JSON columns come as text and are decoded here (_decoded): the drivers' decoding of each
+# The JSON columns come as text and fetch_events decodes them: the drivers' decoding of each
 # value went through three Python calls (SQLAlchemy's processors on SQLite, psycopg's loader on
 # PostgreSQL), a third of reading a club's 950 events.
 _EVENTS_OF = select(e_.c.id, e_.c.kind, e_.c.date, e_.c.confidence, cast(e_.c.fields, Text),
@@ -317,8 +317,8 @@ def _together(conn: Connection, statements: Sequence[Any]) -> list[Sequence[Sequ
     are sent at once in the driver's pipeline mode: the server works through the sources and
     the names while this process decodes the events (a club's whole history, 950 events and
     1,200 sources: about 4 ms of some 45 less on the development machine).  The rows are the
-    driver's tuples, holding what SQLAlchemy's rows hold (the engine gives the driver its JSON
-    decoder).  Elsewhere each runs through SQLAlchemy, one after another."""
+    driver's tuples, holding what SQLAlchemy's rows hold for these columns (text, numbers,
+    dates).  Elsewhere each runs through SQLAlchemy, one after another."""
     raw = conn.connection.driver_connection
     if conn.dialect.name != "postgresql" or raw is None:
         return [conn.execute(stmt).all() for stmt in statements]
