@@ -210,3 +210,23 @@ def test_the_season_so_far_never_reaches_into_the_season_before(reference: Refer
     # told in the autumn after: last season's 3-3 is not "this season"
     ev = link(match(C, A, (3, 3), None), "2041-10-01", reference, clubs)
     assert ev.check and ev.check.state == "unknown" and ev.date is None
+
+
+def test_a_game_no_window_could_link_is_not_looked_up_at_all(reference: Reference, clubs: Any,
+                                                             monkeypatch: Any) -> None:
+    # an undated result against a club the reference never names: neither the week before the
+    # report nor the season so far is searched, and the note gives the lasting reason
+    asked: list[tuple[str, str]] = []
+    results = reference.results
+
+    def counted(a: str, b: str, *rest: Any) -> Any:
+        asked.append((a, b))
+        return results(a, b, *rest)
+
+    monkeypatch.setattr(reference, "results", counted)
+    ev = link(match(A, "club:harbour-city", (1, 0), None), "2040-10-28", reference, clubs)
+    assert ev.check and ev.check.note == "no reference result names club:harbour-city"
+    assert asked == []
+    # a club the reference knows is searched: the week before the report, then the season
+    link(match(E, A, (1, 0), None), "2040-10-28", reference, clubs)
+    assert asked == [(E, A), (E, A)]

@@ -189,8 +189,13 @@ def link_event(event: Event, published: date | None, reference: Reference,
     since his arrival") is looked for in the week before the report first and, when no result
     there has its score, in the season so far: linked only when exactly one meeting of the two
     clubs that season ended with that score."""
-    linked, entity = _link(event, published, reference, clubs, None)
     detail = event.detail
+    if not isinstance(detail, MatchEvent | FixtureEvent):
+        return event, None
+    reason = _unlinkable(detail, reference)
+    if reason:  # no window would change it: the look-up is not tried, nor tried again
+        return _unknown(event, reason)
+    linked, entity = _link(event, published, reference, clubs, None)
     if (linked.check is not None and linked.check.state == "unknown" and published is not None
             and isinstance(detail, MatchEvent) and detail.home_score is not None
             and not event.date and not event.hints.get("date_window")):
@@ -200,22 +205,30 @@ def link_event(event: Event, published: date | None, reference: Reference,
     return linked, entity
 
 
-def _link(event: Event, published: date | None, reference: Reference,
-          clubs: Mapping[str, Mapping[str, Any]], window: Window | None) -> tuple[Event, Entity | None]:
-    detail = event.detail
-    if not isinstance(detail, MatchEvent | FixtureEvent):
-        return event, None
+def _unlinkable(detail: MatchEvent | FixtureEvent, reference: Reference) -> str | None:
+    """Why the reference cannot hold this game whatever its date, or None."""
     a, b = detail.home, detail.away
     if a is None or b is None or a == b:
-        return _unknown(event, "two teams are needed")
+        return "two teams are needed"
     if not (a.startswith("club:") and b.startswith("club:")):
-        return _unknown(event, "the reference holds club matches only")
+        return "the reference holds club matches only"
+    missing = [c for c in (a, b) if not reference.knows(c)]
+    if missing:
+        return f"no reference result names {', '.join(missing)}"
+    return None
+
+
+def _link(event: Event, published: date | None, reference: Reference,
+          clubs: Mapping[str, Mapping[str, Any]], window: Window | None) -> tuple[Event, Entity | None]:
+    """Link a match or fixture that :func:`_unlinkable` lets through, searching ``window`` (None:
+    the window its own date and the report allow)."""
+    detail = event.detail
+    assert isinstance(detail, MatchEvent | FixtureEvent)
+    a, b = detail.home, detail.away
+    assert a is not None and b is not None
     win = window or window_of(event, published)
     if win is None:
         return _unknown(event, "no date to search around")
-    missing = [c for c in (a, b) if not reference.knows(c)]
-    if missing:
-        return _unknown(event, f"no reference result names {', '.join(missing)}")
     rows = [r for r in reference.results(a, b, win.first, win.last) if r.status not in _UNPLAYED]
     if event.kind == "match":
         rows = [r for r in rows if r.home_score is not None]
