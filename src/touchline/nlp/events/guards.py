@@ -128,7 +128,6 @@ def not_table_talk(ctx: Context, hit: Hit) -> bool:
     return not (numbered and not any(w in MONTHS or w in MONTH_ABBREVIATIONS for w in after[1:4]))
 
 
-
 def not_former(ctx: Context, hit: Hit) -> bool:
     """ "former Ajax coach X", "ex-Chelsea boss": a role no longer held."""
     before = _words(ctx, max(hit.start - 2, hit.sent.start), hit.start)
