@@ -105,3 +105,30 @@ def test_an_older_article_arriving_late_is_placed_in_report_time(store: Store) -
     assert (january.object, january.valid_to, january.known_from) == (PELL.id, None, date(2025, 1, 5))
     every = list(store.states(StateQuery(entity=ROVERS.id, include_superseded=True)))
     assert all(s.recorded_at is not None and s.superseded_at is None for s in every)
+
+
+HALDEN = Entity("club:halden-athletic", "club", "Halden Athletic")
+
+
+def piece(text: str, published: date, *clubs: Entity) -> Analysis:
+    """An article that reports no event (a reaction, a column), naming ``clubs``."""
+    art = make_article(text, source=f"{text[:16]}.txt", published=published)
+    at = {c.id: text.index(c.name) for c in clubs}
+    mentions = tuple(Mention(art.id, at[c.id], at[c.id] + len(c.name), c.name, "club", c.id) for c in clubs)
+    return Analysis(article=art, entities=clubs, mentions=mentions)
+
+
+def test_a_piece_without_an_event_joins_the_story_of_a_like_report_naming_its_club(store: Store) -> None:
+    """The reaction names both clubs of the report a day earlier: one story.  The column of the
+    same day uses the report's words but names another club only: a story of its own."""
+    match = report(TEXT, date(2025, 3, 2))
+    reaction = piece("Northbridge Rovers fans celebrated the comeback against Castelmar FC long into "
+                     "the night after Tomas Varga's side turned the game around.", date(2025, 3, 3),
+                     ROVERS, CASTELMAR)
+    column = piece("Halden Athletic fans celebrated a comeback long into the night after their side "
+                   "turned the game around.", date(2025, 3, 3), HALDEN)
+    store.write(WriteBatch([match]))
+    store.write(WriteBatch([reaction, column]))
+    story = {a.id: a.story for a in store.articles()}
+    assert story[reaction.article.id] == story[match.article.id] is not None
+    assert story[column.article.id] not in (None, story[match.article.id])

@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection
 
 from touchline.model import Event, detail_from_fields
 from touchline.resolve.readings import pair_group
-from touchline.resolve.stories import STORY_DAYS, like_story, story_for, words
+from touchline.resolve.stories import STORY_DAYS, TEAM_PREFIXES, like_story, story_for, words
 from touchline.store import schema as t
 from touchline.store.identity import _insert_ignore
 from touchline.store.indexing import chunks
@@ -138,22 +138,32 @@ def _likes(conn: Connection, articles: list[str]) -> dict[str, str]:
 def _likes_on(conn: Connection, day: date, articles: list[str]) -> dict[str, str]:
     near = _anchored_near(conn, day)
     named = _entities(conn, sorted({*articles, *(r.id for r in near)}))
-    told = {r.id: words(r.text) for r in near}
-    texts = {r.id: r.text for chunk in chunks(articles) for r in conn.execute(
-        select(t.articles.c.id, t.articles.c.text).where(t.articles.c.id.in_(chunk)))}
+    # like_story passes over a candidate that names no team of the article's: only those naming
+    # a team some of these articles name are read and counted (a busy day's anchored articles
+    # were otherwise all read in full, for each write, to be dropped at that first test).
+    teams = {a: {e for e in named[a] if e.startswith(TEAM_PREFIXES)} for a in articles}
+    near = [r for r in near if any(not named[r.id].isdisjoint(mine) for mine in teams.values())]
+    texts = _texts(conn, sorted({*articles, *(r.id for r in near)})) if near else {}
+    told = {r.id: words(texts[r.id]) for r in near}
     out: dict[str, str] = {}
     for article in articles:
-        candidates = [(r.published, r.story, named[r.id], told[r.id]) for r in near if r.id != article]
-        found = like_story(day, named[article], words(texts[article]), candidates)
+        candidates = [(r.published, r.story, named[r.id], told[r.id]) for r in near
+                      if r.id != article and not teams[article].isdisjoint(named[r.id])]
+        found = like_story(day, named[article], words(texts[article]), candidates) if candidates else None
         out[article] = found or f"story:{article}"
     return out
+
+
+def _texts(conn: Connection, articles: list[str]) -> dict[str, str]:
+    return {r.id: r.text for chunk in chunks(articles) for r in conn.execute(
+        select(t.articles.c.id, t.articles.c.text).where(t.articles.c.id.in_(chunk)))}
 
 
 def _anchored_near(conn: Connection, day: date) -> list[Any]:
     """Originals with an event of their own and a story, published within STORY_DAYS of ``day``."""
     a = t.articles
     return [r for r in conn.execute(
-        select(a.c.id, a.c.published, a.c.story, a.c.text, a.c.duplicate_of)
+        select(a.c.id, a.c.published, a.c.story, a.c.duplicate_of)
         .where(a.c.published >= day - timedelta(days=STORY_DAYS),
                a.c.published <= day + timedelta(days=STORY_DAYS),
                a.c.story.is_not(None), _has_event()))
