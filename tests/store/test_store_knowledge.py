@@ -118,17 +118,21 @@ def piece(text: str, published: date, *clubs: Entity) -> Analysis:
     return Analysis(article=art, entities=clubs, mentions=mentions)
 
 
-def test_a_piece_without_an_event_joins_the_story_of_a_like_report_naming_its_club(store: Store) -> None:
-    """The reaction names both clubs of the report a day earlier: one story.  The column of the
-    same day uses the report's words but names another club only: a story of its own."""
+@pytest.mark.parametrize("report_first", [True, False])
+def test_a_piece_without_an_event_joins_the_story_of_a_like_report_naming_its_club(
+        store: Store, report_first: bool) -> None:
+    """The reaction names both clubs of the report a day earlier: one story, whichever was read
+    first.  The column of the same day uses the report's words but names another club only: a
+    story of its own."""
     match = report(TEXT, date(2025, 3, 2))
     reaction = piece("Northbridge Rovers fans celebrated the comeback against Castelmar FC long into "
                      "the night after Tomas Varga's side turned the game around.", date(2025, 3, 3),
                      ROVERS, CASTELMAR)
     column = piece("Halden Athletic fans celebrated a comeback long into the night after their side "
                    "turned the game around.", date(2025, 3, 3), HALDEN)
-    store.write(WriteBatch([match]))
-    store.write(WriteBatch([reaction, column]))
+    batches = [WriteBatch([match]), WriteBatch([reaction, column])]
+    for batch in batches if report_first else reversed(batches):
+        store.write(batch)
     story = {a.id: a.story for a in store.articles()}
     assert story[reaction.article.id] == story[match.article.id] is not None
     assert story[column.article.id] not in (None, story[match.article.id])

@@ -80,17 +80,25 @@ def _has_event() -> Any:
 
 
 def _loose_near(conn: Connection, anchored: set[str]) -> set[str]:
-    """Articles without an event published within STORY_DAYS of these articles with one."""
+    """Articles without an event published within STORY_DAYS of these articles with one and
+    naming one of their teams: only for those can one of these be the most like
+    (:func:`touchline.resolve.stories.like_story` needs a team in common), so only their
+    stories can change (a day's other loose articles were all settled again on every write)."""
     days = sorted({r[0] for chunk in chunks(sorted(anchored)) for r in conn.execute(
         select(t.articles.c.published).where(t.articles.c.id.in_(chunk),
                                              t.articles.c.published.is_not(None)))})
+    teams = sorted({e for named in _entities(conn, sorted(anchored)).values() for e in named
+                    if e.startswith(TEAM_PREFIXES)})
     out: set[str] = set()
-    for first, last in _near_days(days):
+    for first, last in _near_days(days) if teams else ():
         near = (t.articles.c.published >= first, t.articles.c.published <= last)
-        # copies are dropped here, not in SQL: a condition on duplicate_of makes the planner walk
-        # the (nearly whole) index of duplicate_of IS NULL instead of the few days' articles
-        out |= {r[0] for r in conn.execute(select(t.articles.c.id, t.articles.c.duplicate_of).where(
-            *near, ~_has_event())) if r[1] is None}
+        for part in chunks(teams):
+            names_team = exists().where(t.mentions.c.article == t.articles.c.id,
+                                        t.mentions.c.entity.in_(part))
+            # copies are dropped here, not in SQL: a condition on duplicate_of makes the planner
+            # walk the (nearly whole) index of duplicate_of IS NULL instead of the few days' articles
+            out |= {r[0] for r in conn.execute(select(t.articles.c.id, t.articles.c.duplicate_of).where(
+                *near, ~_has_event(), names_team)) if r[1] is None}
     return out
 
 
