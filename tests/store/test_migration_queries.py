@@ -76,3 +76,18 @@ def test_the_query_indexes_are_filled_from_an_old_knowledge_base(db_url: str) ->
         assert store.stats().articles == 1
     finally:
         store.close()
+
+
+def test_events_written_before_their_sources_column_show_their_sources(db_url: str) -> None:
+    """Migration 0007 fills each stored event's own list of sources from event_sources and the
+    articles, as a timeline shows them."""
+    old_knowledge_base(db_url)
+    store = open_store(db_url)
+    try:
+        [record] = timeline(store, "club:eastvale").as_dict()["events"]
+        assert record["sources"] == [{"article": "a1", "source": "old.txt", "url": None, "title": None,
+                                      "published": "2024-09-02", "start": 0, "end": 26}]
+        [event] = timeline(store, "club:eastvale").events
+        assert [(s.article, s.start, s.end) for s in event.sources] == [("a1", 0, 26)]
+    finally:
+        store.close()

@@ -99,7 +99,6 @@ class Context:
     names: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (name, kind)
     articles: dict[str, ArticleRef] = field(default_factory=dict)
     _refs: dict[str, dict[str, Any]] = field(default_factory=dict)
-    _arts: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def entity(self, entity_id: str | None) -> dict[str, Any] | None:
         """``{"id", "name", "kind"}`` of an entity: one dict per entity, shared by every place
@@ -117,14 +116,6 @@ class Context:
         if entity_id is None:
             return ""
         return self.names.get(entity_id, (entity_id, ""))[0]
-
-    def source(self, article: str, start: int, end: int) -> dict[str, Any]:
-        base = self._arts.get(article)
-        if base is None:
-            ref = self.articles.get(article)
-            base = self._arts[article] = ref.as_dict() if ref else {
-                "article": article, "source": None, "url": None, "title": None, "published": None}
-        return {**base, "start": start, "end": end}
 
     def named_note(self, note: str | None) -> str | None:
         """A check note with the entity ids it names replaced by their names."""
@@ -156,18 +147,19 @@ def paused_gc() -> Iterator[None]:
 
 
 # An event row as fetch_events reads it (a Row indexed by position: cheaper than by name).
-ID, KIND, DATE, CONFIDENCE, FIELDS, REFERENCE = range(6)
+ID, KIND, DATE, CONFIDENCE, FIELDS, REFERENCE, SOURCES = range(7)
 
 
 @dataclass(slots=True)
 class EventSet:
-    """Events a query selected, as stored rows with their sources, the names of the entities
-    they involve and the facts of their articles: JSON records (``records``) and model
-    events (``events``) are both made from it without another query.  ``rows`` hold
-    (id, kind, date, confidence, fields, reference), dated first and oldest first."""
+    """Events a query selected, as stored rows with their sources and the names of the
+    entities they involve: JSON records (``records``) and model events (``events``) are both
+    made from it without another query.  ``rows`` hold (id, kind, date, confidence, fields,
+    reference, sources), dated first and oldest first; ``sources`` are the events row's own
+    (:data:`touchline.store.schema.events`), each [article, start, end, source, url, title,
+    published]."""
 
     rows: list[Sequence[Any]] = field(default_factory=list)
-    sources: dict[str, list[tuple[str, int, int]]] = field(default_factory=dict)
     context: Context = field(default_factory=Context)
 
     def events(self) -> list[Event]:
@@ -175,7 +167,7 @@ class EventSet:
             return [Event(id=r[ID], kind=r[KIND],
                           detail=detail_from_fields(r[KIND], r[FIELDS] or {}),
                           date=r[DATE], confidence=r[CONFIDENCE],
-                          sources=tuple(SourceSpan(*s) for s in self.sources.get(r[ID], ())),
+                          sources=tuple(SourceSpan(s[0], s[1], s[2]) for s in r[SOURCES] or ()),
                           check=check_from_data(r[REFERENCE])) for r in self.rows]
 
     def records(self) -> list[dict[str, Any]]:
@@ -188,12 +180,14 @@ class EventSet:
         ctx = self.context
         kind = r[KIND]
         stored = r[FIELDS] or {}
-        source, entity = ctx.source, ctx.entity
+        entity = ctx.entity
         # an entity already named in this answer is a dict look-up, not a call
         named: Any = ctx._refs.get
         out: dict[str, Any] = {
             "id": r[ID], "kind": kind, "date": r[DATE], "confidence": r[CONFIDENCE],
-            "sources": [source(*s) for s in self.sources.get(r[ID], ())],
+            "sources": [{"article": a, "source": source, "url": url, "title": title, "published": published,
+                         "start": start, "end": end}
+                        for a, start, end, source, url, title, published in r[SOURCES] or ()],
         }
         for name, role in FIELD_ROLES.get(kind, ()):
             value = stored.get(name)
@@ -240,17 +234,13 @@ def _reference_ids(reference: Mapping[str, Any], into: set[str]) -> None:
             if value.__class__ is str:
                 into.add(value)
 
-e_, s_, a_, n_, ee_ = t.events, t.event_sources, t.articles, t.entities, t.event_entities
+e_, a_, n_, ee_ = t.events, t.articles, t.entities, t.event_entities
 # The columns fetch_events reads; it adds the condition that selects the events.
 # The JSON columns come as text and fetch_events decodes them: the drivers' decoding of each
 # value went through three Python calls (SQLAlchemy's processors on SQLite, psycopg's loader on
 # PostgreSQL), a third of reading a club's 950 events.
 _EVENTS_OF = select(e_.c.id, e_.c.kind, e_.c.date, e_.c.confidence, cast(e_.c.fields, Text),
-                    cast(e_.c.reference, Text))
-_SOURCES_OF = (select(s_.c.event_id, s_.c.article, s_.c.start_char, s_.c.end_char,
-                      a_.c.source, a_.c.url, a_.c.title, a_.c.published)
-               .join(a_, a_.c.id == s_.c.article)
-               .order_by(s_.c.event_id, s_.c.article, s_.c.start_char))
+                    cast(e_.c.reference, Text), cast(e_.c.sources, Text))
 # Built once: an expanding IN parameter is compiled once and cached, where a list of values
 # would be coerced value by value on every call.
 _NAMES = select(n_.c.id, n_.c.name, n_.c.kind).where(n_.c.id.in_(bindparam("ids", expanding=True)))
@@ -264,38 +254,29 @@ _ARTICLES = (select(a_.c.id, a_.c.source, a_.c.url, a_.c.title, a_.c.published)
 
 def fetch_events(conn: Connection, ids: Any, *more_names: str) -> EventSet:
     """The events whose ids ``ids`` (a SELECT of event ids) gives, dated first and oldest first,
-    with their sources, names and articles: the events, their sources (with their articles)
-    and the names of the entities they involve are one statement each, whatever the size of
-    the answer (plus one for names only a linked reference result gives).  On SQLite the
-    statements select through ``ids`` as a subquery (no round trips to save); on PostgreSQL
-    the ids are read once and sent as one array parameter, so the id query (often a sort of a
-    whole history) runs once on the server and no statement carries thousands of parameters,
-    and the three statements go out together (:func:`_together`)."""
+    with their sources and the names of the entities they involve: the events (their sources
+    are their own rows') and the names are one statement each, whatever the size of the answer
+    (plus one for names only a linked reference result gives).  On SQLite the statements
+    select through ``ids`` as a subquery (no round trips to save); on PostgreSQL the ids are
+    read once and sent as one array parameter, so the id query (often a sort of a whole
+    history) runs once on the server and no statement carries thousands of parameters, and the
+    two statements go out together (:func:`_together`)."""
     result = EventSet()
     ctx = result.context
-    sources, articles = result.sources, ctx.articles
     with paused_gc():
         if conn.dialect.name == "postgresql":
             wanted = bindparam("ids", list(dict.fromkeys(r[0] for r in conn.execute(ids).all())),
                                type_=ARRAY(String))
-            events_where, sources_where = e_.c.id == any_(wanted), s_.c.event_id == any_(wanted)
-            entities_where = ee_.c.event_id == any_(wanted)
+            events_where, entities_where = e_.c.id == any_(wanted), ee_.c.event_id == any_(wanted)
         else:
-            events_where, sources_where = e_.c.id.in_(ids), s_.c.event_id.in_(ids)
-            entities_where = ee_.c.event_id.in_(ids)
-        event_rows, source_rows, name_rows = _together(conn, (
-            _EVENTS_OF.where(events_where), _SOURCES_OF.where(sources_where),
+            events_where, entities_where = e_.c.id.in_(ids), ee_.c.event_id.in_(ids)
+        event_rows, name_rows = _together(conn, (
+            _EVENTS_OF.where(events_where),
             _NAMES_OF.where(n_.c.id.in_(select(ee_.c.entity_id).where(entities_where)))))
-        for event_id, article, start, end, source, url, title, published in source_rows:
-            spans = sources.get(event_id)
-            if spans is None:
-                spans = sources[event_id] = []
-            spans.append((article, start, end))
-            if article not in articles:
-                articles[article] = ArticleRef(article, source, url, title, published)
         rows: list[Sequence[Any]] = [(i, k, d, c, json_loads(f) if f is not None else None,
-                                      json_loads(r) if r is not None else None)
-                                     for i, k, d, c, f, r in event_rows]
+                                      json_loads(r) if r is not None else None,
+                                      json_loads(s) if s is not None else None)
+                                     for i, k, d, c, f, r, s in event_rows]
         rows.sort(key=_order_key)
         result.rows = rows
         names = ctx.names

@@ -67,10 +67,31 @@ def reading_from_row(row: Any, published: date | None) -> Reading:
                    copied_from=row["copied_from"])
 
 
-def event_row(e: Event, group: str) -> dict[str, Any]:
+def event_row(e: Event, group: str, articles: Mapping[str, Sequence[Any]]) -> dict[str, Any]:
+    """The events row of ``e``; ``articles`` gives (source, url, title, published) of each
+    article among its sources (:func:`article_facts`)."""
     return {"id": e.id, "kind": e.kind, "date": e.date, "confidence": e.confidence,
             "fields": detail_to_fields(e.detail), "check_state": e.check.state if e.check else None,
-            "reference": check_to_data(e.check), "group_key": group, "conflicts": dict(e.conflicts) or None}
+            "reference": check_to_data(e.check), "group_key": group, "conflicts": dict(e.conflicts) or None,
+            "sources": source_list(e.sources, articles)}
+
+
+def source_list(spans: Iterable[SourceSpan], articles: Mapping[str, Sequence[Any]]) -> list[list[Any]]:
+    """The events row's ``sources``: each span with what its article says of itself, in the
+    order of event_sources' key (article, then start, then end)."""
+    out = []
+    for s in sorted(set(spans), key=lambda s: (s.article, s.start, s.end)):
+        source, url, title, published = articles.get(s.article) or (None, None, None, None)
+        out.append([s.article, s.start, s.end, source, url, title,
+                    published.isoformat() if isinstance(published, date) else published])
+    return out
+
+
+def article_facts(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[Any, ...]]:
+    """(source, url, title, published) of each of these stored articles."""
+    a = t.articles
+    return {r[0]: tuple(r[1:]) for part in chunks(sorted(set(ids))) for r in conn.execute(
+        select(a.c.id, a.c.source, a.c.url, a.c.title, a.c.published).where(a.c.id.in_(part)))}
 
 
 # --- resolving groups ---------------------------------------------------------------------
@@ -136,7 +157,9 @@ def _drop_events(conn: Connection, ids: list[str]) -> None:
 
 
 def _insert_events(conn: Connection, resolved: Resolved) -> None:
-    rows = [event_row(e, group) for group, pairs in resolved.items() for e, _ in pairs]
+    articles = article_facts(conn, {s.article for pairs in resolved.values() for e, _ in pairs
+                                    for s in e.sources})
+    rows = [event_row(e, group, articles) for group, pairs in resolved.items() for e, _ in pairs]
     for part in chunks(rows, ROWS_PER_STATEMENT):
         conn.execute(t.events.insert(), list(part))
     indexing.index_events(conn, [(r["id"], r["kind"], r["fields"]) for r in rows], replace=False)
