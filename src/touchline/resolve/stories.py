@@ -25,7 +25,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from operator import mul
 
@@ -50,19 +50,29 @@ saturday sunday monday tuesday wednesday thursday friday"""
 _FILLER = frozenset(FILLER_WORDS.split())
 
 
-def words(text: str) -> Counter[str]:
-    """The words an article's likeness to another is measured on."""
-    return Counter(w for w in _WORD.findall(text.lower()) if len(w) >= 4 and w not in _FILLER)
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """The words an article's likeness to another is measured on, with their counts, and the
+    sum of the squared counts (counted once per article, not once per pair compared)."""
+
+    counts: dict[str, int]
+    norm2: int
 
 
-def cosine(a: Counter[str], b: Counter[str]) -> float:
-    # Counts are whole numbers, so the dot product and the norms are exact in any order: the
-    # words both hold are found by a set intersection, and a pair with none costs no norms
-    # (an article is compared with every anchored article of its days, on every write).
-    dot = sum(a[w] * b[w] for w in a.keys() & b.keys())
+def words(text: str) -> Wording:
+    counts = Counter(w for w in _WORD.findall(text.lower()) if len(w) >= 4 and w not in _FILLER)
+    return Wording(dict(counts), sum(map(mul, counts.values(), counts.values())))
+
+
+def cosine(a: Wording, b: Wording) -> float:
+    # Counts are whole numbers, so the dot product and the norms are exact in any order; the
+    # shorter list of words is walked (an article is compared with every anchored article of
+    # its days that names one of its teams, on every write).
+    small, large = (a.counts, b.counts) if len(a.counts) <= len(b.counts) else (b.counts, a.counts)
+    dot = sum([n * large[w] for w, n in small.items() if w in large])
     if not dot:
         return 0.0
-    norm = math.sqrt(sum(map(mul, a.values(), a.values())) * sum(map(mul, b.values(), b.values())))
+    norm = math.sqrt(a.norm2 * b.norm2)
     return dot / norm if norm else 0.0
 
 
@@ -111,8 +121,8 @@ def story_for(article: str, main: Event | None, games: list[Event]) -> str:
     return _story(main)
 
 
-def like_story(published: date | None, entities: set[str], text: Counter[str],
-               candidates: Iterable[tuple[date | None, str, set[str], Counter[str]]]) -> str | None:
+def like_story(published: date | None, entities: set[str], text: Wording,
+               candidates: Iterable[tuple[date | None, str, set[str], Wording]]) -> str | None:
     """The story of the candidate (published, story, entity ids, words) most like an article
     published on ``published`` naming ``entities`` with words ``text``, if one is like enough."""
     if published is None:

@@ -46,7 +46,7 @@ from touchline.store.states import (
     refresh_states,
     state_from_row,
 )
-from touchline.store.stories import restory
+from touchline.store.stories import Wordings, restory
 
 # --- rows <-> records ---------------------------------------------------------------------
 
@@ -102,9 +102,10 @@ def accounts(analyses: Sequence[Analysis], stored: Any
 class SqlDerived:
     """The derived tables of one SQL write transaction."""
 
-    def __init__(self, conn: Connection, now: datetime) -> None:
+    def __init__(self, conn: Connection, now: datetime, wordings: Wordings | None = None) -> None:
         self.conn = conn
         self.now = now
+        self.wordings = wordings
 
     def write(self, analyses: Sequence[Analysis]) -> None:
         readings, claims = accounts(analyses, self._stored(analyses))
@@ -118,7 +119,7 @@ class SqlDerived:
         touched = {a.article.id for a in analyses} | regroup(self.conn, {(r.event.kind, r.group)
                                                                          for r in readings}, new)
         refresh_states(self.conn, self.now, chains([c for c, _ in claims], self._holders_elsewhere))
-        restory(self.conn, touched)
+        restory(self.conn, touched, self.wordings)
 
     # -- readings and events --
 

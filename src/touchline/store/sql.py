@@ -47,6 +47,7 @@ from touchline.store import schema as t
 from touchline.store.base import StateQuery, StoreError, StoreRejected, StoreStats, WriteBatch
 from touchline.store.derived import SqlDerived, read_states
 from touchline.store.migrate import upgrade
+from touchline.store.stories import Wordings
 
 logger = logging.getLogger(__name__)
 
@@ -134,6 +135,7 @@ class SqlStore:
 
     def __init__(self, url: str, *, schema_name: str | None = None) -> None:
         self.url = url
+        self._wordings = Wordings()  # words of the articles stories compare, kept between writes
         try:
             self.engine = _make_engine(url)
             if schema_name:
@@ -227,7 +229,7 @@ class SqlStore:
             if rows:
                 conn.execute(_insert_ignore(conn, table), rows)
         # Events across articles, claims and states, stories (a copy's is its original's).
-        SqlDerived(conn, now).write(analyses)
+        SqlDerived(conn, now, self._wordings).write(analyses)
         indexing.index_entity_words(conn, additions)
         originals = [r for r in article_rows if r["duplicate_of"] is None]
         published = {r["id"]: r["published"] for r in article_rows}

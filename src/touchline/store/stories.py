@@ -9,6 +9,7 @@ only a label on its articles).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
@@ -18,15 +19,42 @@ from sqlalchemy.engine import Connection
 
 from touchline.model import Event, detail_from_fields
 from touchline.resolve.readings import pair_group
-from touchline.resolve.stories import STORY_DAYS, TEAM_PREFIXES, like_story, story_for, words
+from touchline.resolve.stories import STORY_DAYS, TEAM_PREFIXES, Wording, like_story, story_for, words
 from touchline.store import schema as t
 from touchline.store.identity import _insert_ignore
 from touchline.store.indexing import chunks
 
 
-def restory(conn: Connection, articles: set[str]) -> None:
+class Wordings:
+    """The words of recently compared articles, by article id (a store's article id stands for
+    one text, which never changes): the anchored articles of a busy day are compared again on
+    every write, and counting their words each time cost as much as comparing them."""
+
+    def __init__(self, size: int = 1024) -> None:
+        self.size = size
+        self._held: OrderedDict[str, Wording] = OrderedDict()
+
+    def of(self, conn: Connection, articles: list[str]) -> dict[str, Wording]:
+        out: dict[str, Wording] = {}
+        for article in articles:
+            if (held := self._held.get(article)) is not None:
+                self._held.move_to_end(article)
+                out[article] = held
+        missing = [a for a in articles if a not in out]
+        texts = _texts(conn, missing)
+        for article in missing:
+            if article in texts:
+                out[article] = self._held[article] = words(texts[article])
+        while len(self._held) > self.size:
+            self._held.popitem(last=False)
+        return out
+
+
+def restory(conn: Connection, articles: set[str], wordings: Wordings | None = None) -> None:
     """Settle the stories of ``articles`` (new ones, and those whose main event was resolved
-    again) and of the articles without an event published near them."""
+    again) and of the articles without an event published near them.  ``wordings`` keeps the
+    words of articles between the writes of one store."""
+    wordings = wordings or Wordings()
     if not articles:
         return
     originals = set(articles)
@@ -51,7 +79,7 @@ def restory(conn: Connection, articles: set[str]) -> None:
             stories[article] = story_for(article, main, games)
     _write(conn, stories)
     loose |= _loose_near(conn, set(stories))
-    _write(conn, _likes(conn, sorted(loose)))
+    _write(conn, _likes(conn, sorted(loose), wordings))
     # NOT EXISTS, not NOT IN (subquery): PostgreSQL runs a NOT IN whose subquery outgrows
     # work_mem row by row against all of it, quadratic in the articles (12 s a write at 57,000).
     used = exists().where(t.articles.c.story == t.stories.c.id)
@@ -125,7 +153,7 @@ def _entities(conn: Connection, articles: list[str]) -> dict[str, set[str]]:
     return out
 
 
-def _likes(conn: Connection, articles: list[str]) -> dict[str, str]:
+def _likes(conn: Connection, articles: list[str], wordings: Wordings) -> dict[str, str]:
     """The story of each article without an event: that of the article with one most like it
     (:func:`touchline.resolve.stories.like_story`), else its own.  Articles published on one
     day share their candidates: they are read once per day, not once per article."""
@@ -139,11 +167,11 @@ def _likes(conn: Connection, articles: list[str]) -> dict[str, str]:
             else:
                 by_day.setdefault(r.published, []).append(r.id)
     for day, members in sorted(by_day.items()):
-        out.update(_likes_on(conn, day, sorted(members)))
+        out.update(_likes_on(conn, day, sorted(members), wordings))
     return out
 
 
-def _likes_on(conn: Connection, day: date, articles: list[str]) -> dict[str, str]:
+def _likes_on(conn: Connection, day: date, articles: list[str], wordings: Wordings) -> dict[str, str]:
     near = _anchored_near(conn, day)
     named = _entities(conn, sorted({*articles, *(r.id for r in near)}))
     # like_story passes over a candidate that names no team of the article's: only those naming
@@ -151,13 +179,12 @@ def _likes_on(conn: Connection, day: date, articles: list[str]) -> dict[str, str
     # were otherwise all read in full, for each write, to be dropped at that first test).
     teams = {a: {e for e in named[a] if e.startswith(TEAM_PREFIXES)} for a in articles}
     near = [r for r in near if any(not named[r.id].isdisjoint(mine) for mine in teams.values())]
-    texts = _texts(conn, sorted({*articles, *(r.id for r in near)})) if near else {}
-    told = {r.id: words(texts[r.id]) for r in near}
+    told = wordings.of(conn, sorted({*articles, *(r.id for r in near)})) if near else {}
     out: dict[str, str] = {}
     for article in articles:
         candidates = [(r.published, r.story, named[r.id], told[r.id]) for r in near
                       if r.id != article and not teams[article].isdisjoint(named[r.id])]
-        found = like_story(day, named[article], words(texts[article]), candidates) if candidates else None
+        found = like_story(day, named[article], told[article], candidates) if candidates else None
         out[article] = found or f"story:{article}"
     return out
 
