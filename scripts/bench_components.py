@@ -5,7 +5,8 @@ run time), one article at a time through ``nlp.pipe`` in batches of 16, second p
 
 ``--ingest`` times instead an ingest as ``make bench`` runs it (every text, chunks of 32 into one
 fresh SQLite knowledge base) and splits it into the pipeline (``nlp.pipe``), tokenising
-(``make_doc``) and the rest (reading, near-duplicates, resolving, the store).
+(``make_doc``) and the rest (reading, near-duplicates, resolving, the store), and the rest into
+some of its steps, each timed by wrapping the function that does it.
 """
 
 from __future__ import annotations
@@ -63,12 +64,15 @@ def ingest_split(shared: Path) -> int:
     from touchline import KnowledgeBase
 
     texts = bench.load_texts(shared, None)
+    steps: Counter[str] = Counter()
+    unwrap = _wrap_steps(steps)
     with tempfile.TemporaryDirectory(prefix="touchline-split-") as tmpname:
         tmp = Path(tmpname)
         chunks = [bench.stage(texts[i:i + 32], tmp / f"chunk{i // 32:03d}") for i in range(0, len(texts), 32)]
         with KnowledgeBase(tmp / "warmup.db") as kb:
             bench.time_touchline(kb, bench.stage(texts[:8], tmp / "warmup"), min(8, len(texts)))
         spent: Counter[str] = Counter()
+        steps.clear()
         kb = KnowledgeBase(tmp / "run.db")
         nlp = kb.nlp
 
@@ -91,13 +95,56 @@ def ingest_split(shared: Path) -> int:
         finally:
             kb.close()
             del nlp.pipe, nlp.make_doc
+            unwrap()
         total = time.perf_counter() - began
     n = len(texts)
     rest = total - spent["pipe"] - spent["make_doc"]
     print(f"ingest of {n} BBC football articles in chunks of 32: {1000 * total / n:.1f} ms/article")
     for name, seconds in (("nlp.pipe", spent["pipe"]), ("make_doc", spent["make_doc"]), ("the rest", rest)):
         print(f"  {name:22s} {seconds:6.2f} s  {1000 * seconds / n:6.1f} ms/article")
+    print("of the rest:")
+    for _, _, name in STEPS:
+        print(f"  {name:26s} {steps[name]:6.2f} s  {1000 * steps[name] / n:6.1f} ms/article")
     return 0
+
+
+# Steps of the rest of an ingest: (module, function, label); nested steps are indented.
+STEPS = (("touchline.runner", "signature", "MinHash signature"),
+         ("touchline.runner", "resolve_analysis", "resolving an article"),
+         ("touchline.store.sql", "SqlStore.write", "store write"),
+         ("touchline.store.identity", "upsert_entities", "  entities"),
+         ("touchline.store.derived", "regroup", "  events across articles"),
+         ("touchline.store.derived", "refresh_states", "  states"),
+         ("touchline.store.derived", "restory", "  stories"),
+         ("touchline.store.sql", "indexing.index_texts", "  full-text index"))
+
+
+def _wrap_steps(spent: Counter[str]) -> Callable[[], None]:
+    """Time the STEPS into ``spent``; returns what puts the functions back."""
+    import importlib
+
+    undo = []
+    for module_name, path, label in STEPS:
+        owner: Any = importlib.import_module(module_name)
+        *parents, name = path.split(".")
+        for parent in parents:
+            owner = getattr(owner, parent)
+        original = getattr(owner, name)
+
+        def timed(*a: Any, _original: Any = original, _label: str = label, **k: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return _original(*a, **k)
+            finally:
+                spent[_label] += time.perf_counter() - start
+
+        setattr(owner, name, timed)
+        undo.append((owner, name, original))
+
+    def unwrap() -> None:
+        for owner, name, original in reversed(undo):
+            setattr(owner, name, original)
+    return unwrap
 
 
 if __name__ == "__main__":
