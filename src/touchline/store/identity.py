@@ -39,19 +39,28 @@ def _insert_ignore(conn: Connection, table: Any) -> Any:
     return sqlite_dialect.insert(table).on_conflict_do_nothing()
 
 
+# Built once with expanding IN parameters: compiled once and cached, where a list of values
+# would be coerced value by value on every call (resolving an article looks entities up twice).
+_ALIASES_OF = (select(t.entity_aliases.c.entity_id, t.entity_aliases.c.alias)
+               .where(t.entity_aliases.c.entity_id.in_(bindparam("ids", expanding=True)))
+               .order_by(t.entity_aliases.c.entity_id, t.entity_aliases.c.alias))
+_ENTITIES_OF = (select(t.entities.c.id, t.entities.c.kind, t.entities.c.name, t.entities.c.attrs)
+                .where(t.entities.c.id.in_(bindparam("ids", expanding=True))))
+_HOLDERS_OF = (select(t.entity_keys.c.key, t.entity_keys.c.entity_id)
+               .where(t.entity_keys.c.key.in_(bindparam("keys", expanding=True))))
+
+
 def read_entities(conn: Connection, ids: Iterable[str]) -> dict[str, Entity]:
     """The stored entities with these ids, aliases included."""
     wanted = sorted(set(ids))
     out: dict[str, Entity] = {}
     for chunk in chunks(wanted):
         aliases: dict[str, list[str]] = {}
-        for row in conn.execute(select(t.entity_aliases).where(t.entity_aliases.c.entity_id.in_(chunk))
-                                .order_by(t.entity_aliases.c.entity_id, t.entity_aliases.c.alias)):
-            aliases.setdefault(row.entity_id, []).append(row.alias)
-        for r in conn.execute(select(t.entities).where(t.entities.c.id.in_(chunk))).mappings():
-            names = tuple(a for a in aliases.get(r["id"], []) if a != r["name"])
-            out[r["id"]] = Entity(id=r["id"], kind=r["kind"], name=r["name"], aliases=names,
-                                  attrs=r["attrs"] or {})
+        for entity_id, alias in conn.execute(_ALIASES_OF, {"ids": chunk}):
+            aliases.setdefault(entity_id, []).append(alias)
+        for entity_id, kind, name, attrs in conn.execute(_ENTITIES_OF, {"ids": chunk}):
+            names = tuple(a for a in aliases.get(entity_id, []) if a != name)
+            out[entity_id] = Entity(id=entity_id, kind=kind, name=name, aliases=names, attrs=attrs or {})
     return out
 
 
@@ -60,8 +69,8 @@ def entities_by_keys(conn: Connection, keys: Iterable[str]) -> dict[str, list[En
     wanted = sorted({k[:300] for k in keys})
     holders: dict[str, list[str]] = {}
     for chunk in chunks(wanted):
-        for row in conn.execute(select(t.entity_keys).where(t.entity_keys.c.key.in_(chunk))):
-            holders.setdefault(row.key, []).append(row.entity_id)
+        for key, entity_id in conn.execute(_HOLDERS_OF, {"keys": chunk}):
+            holders.setdefault(key, []).append(entity_id)
     entities = read_entities(conn, {i for ids in holders.values() for i in ids})
     return {k: [entities[i] for i in sorted(ids) if i in entities] for k, ids in holders.items()}
 
