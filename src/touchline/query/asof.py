@@ -19,9 +19,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from sqlalchemy import Engine, bindparam, select
+
 from touchline.model import Article, Entity, SourceSpan, State
 from touchline.query.lookup import resolve_entity
 from touchline.store import StateQuery, Store
+from touchline.store import schema as t
+from touchline.store.indexing import chunks
 
 # The relations an entity answers as the object of a state, by the name they take then.
 INVERSE = {"head_coach": "head_coach_of"}
@@ -79,12 +83,33 @@ def _as_known(s: State, known_at: date | None, published: dict[str, date | None]
     return replace(s, sources=kept, support=len({x.article for x in kept}) or s.support)
 
 
-def _articles(store: Store, ids: set[str]) -> dict[str, Article]:
+@dataclass(frozen=True, slots=True)
+class _Cited:
+    """What a fact shows of an article it cites."""
+
+    source: str | None
+    url: str | None
+    published: date | None
+    text: str
+
+
+# Only the columns a citation shows: a whole article row also holds its signature, hash and
+# labels (a club's facts cite some 750 articles: 23 -> 15 ms on PostgreSQL at 100k articles).
+_a = t.articles
+_CITED = (select(_a.c.id, _a.c.source, _a.c.url, _a.c.published, _a.c.text)
+          .where(_a.c.id.in_(bindparam("ids", expanding=True))))
+
+
+def _articles(store: Store, ids: set[str]) -> dict[str, _Cited]:
+    engine = getattr(store, "engine", None)
+    if isinstance(engine, Engine):
+        with engine.connect() as conn:
+            return {r[0]: _Cited(r[1], r[2], r[3], r[4]) for part in chunks(sorted(ids))
+                    for r in conn.execute(_CITED, {"ids": list(part)})}
     reader = getattr(store, "articles_by_id", None)
-    if reader is not None:
-        found: dict[str, Article] = reader(sorted(ids))
-        return found
-    return {a.id: a for a in store.articles() if a.id in ids}
+    found: dict[str, Article] = reader(sorted(ids)) if reader is not None else {
+        a.id: a for a in store.articles() if a.id in ids}
+    return {i: _Cited(a.source, a.url, a.published, a.text) for i, a in found.items()}
 
 
 def facts_as_of(store: Store, name: str, on: date, known_at: date | None = None) -> tuple[Entity, list[Fact]]:
@@ -92,21 +117,25 @@ def facts_as_of(store: Store, name: str, on: date, known_at: date | None = None)
     articles published up to ``known_at`` (report time; None: all of them).
     ``UnknownName``/``AmbiguousName`` when the name picks out none or several entities."""
     entity = resolve_entity(store, name)
-    states = list(store.states(StateQuery(entity=entity.id, as_of=on, known_at=known_at)))
-    articles = _articles(store, {x.article for s in states for x in s.sources})
+    # The states the entity answers (a club is also the object of every plays_for of its
+    # players: those are its players' facts, not its own, and their articles are not read).
+    states = [s for s in store.states(StateQuery(entity=entity.id, as_of=on, known_at=known_at))
+              if s.subject == entity.id or s.relation in INVERSE]
+    # Report time needs every source's date; otherwise only the facts shown read their articles.
+    articles = _articles(store, {x.article for s in states for x in s.sources}) if known_at else {}
     published = {aid: a.published for aid, a in articles.items()}
     best: dict[tuple[str, str | None], tuple[str, State]] = {}
     for s in states:
         s = _as_known(s, known_at, published)
         if s.subject == entity.id:
             relation, other = s.relation, s.object
-        elif s.relation in INVERSE:
-            relation, other = INVERSE[s.relation], s.subject
         else:
-            continue
+            relation, other = INVERSE[s.relation], s.subject
         key = (relation, s.qualifier)
         if key not in best or _rank(s) > _rank(best[key][1]):
             best[key] = (other or "", s)
+    if not known_at:
+        articles = _articles(store, {x.article for _, s in best.values() for x in s.sources})
     ids = {other for other, _ in best.values()} | {s.qualifier for _, s in best.values() if s.qualifier}
     names = {e.id: e.name for e in store.entities(sorted(ids))}
     facts = []
