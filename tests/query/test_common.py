@@ -62,3 +62,22 @@ def test_a_callers_own_disabled_collector_stays_disabled() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_ids_a_record_names_are_read_from_the_fields_scorers_and_reference() -> None:
+    from touchline.query.common import named_ids
+
+    match = ("match:1", "match", "2025-04-12", 0.9,
+             {"home": "club:alder", "away": "club:brook", "home_score": 2, "away_score": 1,
+              "competition": None, "venue": "venue:alder-park", "stage": "final",
+              "scorers": [{"player": "person:ona-vell", "team": "club:alder", "minute": 7},
+                          {"player": None, "team": "club:brook", "minute": 80}]},
+             {"state": "confirmed", "reference": {"home": "club:alder", "away": "club:brook",
+                                                  "competition": "competition:shield"}}, [])
+    transfer = ("transfer:1", "transfer", None, 0.8,
+                {"player": "person:ona-vell", "from_club": "club:brook", "to_club": "club:alder",
+                 "status": "completed"}, None, [])
+    found: set[str] = {"club:asked-for"}
+    named_ids([match, transfer], found)
+    assert found == {"club:asked-for", "club:alder", "club:brook", "venue:alder-park", "person:ona-vell",
+                     "competition:shield"}

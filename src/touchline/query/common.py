@@ -225,8 +225,8 @@ def _order_key(row: Sequence[Any]) -> tuple[bool, str, str, str]:
 
 
 def _reference_ids(reference: Mapping[str, Any], into: set[str]) -> None:
-    """The teams and competition of an event's linked reference result (its stored check):
-    the names a record gives them are not in ``event_entities`` (the event's own fields)."""
+    """The teams and competition of an event's linked reference result (its stored check),
+    which a match record names beside the event's own fields."""
     ref = reference.get("reference")
     if ref:
         for key in ("home", "away", "competition"):
@@ -234,7 +234,7 @@ def _reference_ids(reference: Mapping[str, Any], into: set[str]) -> None:
             if value.__class__ is str:
                 into.add(value)
 
-e_, a_, n_, ee_ = t.events, t.articles, t.entities, t.event_entities
+e_, a_, n_ = t.events, t.articles, t.entities
 # The columns fetch_events reads; it adds the condition that selects the events.
 # The JSON columns come as text and fetch_events decodes them: the drivers' decoding of each
 # value went through three Python calls (SQLAlchemy's processors on SQLite, psycopg's loader on
@@ -244,77 +244,74 @@ _EVENTS_OF = select(e_.c.id, e_.c.kind, e_.c.date, e_.c.confidence, cast(e_.c.fi
 # Built once: an expanding IN parameter is compiled once and cached, where a list of values
 # would be coerced value by value on every call.
 _NAMES = select(n_.c.id, n_.c.name, n_.c.kind).where(n_.c.id.in_(bindparam("ids", expanding=True)))
-# The names of the entities some events involve, read through event_entities: the index holds
-# every entity field and scorer of an event (indexing.event_entity_rows), which is what a
-# record names; a Python pass over every event's fields cost as much as the query.
-_NAMES_OF = select(n_.c.id, n_.c.name, n_.c.kind)
 _ARTICLES = (select(a_.c.id, a_.c.source, a_.c.url, a_.c.title, a_.c.published)
              .where(a_.c.id.in_(bindparam("ids", expanding=True))))
 
 
 def fetch_events(conn: Connection, ids: Any, *more_names: str) -> EventSet:
     """The events whose ids ``ids`` (a SELECT of event ids) gives, dated first and oldest first,
-    with their sources and the names of the entities they involve: the events (their sources
-    are their own rows') and the names are one statement each, whatever the size of the answer
-    (plus one for names only a linked reference result gives).  On SQLite the statements
-    select through ``ids`` as a subquery (no round trips to save); on PostgreSQL the ids are
-    read once and sent as one array parameter, so the id query (often a sort of a whole
-    history) runs once on the server and no statement carries thousands of parameters, and the
-    two statements go out together (:func:`_together`)."""
+    with their sources and the names of the entities they involve: one statement for the
+    events (their sources are their own rows') and one for the names of the entities their
+    records name (:func:`named_ids`, read from the events' fields; plus ``more_names``),
+    whatever the size of the answer.  On SQLite the events are selected through ``ids`` as a
+    subquery; on PostgreSQL the ids are read once and sent as one array parameter, so the id
+    query (often a sort of a whole history) runs once on the server and no statement carries
+    thousands of parameters."""
     result = EventSet()
-    ctx = result.context
     with paused_gc():
         if conn.dialect.name == "postgresql":
-            wanted = bindparam("ids", list(dict.fromkeys(r[0] for r in conn.execute(ids).all())),
-                               type_=ARRAY(String))
-            events_where, entities_where = e_.c.id == any_(wanted), ee_.c.event_id == any_(wanted)
+            event_ids = list(dict.fromkeys(r[0] for r in conn.execute(ids).all()))
+            selected = e_.c.id == any_(bindparam("ids", event_ids, type_=ARRAY(String)))
         else:
-            events_where, entities_where = e_.c.id.in_(ids), ee_.c.event_id.in_(ids)
-        event_rows, name_rows = _together(conn, (
-            _EVENTS_OF.where(events_where),
-            _NAMES_OF.where(n_.c.id.in_(select(ee_.c.entity_id).where(entities_where)))))
+            selected = e_.c.id.in_(ids)
         rows: list[Sequence[Any]] = [(i, k, d, c, json_loads(f) if f is not None else None,
                                       json_loads(r) if r is not None else None,
                                       json_loads(s) if s is not None else None)
-                                     for i, k, d, c, f, r, s in event_rows]
+                                     for i, k, d, c, f, r, s in conn.execute(_EVENTS_OF.where(selected))]
         rows.sort(key=_order_key)
         result.rows = rows
-        names = ctx.names
-        for entity_id, name, kind in name_rows:
-            names[entity_id] = (name, kind)
-        more = set(more_names)
-        for row in rows:
-            if row[REFERENCE]:
-                _reference_ids(row[REFERENCE], more)
-        more.difference_update(names)
-        if more:
-            names.update(load_context(conn, more, ()).names)
+        named = set(more_names)
+        named_ids(rows, named)
+        if named:
+            result.context.names.update(_names(conn, named))
     return result
 
 
-def _together(conn: Connection, statements: Sequence[Any]) -> list[Sequence[Sequence[Any]]]:
-    """The rows of SELECTs whose parameters are all known now.  On PostgreSQL the statements
-    are sent at once in the driver's pipeline mode: the server works through the sources and
-    the names while this process receives and reads the events' rows (a club's whole history,
-    950 events and 1,200 sources: about 4 ms of some 45 less on the development machine).  The
-    rows are the driver's tuples, holding what SQLAlchemy's rows hold for these columns (text,
-    numbers, dates).  Elsewhere each runs through SQLAlchemy, one after another."""
-    raw = conn.connection.driver_connection
-    if conn.dialect.name != "postgresql" or raw is None:
-        return [conn.execute(stmt).all() for stmt in statements]
-    import psycopg
+# Each kind's entity fields, and whether it has scorers: what a record names.
+_ENTITY_FIELDS = {kind: tuple(n for n, role in roles if role is _ENTITY)
+                  for kind, roles in FIELD_ROLES.items()}
+_HAS_SCORERS = {kind for kind, roles in FIELD_ROLES.items() if any(role is _SCORERS for _, role in roles)}
 
-    compiled = [stmt.compile(dialect=conn.dialect) for stmt in statements]
-    try:
-        with raw.pipeline():
-            cursors = []
-            for c in compiled:
-                cursor = raw.cursor()
-                cursor.execute(str(c), c.construct_params())
-                cursors.append(cursor)
-            return [cursor.fetchall() for cursor in cursors]
-    except psycopg.Error as exc:
-        raise StoreError(f"query failed: {str(exc).splitlines()[0]}") from exc
+
+def named_ids(rows: Iterable[Sequence[Any]], into: set[str]) -> None:
+    """The ids of the entities the records of these event rows name: entity fields, scorers'
+    players and teams, and the sides and competition of a linked reference result."""
+    add = into.add
+    for row in rows:
+        stored, kind = row[FIELDS], row[KIND]
+        if stored:
+            for name in _ENTITY_FIELDS.get(kind, ()):
+                value = stored.get(name)
+                if value.__class__ is str:
+                    add(value)
+            if kind in _HAS_SCORERS:
+                for scorer in stored.get("scorers") or ():
+                    for value in (scorer.get("player"), scorer.get("team")):
+                        if value.__class__ is str:
+                            add(value)
+        if row[REFERENCE]:
+            _reference_ids(row[REFERENCE], into)
+
+
+_NAMES_ANY = (select(n_.c.id, n_.c.name, n_.c.kind)
+              .where(n_.c.id == any_(bindparam("ids", type_=ARRAY(String)))))
+
+
+def _names(conn: Connection, ids: set[str]) -> dict[str, tuple[str, str]]:
+    """(name, kind) of each of these entities: on PostgreSQL one statement (an array of ids)."""
+    if conn.dialect.name == "postgresql":
+        return {i: (n, k) for i, n, k in conn.execute(_NAMES_ANY, {"ids": sorted(ids)})}
+    return load_context(conn, ids, ()).names
 
 
 def load_context(conn: Connection, entity_ids: Iterable[str], article_ids: Iterable[str]) -> Context:
