@@ -251,19 +251,13 @@ _ARTICLES = (select(a_.c.id, a_.c.source, a_.c.url, a_.c.title, a_.c.published)
 def fetch_events(conn: Connection, ids: Any, *more_names: str) -> EventSet:
     """The events whose ids ``ids`` (a SELECT of event ids) gives, dated first and oldest first,
     with their sources and the names of the entities they involve: one statement for the
-    events (their sources are their own rows') and one for the names of the entities their
-    records name (:func:`named_ids`, read from the events' fields; plus ``more_names``),
-    whatever the size of the answer.  On SQLite the events are selected through ``ids`` as a
-    subquery; on PostgreSQL the ids are read once and sent as one array parameter, so the id
-    query (often a sort of a whole history) runs once on the server and no statement carries
-    thousands of parameters."""
+    events, selected through ``ids`` as a subquery (their sources are their own rows'), and
+    one for the names of the entities their records name (:func:`named_ids`, read from the
+    events' fields; plus ``more_names``), whatever the size of the answer: no statement
+    carries a parameter per event."""
     result = EventSet()
     with paused_gc():
-        if conn.dialect.name == "postgresql":
-            event_ids = list(dict.fromkeys(r[0] for r in conn.execute(ids).all()))
-            selected = e_.c.id == any_(bindparam("ids", event_ids, type_=ARRAY(String)))
-        else:
-            selected = e_.c.id.in_(ids)
+        selected = e_.c.id.in_(ids)
         rows: list[Sequence[Any]] = [(i, k, d, c, json_loads(f) if f is not None else None,
                                       json_loads(r) if r is not None else None,
                                       json_loads(s) if s is not None else None)
