@@ -33,6 +33,7 @@ from touchline.query.export import check_fields_of
 from touchline.store import Store, StoreError
 from touchline.store import schema as t
 from touchline.store.indexing import chunks
+from touchline.store.regroup import article_facts
 from touchline.store.sql import json_loads
 
 
@@ -234,7 +235,7 @@ def _reference_ids(reference: Mapping[str, Any], into: set[str]) -> None:
             if value.__class__ is str:
                 into.add(value)
 
-e_, a_, n_ = t.events, t.articles, t.entities
+e_, n_ = t.events, t.entities
 # The columns fetch_events reads; it adds the condition that selects the events.
 # The JSON columns come as text and fetch_events decodes them: the drivers' decoding of each
 # value went through three Python calls (SQLAlchemy's processors on SQLite, psycopg's loader on
@@ -244,8 +245,6 @@ _EVENTS_OF = select(e_.c.id, e_.c.kind, e_.c.date, e_.c.confidence, cast(e_.c.fi
 # Built once: an expanding IN parameter is compiled once and cached, where a list of values
 # would be coerced value by value on every call.
 _NAMES = select(n_.c.id, n_.c.name, n_.c.kind).where(n_.c.id.in_(bindparam("ids", expanding=True)))
-_ARTICLES = (select(a_.c.id, a_.c.source, a_.c.url, a_.c.title, a_.c.published)
-             .where(a_.c.id.in_(bindparam("ids", expanding=True))))
 
 
 def fetch_events(conn: Connection, ids: Any, *more_names: str) -> EventSet:
@@ -315,9 +314,8 @@ def load_context(conn: Connection, entity_ids: Iterable[str], article_ids: Itera
     for part in chunks(sorted({i for i in entity_ids if i})):
         for entity_id, name, kind in conn.execute(_NAMES, {"ids": part}).all():
             names[entity_id] = (name, kind)
-    for part in chunks(sorted(set(article_ids))):
-        for a in conn.execute(_ARTICLES, {"ids": part}):
-            articles[a[0]] = ArticleRef(a[0], a[1], a[2], a[3], a[4])
+    for article, (source, url, title, published) in article_facts(conn, article_ids).items():
+        articles[article] = ArticleRef(article, source, url, title, published)
     return ctx
 
 

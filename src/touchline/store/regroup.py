@@ -87,11 +87,16 @@ def source_list(spans: Iterable[SourceSpan], articles: Mapping[str, Sequence[Any
     return out
 
 
+# Built once with an expanding IN parameter (compiled once and cached).
+_ARTICLE_FACTS = (select(t.articles.c.id, t.articles.c.source, t.articles.c.url, t.articles.c.title,
+                         t.articles.c.published)
+                  .where(t.articles.c.id.in_(bindparam("ids", expanding=True))))
+
+
 def article_facts(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[Any, ...]]:
-    """(source, url, title, published) of each of these stored articles."""
-    a = t.articles
-    return {r[0]: tuple(r[1:]) for part in chunks(sorted(set(ids))) for r in conn.execute(
-        select(a.c.id, a.c.source, a.c.url, a.c.title, a.c.published).where(a.c.id.in_(part)))}
+    """(source, url, title, published) of each of these stored articles: what a source shows."""
+    return {r[0]: tuple(r[1:]) for part in chunks(sorted(set(ids)))
+            for r in conn.execute(_ARTICLE_FACTS, {"ids": part})}
 
 
 # --- resolving groups ---------------------------------------------------------------------
