@@ -77,18 +77,10 @@ def ingest_split(shared: Path) -> int:
         kb = KnowledgeBase(tmp / "run.db")
         nlp = kb.nlp
 
-        def timed(name: str, call: Callable[..., Any]) -> Callable[..., Any]:
-            def run(*a: Any, **k: Any) -> Any:
-                start = time.perf_counter()
-                out = call(*a, **k)
-                if name == "pipe":
-                    out = list(out)  # the components run as the caller reads the docs
-                spent[name] += time.perf_counter() - start
-                return out
-            return run
-
-        # on the instance: analyse_articles calls these on the shared pipeline
-        nlp.pipe, nlp.make_doc = timed("pipe", nlp.pipe), timed("make_doc", nlp.make_doc)  # type: ignore[method-assign]
+        # on the instance: analyse_articles calls these on the shared pipeline; the components
+        # run as the caller reads the docs, so pipe's are read inside the timing
+        nlp.pipe = _timed(spent, "pipe", nlp.pipe, drain=True)  # type: ignore[method-assign]
+        nlp.make_doc = _timed(spent, "make_doc", nlp.make_doc)  # type: ignore[method-assign]
         full_passes = FullCollections()
         gc.callbacks.append(full_passes)
         began = time.perf_counter()
@@ -132,6 +124,19 @@ class FullCollections:
             self.seconds += time.perf_counter() - self._began
 
 
+def _timed(spent: Counter[str], label: str, call: Callable[..., Any],
+           drain: bool = False) -> Callable[..., Any]:
+    """``call``, its time added to ``spent[label]``; ``drain``: its result read to the end first."""
+    def run(*a: Any, **k: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            out = call(*a, **k)
+            return list(out) if drain else out
+        finally:
+            spent[label] += time.perf_counter() - start
+    return run
+
+
 # Steps of the rest of an ingest: (module, function, label); nested steps are indented.
 STEPS = (("touchline.runner", "signature", "MinHash signature"),
          ("touchline.runner", "resolve_analysis", "resolving an article"),
@@ -154,15 +159,7 @@ def _wrap_steps(spent: Counter[str]) -> Callable[[], None]:
         for parent in parents:
             owner = getattr(owner, parent)
         original = getattr(owner, name)
-
-        def timed(*a: Any, _original: Any = original, _label: str = label, **k: Any) -> Any:
-            start = time.perf_counter()
-            try:
-                return _original(*a, **k)
-            finally:
-                spent[_label] += time.perf_counter() - start
-
-        setattr(owner, name, timed)
+        setattr(owner, name, _timed(spent, label, original))
         undo.append((owner, name, original))
 
     def unwrap() -> None:
